@@ -1,0 +1,5 @@
+export * from './auth.ts';
+export * from './common.ts';
+export * from './health.ts';
+export * from './org.ts';
+export * from './users.ts';

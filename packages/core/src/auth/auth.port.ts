@@ -1,0 +1,46 @@
+import type { Role } from '@platform/contracts';
+
+export interface LoginCandidate {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  enterpriseId: string | null;
+  zoneId: string | null;
+  active: boolean;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
+}
+
+export interface StoredSession {
+  id: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  user: { id: string; username: string; role: Role; enterpriseId: string | null; zoneId: string | null; active: boolean };
+}
+
+export interface StoredApiToken {
+  id: string;
+  enterpriseId: string;
+  createdById: string | null;
+  name: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  enterpriseZoneId: string;
+  enterpriseActive: boolean;
+}
+
+/** Persistence the auth service needs: users' credentials, sessions and API tokens. */
+export interface AuthRepository {
+  findLoginCandidate(username: string): Promise<LoginCandidate | null>;
+  recordFailedLogin(userId: string, failedLoginCount: number, lockedUntil: Date | null): Promise<void>;
+  recordSuccessfulLogin(userId: string, at: Date): Promise<void>;
+  createSession(session: { tokenHash: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<void>;
+  findSession(tokenHash: string): Promise<StoredSession | null>;
+  touchSession(sessionId: string, at: Date): Promise<void>;
+  revokeSession(sessionId: string, at: Date): Promise<void>;
+  createApiToken(token: { enterpriseId: string; name: string; tokenHash: string; prefix: string; createdById: string | null; expiresAt: Date | null }): Promise<{ id: string }>;
+  findApiToken(tokenHash: string): Promise<StoredApiToken | null>;
+  touchApiToken(tokenId: string, at: Date): Promise<void>;
+}

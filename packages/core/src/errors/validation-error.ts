@@ -1,0 +1,17 @@
+import { AppError, type FieldIssue } from './app-error.ts';
+
+/** Input that is well-formed but breaks a rule; `details` lists every bad field. */
+export class ValidationError extends AppError {
+  override name = 'ValidationError';
+  readonly code = 'VALIDATION_FAILED';
+  declare readonly details: FieldIssue[];
+
+  constructor(issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '), { details: issues });
+  }
+
+  /** Shorthand for a single bad field. */
+  static field(field: string, message: string): ValidationError {
+    return new ValidationError([{ field, message }]);
+  }
+}

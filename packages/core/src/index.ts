@@ -1,0 +1,16 @@
+export type { Actor, EnterpriseScope } from './access/actor.ts';
+export { EnterpriseAccess, type EnterpriseLocator } from './access/enterprise-access.ts';
+export { canManageEnterprise, enterpriseScopeOf, requireRole, scopeIncludes } from './access/scope.ts';
+export type { AuditEvent, AuditOutcome, AuditRepository } from './audit/audit.port.ts';
+export type { AuthRepository, LoginCandidate, StoredApiToken, StoredSession } from './auth/auth.port.ts';
+export { AuthService, type AuthPolicy, type LoginResult, type RequestContext } from './auth/auth.service.ts';
+export { hashPassword, hashSecret, newSecret, verifyPassword } from './auth/secrets.ts';
+export * from './errors/index.ts';
+export { clockFromMinutes, minutesFromClock } from './org/clock.ts';
+export { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, organisationCodeCheckCharacter } from './org/credit-code.ts';
+export { EnterpriseService } from './org/enterprise.service.ts';
+export type * from './org/org.port.ts';
+export { ShiftService, shiftRecordOf } from './org/shift.service.ts';
+export { TeamService } from './org/team.service.ts';
+export { UserService } from './org/user.service.ts';
+export { ZoneService } from './org/zone.service.ts';

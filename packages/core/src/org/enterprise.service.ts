@@ -1,0 +1,63 @@
+import type { Enterprise, EnterpriseInput, EnterpriseQuery, Page } from '@platform/contracts';
+import type { Actor } from '../access/actor.ts';
+import type { EnterpriseAccess } from '../access/enterprise-access.ts';
+import { enterpriseScopeOf, requireRole } from '../access/scope.ts';
+import type { AuditRepository } from '../audit/audit.port.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
+import { creditCodeProblem } from './credit-code.ts';
+import type { EnterpriseRepository, IndustryRepository, ZoneRepository } from './org.port.ts';
+
+/** Enterprises under supervision: scoped reads for everyone, writes for admins. */
+export class EnterpriseService {
+  constructor(
+    private readonly enterprises: EnterpriseRepository,
+    private readonly zones: ZoneRepository,
+    private readonly industries: IndustryRepository,
+    private readonly access: EnterpriseAccess,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  list(actor: Actor, query: EnterpriseQuery): Promise<Page<Enterprise>> {
+    return this.enterprises.list(enterpriseScopeOf(actor), query);
+  }
+
+  async get(actor: Actor, id: string): Promise<Enterprise> {
+    await this.access.assertCanRead(actor, id, { entityType: 'enterprise', entityId: id });
+    const enterprise = await this.enterprises.findById(id);
+    if (!enterprise) throw new NotFoundError('Enterprise', id);
+    const { zoneId: _zoneId, ...rest } = enterprise;
+    return rest;
+  }
+
+  async create(actor: Actor, input: EnterpriseInput): Promise<Enterprise> {
+    requireRole(actor, 'ADMIN');
+    await this.validate(input);
+    const enterprise = await this.enterprises.create(input);
+    await this.audit.record({ actor, action: 'enterprise.create', entityType: 'enterprise', entityId: enterprise.id, enterpriseId: enterprise.id, outcome: 'SUCCESS', details: { ...input } });
+    return enterprise;
+  }
+
+  async update(actor: Actor, id: string, input: EnterpriseInput): Promise<Enterprise> {
+    requireRole(actor, 'ADMIN');
+    const before = await this.enterprises.findById(id);
+    if (!before) throw new NotFoundError('Enterprise', id);
+    await this.validate(input, id);
+    const enterprise = await this.enterprises.update(id, input);
+    await this.audit.record({ actor, action: 'enterprise.update', entityType: 'enterprise', entityId: id, enterpriseId: id, outcome: 'SUCCESS', details: { ...input } });
+    return enterprise;
+  }
+
+  private async validate(input: EnterpriseInput, exceptId?: string): Promise<void> {
+    const issues: FieldIssue[] = [];
+    const codeProblem = creditCodeProblem(input.creditCode);
+    if (codeProblem) issues.push({ field: 'creditCode', message: `unified social credit code ${codeProblem}` });
+    if (!(await this.zones.findById(input.zoneId))) issues.push({ field: 'zoneId', message: 'no such zone; pick one from GET /api/zones' });
+    if (!(await this.industries.exists(input.industryId))) issues.push({ field: 'industryId', message: 'no such industry; pick one from GET /api/industries' });
+    if ((input.latitude == null) !== (input.longitude == null)) {
+      issues.push({ field: input.latitude == null ? 'latitude' : 'longitude', message: 'give both latitude and longitude, or neither' });
+    }
+    if (issues.length) throw new ValidationError(issues);
+    const holder = await this.enterprises.findIdByCreditCode(input.creditCode);
+    if (holder && holder !== exceptId) throw new ConflictError(`An enterprise with credit code ${input.creditCode} is already registered.`);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Team, TeamInput } from '@platform/contracts';
+import type { Actor } from '../access/actor.ts';
+import type { EnterpriseAccess } from '../access/enterprise-access.ts';
+import type { AuditRepository } from '../audit/audit.port.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/index.ts';
+import type { ShiftRepository, TeamRepository } from './org.port.ts';
+
+/** 班组 with their rosters and the shifts they work. */
+export class TeamService {
+  constructor(
+    private readonly teams: TeamRepository,
+    private readonly shifts: ShiftRepository,
+    private readonly access: EnterpriseAccess,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(actor: Actor, enterpriseId: string): Promise<Team[]> {
+    await this.access.assertCanRead(actor, enterpriseId, { entityType: 'enterprise', entityId: enterpriseId });
+    return this.teams.listByEnterprise(enterpriseId);
+  }
+
+  async get(actor: Actor, id: string): Promise<Team> {
+    const team = await this.teams.findById(id);
+    if (!team) throw new NotFoundError('Team', id);
+    await this.access.assertCanRead(actor, team.enterpriseId, { entityType: 'team', entityId: id });
+    return team;
+  }
+
+  async create(actor: Actor, enterpriseId: string, input: TeamInput): Promise<Team> {
+    await this.access.assertCanManage(actor, enterpriseId, { entityType: 'enterprise', entityId: enterpriseId });
+    await this.validate(enterpriseId, input);
+    const team = await this.teams.save(enterpriseId, input);
+    await this.audit.record({ actor, action: 'team.create', entityType: 'team', entityId: team.id, enterpriseId, outcome: 'SUCCESS', details: { name: input.name, members: input.members.length } });
+    return team;
+  }
+
+  async update(actor: Actor, id: string, input: TeamInput): Promise<Team> {
+    const existing = await this.teams.findById(id);
+    if (!existing) throw new NotFoundError('Team', id);
+    await this.access.assertCanManage(actor, existing.enterpriseId, { entityType: 'team', entityId: id });
+    await this.validate(existing.enterpriseId, input, id);
+    const team = await this.teams.save(existing.enterpriseId, input, id);
+    await this.audit.record({ actor, action: 'team.update', entityType: 'team', entityId: id, enterpriseId: existing.enterpriseId, outcome: 'SUCCESS', details: { name: input.name, members: input.members.length } });
+    return team;
+  }
+
+  private async validate(enterpriseId: string, input: TeamInput, exceptId?: string): Promise<void> {
+    const shiftIds = [...new Set(input.shiftIds)];
+    if ((await this.shifts.countInEnterprise(enterpriseId, shiftIds)) !== shiftIds.length) {
+      throw ValidationError.field('shiftIds', "one or more shifts do not belong to this enterprise; use ids from the enterprise's shift list");
+    }
+    const existing = new Set((exceptId ? (await this.teams.findById(exceptId))?.members ?? [] : []).map((m) => m.id));
+    const strangers = input.members.map((m, i) => ({ id: m.id, i })).filter((m) => m.id && !existing.has(m.id));
+    if (strangers.length) {
+      throw new ValidationError(strangers.map((s) => ({ field: `members.${s.i}.id`, message: 'not a member of this team; omit the id to add a new member' })));
+    }
+    const holder = await this.teams.findIdByName(enterpriseId, input.name);
+    if (holder && holder !== exceptId) throw new ConflictError(`This enterprise already has a team named "${input.name}".`);
+  }
+}

@@ -1,0 +1,109 @@
+import type { Page, Role, User, UserInput, UserQuery, UserUpdate } from '@platform/contracts';
+import type { Actor } from '../access/actor.ts';
+import { enterpriseScopeOf } from '../access/scope.ts';
+import type { AuditRepository } from '../audit/audit.port.ts';
+import { hashPassword } from '../auth/secrets.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
+import type { EnterpriseRepository, UserRecord, UserRepository, ZoneRepository } from './org.port.ts';
+
+const ENTERPRISE_ROLES: Role[] = ['ENTERPRISE_OFFICER', 'WORKER'];
+
+/** Accounts. Admins manage everyone; an enterprise officer manages the accounts of their own enterprise. */
+export class UserService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly zones: ZoneRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async me(actor: Actor): Promise<User> {
+    const user = actor.userId ? await this.users.me(actor.userId) : null;
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  async list(actor: Actor, query: UserQuery): Promise<Page<User>> {
+    this.assertManager(actor);
+    return this.users.list(enterpriseScopeOf(actor), query);
+  }
+
+  async get(actor: Actor, id: string): Promise<User> {
+    this.assertManager(actor);
+    const user = await this.users.findById(id);
+    if (!user || !this.mayManage(actor, user.role, user.enterprise?.id ?? null)) {
+      await this.audit.record({ actor, action: 'user.read', entityType: 'user', entityId: id, outcome: 'DENIED' });
+      throw new NotFoundError('User', id);
+    }
+    const { enterpriseZoneId: _z, ...rest } = user;
+    return rest;
+  }
+
+  async create(actor: Actor, input: UserInput): Promise<User> {
+    this.assertManager(actor);
+    const placement = { enterpriseId: input.enterpriseId ?? null, zoneId: input.zoneId ?? null };
+    await this.validatePlacement(input.role, placement);
+    if (!this.mayManage(actor, input.role, placement.enterpriseId)) {
+      throw new ForbiddenError('Enterprise officers can only create officer and worker accounts of their own enterprise.');
+    }
+    if (await this.users.findIdByUsername(input.username)) throw new ConflictError(`The username "${input.username}" is taken; choose another.`);
+    const user = await this.users.create({
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      ...placement,
+      phone: input.phone ?? null,
+      passwordHash: await hashPassword(input.password),
+    });
+    await this.audit.record({ actor, action: 'user.create', entityType: 'user', entityId: user.id, enterpriseId: placement.enterpriseId, outcome: 'SUCCESS', details: { username: input.username, role: input.role } });
+    return user;
+  }
+
+  async update(actor: Actor, id: string, changes: UserUpdate): Promise<User> {
+    const current = await this.get(actor, id);
+    const role = changes.role ?? current.role;
+    const placement = {
+      enterpriseId: changes.enterpriseId !== undefined ? changes.enterpriseId : (current.enterprise?.id ?? null),
+      zoneId: changes.zoneId !== undefined ? changes.zoneId : (current.zone?.id ?? null),
+    };
+    await this.validatePlacement(role, placement);
+    if (!this.mayManage(actor, role, placement.enterpriseId)) throw new ForbiddenError('You cannot move this account outside your enterprise or give it a bureau role.');
+    if (actor.userId === id && (changes.active === false || (changes.role && changes.role !== current.role))) {
+      throw new ForbiddenError('You cannot deactivate your own account or change your own role.');
+    }
+    const record: Partial<UserRecord> = { role, ...placement };
+    if (changes.displayName !== undefined) record.displayName = changes.displayName;
+    if (changes.phone !== undefined) record.phone = changes.phone;
+    if (changes.active !== undefined) record.active = changes.active;
+    if (changes.password) record.passwordHash = await hashPassword(changes.password);
+    const user = await this.users.update(id, record);
+    const { password: _p, ...logged } = changes;
+    await this.audit.record({ actor, action: 'user.update', entityType: 'user', entityId: id, enterpriseId: placement.enterpriseId, outcome: 'SUCCESS', details: { ...logged, passwordChanged: Boolean(changes.password) } });
+    return user;
+  }
+
+  private assertManager(actor: Actor): void {
+    if (actor.role !== 'ADMIN' && actor.role !== 'ENTERPRISE_OFFICER') throw new ForbiddenError('Only administrators and enterprise officers manage accounts.');
+  }
+
+  private mayManage(actor: Actor, role: Role, enterpriseId: string | null): boolean {
+    if (actor.role === 'ADMIN') return true;
+    return actor.role === 'ENTERPRISE_OFFICER' && ENTERPRISE_ROLES.includes(role) && enterpriseId === actor.enterpriseId;
+  }
+
+  /** Enterprise roles belong to an enterprise, zone officers to a zone, bureau roles to neither. */
+  private async validatePlacement(role: Role, placement: { enterpriseId: string | null; zoneId: string | null }): Promise<void> {
+    const issues: FieldIssue[] = [];
+    const needsEnterprise = ENTERPRISE_ROLES.includes(role);
+    const needsZone = role === 'ZONE_OFFICER';
+    if (needsEnterprise && !placement.enterpriseId) issues.push({ field: 'enterpriseId', message: `required for role ${role}` });
+    if (!needsEnterprise && placement.enterpriseId) issues.push({ field: 'enterpriseId', message: `must be empty for role ${role}` });
+    if (needsZone && !placement.zoneId) issues.push({ field: 'zoneId', message: 'required for role ZONE_OFFICER' });
+    if (!needsZone && placement.zoneId) issues.push({ field: 'zoneId', message: `must be empty for role ${role}` });
+    if (placement.enterpriseId && needsEnterprise && !(await this.enterprises.findById(placement.enterpriseId))) {
+      issues.push({ field: 'enterpriseId', message: 'no such enterprise' });
+    }
+    if (placement.zoneId && needsZone && !(await this.zones.findById(placement.zoneId))) issues.push({ field: 'zoneId', message: 'no such zone' });
+    if (issues.length) throw new ValidationError(issues);
+  }
+}

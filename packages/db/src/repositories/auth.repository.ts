@@ -1,0 +1,68 @@
+import type { AuthRepository } from '@platform/core';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+/** Credentials, sessions and API tokens. */
+export function createAuthRepository(prisma: PrismaClient): AuthRepository {
+  return {
+    findLoginCandidate: (username) =>
+      prisma.user.findUnique({
+        where: { username },
+        select: { id: true, username: true, passwordHash: true, role: true, enterpriseId: true, zoneId: true, active: true, failedLoginCount: true, lockedUntil: true },
+      }),
+
+    async recordFailedLogin(userId, failedLoginCount, lockedUntil) {
+      await prisma.user.update({ where: { id: userId }, data: { failedLoginCount, lockedUntil } });
+    },
+
+    async recordSuccessfulLogin(userId, at) {
+      await prisma.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at } });
+    },
+
+    async createSession(session) {
+      await prisma.session.create({ data: session });
+    },
+
+    findSession: (tokenHash) =>
+      prisma.session.findUnique({
+        where: { tokenHash },
+        select: {
+          id: true,
+          lastSeenAt: true,
+          expiresAt: true,
+          revokedAt: true,
+          user: { select: { id: true, username: true, role: true, enterpriseId: true, zoneId: true, active: true } },
+        },
+      }),
+
+    async touchSession(sessionId, at) {
+      await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: at } });
+    },
+
+    async revokeSession(sessionId, at) {
+      await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at } });
+    },
+
+    async createApiToken(token) {
+      return prisma.apiToken.create({ data: token, select: { id: true } });
+    },
+
+    async findApiToken(tokenHash) {
+      const row = await prisma.apiToken.findUnique({ where: { tokenHash }, include: { enterprise: { select: { zoneId: true, active: true } } } });
+      if (!row) return null;
+      return {
+        id: row.id,
+        enterpriseId: row.enterpriseId,
+        createdById: row.createdById,
+        name: row.name,
+        expiresAt: row.expiresAt,
+        revokedAt: row.revokedAt,
+        enterpriseZoneId: row.enterprise.zoneId,
+        enterpriseActive: row.enterprise.active,
+      };
+    },
+
+    async touchApiToken(tokenId, at) {
+      await prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: at } });
+    },
+  };
+}

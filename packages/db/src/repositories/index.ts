@@ -1,0 +1,24 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createAuditRepository } from './audit.repository.ts';
+import { createAuthRepository } from './auth.repository.ts';
+import { createEnterpriseRepository } from './enterprise.repository.ts';
+import { createShiftRepository } from './shift.repository.ts';
+import { createTeamRepository } from './team.repository.ts';
+import { createUserRepository } from './user.repository.ts';
+import { createIndustryRepository, createZoneRepository } from './zone.repository.ts';
+
+/** Every repository over one Prisma client. */
+export function createRepositories(prisma: PrismaClient) {
+  return {
+    audit: createAuditRepository(prisma),
+    auth: createAuthRepository(prisma),
+    enterprises: createEnterpriseRepository(prisma),
+    industries: createIndustryRepository(prisma),
+    shifts: createShiftRepository(prisma),
+    teams: createTeamRepository(prisma),
+    users: createUserRepository(prisma),
+    zones: createZoneRepository(prisma),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
