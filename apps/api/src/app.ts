@@ -1,0 +1,59 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Platform } from './platform.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
+import { originCheckPlugin } from './plugins/origin-check.ts';
+import { platformPlugin } from './plugins/platform.ts';
+import { webPlugin } from './plugins/web.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { orgRoutes } from './routes/org.routes.ts';
+import { teamRoutes } from './routes/team.routes.ts';
+import { userRoutes } from './routes/user.routes.ts';
+
+export interface BuildAppOptions {
+  /** Serve the built web app for non-API paths (off in API-only tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+/** The whole HTTP application over an open platform. Tests build it directly and use `inject`. */
+export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = platform;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(platformPlugin, { platform });
+  await app.register(errorHandlerPlugin);
+  await app.register(originCheckPlugin);
+  await app.register(authPlugin);
+  // Only routes that opt in are limited, so static files and the wall's polling are not counted.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: `Too many requests; try again in ${context.after}.` },
+    }),
+  });
+  await app.register(openApiPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(teamRoutes);
+  await app.register(userRoutes);
+
+  if (options.serveWeb !== false && config.webDir) {
+    const served = await webPlugin(app, { webDir: config.webDir });
+    if (!served) app.log.warn(`no built web app in ${config.webDir}; run "npm run build" to serve the pages`);
+  }
+  return app;
+}

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const minutes = z.coerce.number().int().min(1);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
+  SEED_DEMO: bool.optional(),
+  SESSION_IDLE_MINUTES: minutes.default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: minutes.default(15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.url({ error: 'each entry must be an origin such as https://safety.example.cn' }))),
+  COOKIE_SECURE: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+  WEB_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Validated configuration of the API process. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  /** External database; when absent an embedded PostgreSQL is started under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  seedDemo: boolean;
+  auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number; maxFailedLogins: number; lockoutMinutes: number };
+  loginRateLimitPerMinute: number;
+  /** Extra origins allowed to send state-changing requests besides the request's own host. */
+  publicOrigins: string[];
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  /** Built SvelteKit app to serve for every non-API path; undefined serves the API only. */
+  webDir: string | undefined;
+  logLevel: string;
+}
+
+/** Thrown when the environment is invalid; the message lists every bad key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once at boot, reporting every bad key together. */
+export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee the configuration table in README.md.`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(projectRoot, e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    // Demo accounts with a published password must never appear on a real database by accident.
+    seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    auth: {
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      maxFailedLogins: e.LOGIN_MAX_FAILURES,
+      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    },
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    publicOrigins: e.PUBLIC_ORIGIN.map((o) => new URL(o).origin),
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    webDir: e.WEB_DIR ? path.resolve(projectRoot, e.WEB_DIR) : path.join(projectRoot, 'apps', 'web', 'build'),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,71 @@
+import cookie from '@fastify/cookie';
+import { UnauthorizedError, type Actor } from '@platform/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+export const SESSION_COOKIE = 'bhs_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `authenticate`; null on public routes. */
+    actor: Actor | null;
+    sessionId: string | null;
+    sessionExpiresAt: Date | null;
+  }
+  interface FastifyInstance {
+    /** onRequest hook for protected routes: a session cookie or an `Authorization: Bearer` API token. */
+    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): void;
+    clearSessionCookie(reply: FastifyReply): void;
+  }
+}
+
+/** Resolves who is calling. Services decide what they may do. */
+export const authPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(cookie);
+    const { auth } = app.platform.services;
+    const secure = app.platform.config.cookieSecure;
+
+    app.decorateRequest('actor', null);
+    app.decorateRequest('sessionId', null);
+    app.decorateRequest('sessionExpiresAt', null);
+
+    app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
+      const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      const cookieToken = request.cookies[SESSION_COOKIE];
+      try {
+        if (bearer) {
+          request.actor = await auth.resolveApiToken(bearer);
+        } else if (cookieToken) {
+          const session = await auth.resolveSession(cookieToken);
+          request.actor = session.actor;
+          request.sessionId = session.sessionId;
+          request.sessionExpiresAt = session.expiresAt;
+        } else {
+          throw new UnauthorizedError('Log in first: this needs a session cookie or an API token.', 'UNAUTHENTICATED');
+        }
+      } catch (error) {
+        if (error instanceof UnauthorizedError) {
+          if (cookieToken && !bearer) app.clearSessionCookie(reply);
+          await app.audit(request, { action: 'access.unauthenticated', outcome: 'DENIED', details: { method: request.method, url: request.url, reason: error.code } });
+        }
+        throw error;
+      }
+    });
+
+    app.decorate('setSessionCookie', (reply: FastifyReply, token: string, expiresAt: Date) => {
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+    });
+    app.decorate('clearSessionCookie', (reply: FastifyReply) => {
+      reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+    });
+  },
+  { name: 'auth', dependencies: ['audit'] },
+);
+
+/** The actor of an authenticated request; routes behind `authenticate` always have one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthorizedError('Log in first.', 'UNAUTHENTICATED');
+  return request.actor;
+}

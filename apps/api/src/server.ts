@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openPlatform } from './platform.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+const DEMO_ACCOUNTS: [string, string][] = [
+  ['admin', '管理员 bureau admin'],
+  ['inspector', '执法人员 inspector'],
+  ['command', '指挥中心值班员 command-centre operator'],
+  ['zone1', '开发区应急管理 zone officer'],
+  ['officer1', '企业安全员 safety officer, enterprise A'],
+  ['officer2', '企业安全员 safety officer, enterprise B (another zone)'],
+  ['worker1', '职工 worker of officer1’s enterprise'],
+];
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, projectRoot);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const log = (message: string) => console.log(`[platform] ${message}`);
+  const platform = await openPlatform(config, log);
+  const app = await buildApp(platform);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await platform.close();
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    log(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}. Set PORT to a free port.`);
+    await platform.close();
+    process.exit(1);
+  }
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  log(`ready: http://${shownHost}:${config.port}/  (API docs: /api/docs)`);
+  if (config.seedDemo) {
+    log('demo accounts, password Demo@2021:');
+    for (const [name, what] of DEMO_ACCOUNTS) log(`  ${name.padEnd(10)} ${what}`);
+  }
+}
+
+main().catch((error) => {
+  console.error('[platform] failed to start:', error);
+  process.exit(1);
+});
