@@ -38,10 +38,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   // Only routes that opt in are limited, so static files and the wall's polling are not counted.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: { code: 'RATE_LIMITED', message: `Too many requests; try again in ${context.after}.` },
-    }),
+    // Thrown into the common error handler, which keeps statusCode and code.
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests from your address; try again in ${context.after}.`), { statusCode: 429, code: 'RATE_LIMITED' }),
   });
   await app.register(openApiPlugin);
 

@@ -2,6 +2,7 @@
  * Offline replacement for `prisma migrate dev --create-only --name <name>`.
  *
  *   npx tsx packages/db/scripts/create-migration.ts <name> [--schema <schema.prisma>] [--dir <migrationsDir>]
+ *   npx tsx packages/db/scripts/create-migration.ts --check   (exit 1 when schema.prisma has changes no migration covers)
  *
  * Why: the Prisma CLI's schema engine is a native binary that cannot be downloaded here, so
  * `prisma migrate dev/diff` do not run. Prisma also publishes the same engine compiled to
@@ -30,7 +31,7 @@ import * as engineJs from '@prisma/schema-engine-wasm/schema_engine_bg';
 const dbDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { schema: { type: 'string' }, dir: { type: 'string' } },
+  options: { schema: { type: 'string' }, dir: { type: 'string' }, check: { type: 'boolean' } },
 });
 const schemaPath = path.resolve(values.schema ?? path.join(dbDir, 'prisma/schema.prisma'));
 const migrationsDir = path.resolve(values.dir ?? path.join(dbDir, 'prisma/migrations'));
@@ -43,7 +44,7 @@ const name = (positionals[0] ?? '')
   .replace(/[^a-z\d]+/g, '_')
   .replace(/^_+|_+$/g, '')
   .slice(0, 200);
-if (!name) fail('Usage: create-migration.ts <name> [--schema <schema.prisma>] [--dir <migrationsDir>]');
+if (!name && !values.check) fail('Usage: create-migration.ts <name> [--schema <schema.prisma>] [--dir <migrationsDir>]');
 
 const existing = existsSync(migrationsDir)
   ? readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
@@ -68,6 +69,7 @@ if (result.exitCode !== 2 || !result.stdout) {
   console.log('No schema changes');
   process.exit(0);
 }
+if (values.check) fail(`schema.prisma has changes that no migration covers; run: npm run db:migration -- <name>\n\n${result.stdout}`);
 
 // Prisma names folders with the UTC time, YYYYMMDDHHMMSS; `migrate deploy` applies them in name order.
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../apps/api/src/app.ts';
+import { loadConfig } from '../../apps/api/src/config.ts';
+import { openPlatform, type Platform } from '../../apps/api/src/platform.ts';
+import { createTestDatabase } from './database.ts';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEMO_PASSWORD = 'Demo@2021';
+
+export interface TestApp {
+  app: FastifyInstance;
+  platform: Platform;
+  close(): Promise<void>;
+  /** Logs in and returns the Cookie header value for later requests. */
+  login(username: string, password?: string): Promise<string>;
+}
+
+/** The real API over its own copy of the seeded database. `env` overrides configuration. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_DEMO: '0', ...env }, PROJECT_ROOT);
+  const platform = await openPlatform(config, () => {});
+  const app = await buildApp(platform, { serveWeb: false, logger: false });
+  await app.ready();
+  return {
+    app,
+    platform,
+    async close() {
+      await app.close();
+      await platform.close();
+    },
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return sessionCookie(res);
+    },
+  };
+}
+
+/** `name=value` of the session cookie a response set. */
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const cookie = res.cookies.find((c) => c.name === 'bhs_session');
+  if (!cookie) throw new Error('no session cookie in response');
+  return `${cookie.name}=${cookie.value}`;
+}
