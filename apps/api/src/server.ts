@@ -55,11 +55,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log(`ready: http://${shownHost}:${config.port}/  (API docs: /api/docs)`);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   if (config.seedDemo) {
     log('demo accounts, password Demo@2021:');
     for (const [name, what] of DEMO_ACCOUNTS) log(`  ${name.padEnd(10)} ${what}`);
   }
+  log(`ready: http://${shownHost}:${port}/  (API docs: /api/docs)`);
 }
 
 main().catch((error) => {

@@ -1,0 +1,74 @@
+import { goto } from '$app/navigation';
+import { navigating } from '$app/state';
+import { session } from '$lib/session.svelte.ts';
+import { ApiError } from './api-error.ts';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /**
+   * What a 401 means. `redirect` (the default): the session ended, so go to the login page and
+   * come back afterwards. `throw`: the caller handles it (the login form, the first session check).
+   */
+  on401?: 'redirect' | 'throw';
+}
+
+/** `/api/x?a=1`, leaving out empty values so filters that are not set are not sent. */
+export function urlWithQuery(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** The login page, remembering where to return to. */
+export function loginUrl(next: URL, expired = false): string {
+  const back = next.pathname === '/login' || (next.pathname === '/' && !next.search) ? undefined : next.pathname + next.search;
+  return urlWithQuery('/login', { next: back, expired: expired ? 1 : undefined });
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const base = { status: response.status, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null };
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
+    if (body.error?.code) return new ApiError({ ...base, code: body.error.code, message: body.error.message ?? '', details: body.error.details });
+  } catch {
+    // Not our JSON error body (a proxy error page, say); fall through to a generic error.
+  }
+  return new ApiError({ ...base, code: `HTTP_${response.status}`, message: response.statusText });
+}
+
+/**
+ * Calls the API and returns the parsed JSON body (undefined for 204). Throws ApiError on any
+ * non-2xx answer or network failure.
+ */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(urlWithQuery(path, options.query), {
+      method,
+      credentials: 'same-origin',
+      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError({ code: 'NETWORK', message: (cause as Error).message, status: 0 }, { cause });
+  }
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (response.status === 401 && (options.on401 ?? 'redirect') === 'redirect') {
+      session.clear();
+      // During a navigation the page being opened is where the user wants to return, not the old one.
+      const target = navigating.to?.url ?? new URL(window.location.href);
+      void goto(loginUrl(target, true), { replaceState: true });
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,58 @@
+import { ApiError } from '$lib/api/client.ts';
+import { describeError } from '$lib/api/describe-error.ts';
+import { translateFieldMessage } from '$lib/i18n/index.ts';
+
+/**
+ * Submission state of one form: busy flag, the overall message and the server's message per field.
+ * `fields` names the fields the form shows (a name also covers its sub-fields, so `members`
+ * covers `members.3.name`); errors for any other field are listed in the summary instead, so
+ * no server message is ever hidden.
+ */
+export class FormState {
+  busy = $state(false);
+  error = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  fieldErrors = $state<Record<string, string>>({});
+  readonly #fields: readonly string[];
+
+  constructor(fields: readonly string[] = []) {
+    this.#fields = fields;
+  }
+
+  /** The translated server message for a field, if it was rejected. */
+  errorOf(field: string): string | undefined {
+    const message = this.fieldErrors[field];
+    return message === undefined ? undefined : translateFieldMessage(message);
+  }
+
+  /** Rejected fields that the form does not show, as "field: message" lines. */
+  get otherErrors(): string[] {
+    return Object.entries(this.fieldErrors)
+      .filter(([field]) => !this.#fields.some((known) => field === known || field.startsWith(`${known}.`)))
+      .map(([field, message]) => `${field}: ${translateFieldMessage(message)}`);
+  }
+
+  /**
+   * Runs `action`, recording any ApiError for display. Returns the result, or undefined when it
+   * failed. A 401 is not shown: the client is already on its way to the login page.
+   */
+  async submit<T>(action: () => Promise<T>, successNotice?: string): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.error = null;
+    this.notice = null;
+    this.fieldErrors = {};
+    try {
+      const result = await action();
+      if (successNotice) this.notice = successNotice;
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401 && error.code !== 'INVALID_CREDENTIALS') return undefined;
+      this.error = describeError(error);
+      if (error instanceof ApiError) this.fieldErrors = error.fieldErrors;
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { Role } from '@platform/contracts';
+
+/** Where each role starts after logging in, and where `/` sends it. */
+export const LANDING: Record<Role, string> = {
+  ADMIN: '/admin',
+  INSPECTOR: '/compliance',
+  ZONE_OFFICER: '/compliance',
+  COMMAND_OPERATOR: '/command',
+  ENTERPRISE_OFFICER: '/enterprise',
+  WORKER: '/learn',
+};
+
+/**
+ * Which roles may open each audience area. The API enforces the real permissions; this only keeps
+ * people out of pages whose calls would all be refused. Admins can look at every area.
+ */
+export const AREA_ROLES = {
+  enterprise: ['ENTERPRISE_OFFICER'],
+  command: ['COMMAND_OPERATOR', 'INSPECTOR', 'ADMIN'],
+  compliance: ['INSPECTOR', 'ZONE_OFFICER', 'ADMIN'],
+  learn: ['WORKER', 'ENTERPRISE_OFFICER', 'ADMIN'],
+  admin: ['ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Area = keyof typeof AREA_ROLES;
+
+/** A `next` parameter is only followed when it is a path on this site, never another origin. */
+export function safeNextPath(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next;
+}

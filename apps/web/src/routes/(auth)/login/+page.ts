@@ -1,0 +1,12 @@
+import { redirect } from '@sveltejs/kit';
+import { currentUser } from '$lib/navigation/guard.ts';
+import { LANDING, safeNextPath } from '$lib/navigation/roles.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ url }) => {
+  const next = safeNextPath(url.searchParams.get('next'));
+  // Someone who is still logged in has nothing to do here.
+  const me = await currentUser();
+  if (me) redirect(307, next ?? LANDING[me.role]);
+  return { next, expired: url.searchParams.has('expired') };
+};

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/test-app.ts';
+
+// The server as `npm start` runs it, as a real process: embedded PostgreSQL, migrations, seeds,
+// listening, and a clean stop on SIGINT.
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-start-'));
+await fs.chmod(dataDir, 0o755);
+afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
+
+function startServer(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'warn', WEB_DIR: path.join(dataDir, 'no-web') },
+  });
+  let output = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/ready: (http:\/\/\S+)\//);
+      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`)));
+  });
+  return { child, output: () => output, ready };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+describe('server process', () => {
+  it('starts with an embedded database, serves health and login, and stops cleanly on SIGINT', { timeout: 90_000 }, async () => {
+    const server = startServer();
+    const base = await server.ready;
+    expect(server.output()).toContain('demo accounts, password Demo@2021');
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer1', password: 'Demo@2021' }) });
+    expect(login.status).toBe(200);
+
+    expect(await stop(server.child)).toBe(0);
+    const pgData = await resolvePgData();
+    expect(existsSync(path.join(pgData, 'postmaster.pid'))).toBe(false); // PostgreSQL stopped too
+  });
+
+  it('reuses the data on a second start', { timeout: 90_000 }, async () => {
+    const server = startServer();
+    await server.ready;
+    expect(server.output()).not.toContain('initialising a new PostgreSQL cluster');
+    expect(server.output()).not.toContain('applied migrations');
+    expect(await stop(server.child)).toBe(0);
+  });
+
+  it('refuses to start with bad configuration and names every bad key', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: 'abc', SESSION_IDLE_MINUTES: '-5' },
+    });
+    let output = '';
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(output).toContain('PORT');
+    expect(output).toContain('SESSION_IDLE_MINUTES');
+  });
+});
+
+/** Where the cluster actually lives: under DATA_DIR, or where the .location pointer says (root, private parent). */
+async function resolvePgData(): Promise<string> {
+  const pointer = path.join(dataDir, 'postgres.location');
+  return existsSync(pointer) ? (await fs.readFile(pointer, 'utf8')).trim() : path.join(dataDir, 'postgres');
+}
