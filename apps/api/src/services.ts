@@ -1,5 +1,5 @@
 import {
-  AuthService, EnterpriseAccess, EnterpriseService, ShiftService, TeamService, UserService, ZoneService, type AuthPolicy,
+  AuditService, AuthService, EnterpriseAccess, EnterpriseService, ShiftService, TeamService, UserService, ZoneService, type AuthPolicy,
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
 
@@ -10,6 +10,7 @@ export function createServices(repos: Repositories, authPolicy: AuthPolicy) {
     return e ? { id: e.id, zoneId: e.zoneId } : null;
   }, repos.audit);
   return {
+    audit: new AuditService(repos.audit),
     auth: new AuthService(repos.auth, repos.audit, authPolicy),
     zones: new ZoneService(repos.zones, repos.industries, repos.audit),
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),

@@ -2,6 +2,7 @@ export type { Actor, EnterpriseScope } from './access/actor.ts';
 export { EnterpriseAccess, type EnterpriseLocator } from './access/enterprise-access.ts';
 export { canManageEnterprise, enterpriseScopeOf, requireRole, scopeIncludes } from './access/scope.ts';
 export type { AuditEvent, AuditOutcome, AuditRepository } from './audit/audit.port.ts';
+export { AuditService } from './audit/audit.service.ts';
 export type { AuthRepository, LoginCandidate, StoredApiToken, StoredSession } from './auth/auth.port.ts';
 export { AuthService, type AuthPolicy, type LoginResult, type RequestContext } from './auth/auth.service.ts';
 export { hashPassword, hashSecret, newSecret, verifyPassword } from './auth/secrets.ts';

@@ -1,5 +1,4 @@
 import { AuditEntry, AuditQuery, IdParams, pageOf, User, UserInput, UserQuery, UserUpdate } from '@platform/contracts';
-import { requireRole } from '@platform/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
 import { AUTHED, errorResponses } from './responses.ts';
@@ -27,8 +26,5 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/audit', {
     schema: { tags: ['audit'], operationId: 'listAuditLog', summary: 'Audit trail, newest first (admins)', querystring: AuditQuery, response: { 200: pageOf(AuditEntry), ...errorResponses(400, ...AUTHED) } },
-  }, (request) => {
-    requireRole(actorOf(request), 'ADMIN');
-    return app.platform.repos.audit.list(request.query);
-  });
+  }, (request) => app.platform.services.audit.list(actorOf(request), request.query));
 };

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { planLadder, scaledSize, UnplayableMediaError } from './ladder.ts';
+import type { MediaProbe } from './probe.ts';
+
+const limits = { maxDurationSeconds: 1800, maxRemuxBitrate: 20_000_000 };
+
+function probe(overrides: { video?: Partial<NonNullable<MediaProbe['video']>> | null; audio?: Partial<NonNullable<MediaProbe['audio']>> | null; durationSeconds?: number; bitRate?: number } = {}): MediaProbe {
+  return {
+    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+    durationSeconds: overrides.durationSeconds ?? 60,
+    sizeBytes: 10_000_000,
+    bitRate: overrides.bitRate ?? 3_000_000,
+    video: overrides.video === null ? null : { codec: 'h264', profile: 'High', level: 31, pixelFormat: 'yuv420p', width: 1280, height: 720, rotation: 0, fps: 30, bitRate: 2_800_000, ...overrides.video },
+    audio: overrides.audio === null ? null : { codec: 'aac', profile: 'LC', channels: 2, sampleRate: 48000, bitRate: 128_000, ...overrides.audio },
+  };
+}
+
+const names = (p: ReturnType<typeof planLadder>) => (p.kind === 'video' ? p.renditions.map((r) => `${r.name}:${r.mode}:${r.width}x${r.height}`) : []);
+
+describe('planLadder', () => {
+  it('remuxes an H.264/AAC 720p source and encodes only the lower rungs', () => {
+    expect(names(planLadder(probe(), limits))).toEqual(['720p:copy:1280x720', '480p:encode:854x480', '360p:encode:640x360']);
+  });
+
+  it('never upscales a 480p source', () => {
+    const plan = planLadder(probe({ video: { width: 854, height: 480, codec: 'hevc' } }), limits);
+    expect(names(plan)).toEqual(['480p:encode:854x480', '360p:encode:640x360']);
+  });
+
+  it('encodes the full ladder for HEVC 1080p', () => {
+    const plan = planLadder(probe({ video: { codec: 'hevc', profile: 'Main', width: 1920, height: 1080 } }), limits);
+    expect(names(plan)).toEqual(['1080p:encode:1920x1080', '720p:encode:1280x720', '480p:encode:854x480', '360p:encode:640x360']);
+  });
+
+  it('handles portrait phone video stored landscape with rotation metadata, and does not remux it', () => {
+    const plan = planLadder(probe({ video: { width: 1920, height: 1080, rotation: 90 } }), limits);
+    expect(names(plan)).toEqual(['1080p:encode:1080x1920', '720p:encode:720x1280', '480p:encode:480x854', '360p:encode:360x640']);
+  });
+
+  it('keeps a natively portrait H.264 remux in portrait', () => {
+    expect(names(planLadder(probe({ video: { width: 720, height: 1280 } }), limits))[0]).toBe('720p:copy:720x1280');
+  });
+
+  it('rounds odd dimensions to even ones', () => {
+    const plan = planLadder(probe({ video: { codec: 'mpeg4', width: 1001, height: 563 } }), limits);
+    expect(names(plan)).toEqual(['480p:encode:854x480', '360p:encode:640x360']);
+    expect(scaledSize(641, 359, 359)).toEqual({ width: 642, height: 360 });
+  });
+
+  it('remuxes an odd-sized H.264 source at its own size and encodes rungs below it', () => {
+    expect(names(planLadder(probe({ video: { width: 1000, height: 562 } }), limits))).toEqual(['562p:copy:1000x562', '480p:encode:854x480', '360p:encode:640x360']);
+  });
+
+  it('encodes a tiny source at its own size instead of upscaling to 360p', () => {
+    expect(names(planLadder(probe({ video: { codec: 'mpeg4', width: 320, height: 240 } }), limits))).toEqual(['240p:encode:320x240']);
+  });
+
+  it('handles a source without audio', () => {
+    const plan = planLadder(probe({ audio: null }), limits);
+    expect(plan.kind === 'video' && plan.renditions.every((r) => !r.hasAudio)).toBe(true);
+    expect(names(plan)[0]).toBe('720p:copy:1280x720');
+  });
+
+  it('re-encodes when the audio is not AAC, when the bit rate is excessive, or when the profile is 10-bit', () => {
+    expect(names(planLadder(probe({ audio: { codec: 'mp3', profile: null } }), limits))[0]).toBe('720p:encode:1280x720');
+    expect(names(planLadder(probe({ bitRate: 40_000_000 }), limits))[0]).toBe('720p:encode:1280x720');
+    expect(names(planLadder(probe({ video: { profile: 'High 10', pixelFormat: 'yuv420p10le' } }), limits))[0]).toBe('720p:encode:1280x720');
+  });
+
+  it('plans an audio-only source as audio', () => {
+    expect(planLadder(probe({ video: null }), limits)).toEqual({ kind: 'audio', mode: 'copy', durationSeconds: 60 });
+    expect(planLadder(probe({ video: null, audio: { codec: 'opus', profile: null } }), limits)).toMatchObject({ kind: 'audio', mode: 'encode' });
+  });
+
+  it('rejects too long, zero-length and stream-less files with reasons', () => {
+    expect(() => planLadder(probe({ durationSeconds: 3600 }), limits)).toThrow(/limit is 30 min/);
+    expect(() => planLadder(probe({ durationSeconds: 0 }), limits)).toThrow(UnplayableMediaError);
+    expect(() => planLadder(probe({ video: null, audio: null }), limits)).toThrow(/no video or audio/);
+  });
+
+  it('gives 60 fps encodes more bits', () => {
+    const plan = planLadder(probe({ video: { codec: 'hevc', fps: 60 } }), limits);
+    expect(plan.kind === 'video' && plan.renditions[0]!.videoBitrate).toBe(4_200_000);
+  });
+});

@@ -1,0 +1,115 @@
+import type { MediaProbe } from './probe.ts';
+
+/** One HLS rendition to produce. */
+export interface RenditionPlan {
+  /** e.g. "720p": the short side of the displayed picture. */
+  name: string;
+  /** Displayed (rotated) size, even numbers. */
+  width: number;
+  height: number;
+  /** `copy` remuxes the source streams untouched; `encode` runs libx264/aac. */
+  mode: 'copy' | 'encode';
+  /** Target video bit rate in bits/s for encodes; the source's for copies. */
+  videoBitrate: number;
+  hasAudio: boolean;
+}
+
+export type MediaPlan =
+  | { kind: 'video'; renditions: RenditionPlan[]; rotation: number; durationSeconds: number; /** AAC-LC source audio is copied into encodes too. */ copyAudio: boolean }
+  | { kind: 'audio'; mode: 'copy' | 'encode'; durationSeconds: number };
+
+/** Why a file cannot be turned into a stream; shown to the uploader as is. */
+export class UnplayableMediaError extends Error {
+  override name = 'UnplayableMediaError';
+}
+
+/** The rungs we offer, by short side, with bit rates for 30 fps H.264. */
+export const LADDER = [
+  { shortSide: 1080, videoBitrate: 5_000_000 },
+  { shortSide: 720, videoBitrate: 2_800_000 },
+  { shortSide: 480, videoBitrate: 1_400_000 },
+  { shortSide: 360, videoBitrate: 800_000 },
+] as const;
+
+export interface LadderLimits {
+  maxDurationSeconds: number;
+  /** A source above this overall bit rate is re-encoded even when its codecs would allow a remux. */
+  maxRemuxBitrate: number;
+}
+
+const REMUXABLE_VIDEO_PROFILES = new Set(['Baseline', 'Constrained Baseline', 'Main', 'High']);
+
+/**
+ * Decides the renditions for a probed source. Never upscales: rungs at or below the source's
+ * short side, or the source's own size when it is smaller than the lowest rung. When the source
+ * is already browser-safe H.264 (8-bit 4:2:0, unrotated) with AAC or no audio, the top rendition
+ * is a remux and only lower rungs are encoded. Pure.
+ */
+export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
+  if (probe.durationSeconds > limits.maxDurationSeconds) {
+    throw new UnplayableMediaError(
+      `The recording is ${formatMinutes(probe.durationSeconds)} long; the limit is ${formatMinutes(limits.maxDurationSeconds)}. Trim it or split it into parts.`,
+    );
+  }
+  if (!probe.video) {
+    if (!probe.audio) throw new UnplayableMediaError('The file contains no video or audio stream; it is not a playable recording.');
+    return { kind: 'audio', mode: isAacLc(probe) ? 'copy' : 'encode', durationSeconds: probe.durationSeconds };
+  }
+  if (probe.durationSeconds <= 0) throw new UnplayableMediaError('The video has no duration; it may be truncated or still being written. Upload the complete file.');
+
+  const v = probe.video;
+  const rotated = v.rotation === 90 || v.rotation === 270;
+  const displayW = rotated ? v.height : v.width;
+  const displayH = rotated ? v.width : v.height;
+  const sourceShort = Math.min(displayW, displayH);
+  const hasAudio = probe.audio !== null;
+  const sizeFor = (shortSide: number) => scaledSize(displayW, displayH, shortSide);
+
+  const remux =
+    v.codec === 'h264' &&
+    REMUXABLE_VIDEO_PROFILES.has(v.profile ?? '') &&
+    (v.pixelFormat === 'yuv420p' || v.pixelFormat === 'yuvj420p') &&
+    v.rotation === 0 &&
+    sourceShort <= LADDER[0].shortSide &&
+    (probe.bitRate === 0 || probe.bitRate <= limits.maxRemuxBitrate) &&
+    (!hasAudio || isAacLc(probe));
+
+  const renditions: RenditionPlan[] = [];
+  if (remux) {
+    renditions.push({ name: `${even(sourceShort)}p`, ...sizeFor(sourceShort), mode: 'copy', videoBitrate: v.bitRate || probe.bitRate, hasAudio });
+  }
+  for (const rung of LADDER) {
+    // With a remuxed top, a rung equal to the source adds nothing; without, it is the top encode.
+    if (remux ? rung.shortSide >= sourceShort : rung.shortSide > sourceShort) continue;
+    renditions.push({ name: `${rung.shortSide}p`, ...sizeFor(rung.shortSide), mode: 'encode', videoBitrate: scaleForFps(rung.videoBitrate, v.fps), hasAudio });
+  }
+  if (renditions.length === 0) {
+    // Smaller than the lowest rung: one encode at the source's own (even) size.
+    renditions.push({ name: `${even(sourceShort)}p`, ...sizeFor(sourceShort), mode: 'encode', videoBitrate: scaleForFps(600_000, v.fps), hasAudio });
+  }
+  return { kind: 'video', renditions, rotation: v.rotation, durationSeconds: probe.durationSeconds, copyAudio: hasAudio && isAacLc(probe) };
+}
+
+function isAacLc(probe: MediaProbe): boolean {
+  return probe.audio?.codec === 'aac' && (probe.audio.profile === null || probe.audio.profile === 'LC');
+}
+
+/** Size with the given short side, keeping the aspect ratio, both sides even (H.264 4:2:0 needs it). */
+export function scaledSize(width: number, height: number, shortSide: number): { width: number; height: number } {
+  const landscape = width >= height;
+  const long = even(((landscape ? width : height) * shortSide) / (landscape ? height : width));
+  return landscape ? { width: long, height: even(shortSide) } : { width: even(shortSide), height: long };
+}
+
+function even(n: number): number {
+  return Math.max(2, Math.round(n / 2) * 2);
+}
+
+// 60 fps needs about half again the bits of 30 fps for the same quality.
+function scaleForFps(bitrate: number, fps: number): number {
+  return fps > 40 ? Math.round(bitrate * 1.5) : bitrate;
+}
+
+function formatMinutes(seconds: number): string {
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}

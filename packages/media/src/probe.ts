@@ -1,0 +1,110 @@
+/** What ffprobe tells us about a source file, reduced to what planning needs. */
+export interface MediaProbe {
+  formatName: string;
+  durationSeconds: number;
+  sizeBytes: number;
+  /** Overall bit rate in bits/s, 0 when unknown. */
+  bitRate: number;
+  video: VideoStreamInfo | null;
+  audio: AudioStreamInfo | null;
+}
+
+export interface VideoStreamInfo {
+  codec: string;
+  /** e.g. "High", "Main", "Constrained Baseline". */
+  profile: string | null;
+  /** H.264 level ×10, e.g. 31 for 3.1. */
+  level: number | null;
+  pixelFormat: string | null;
+  /** Coded size, before rotation. */
+  width: number;
+  height: number;
+  /** Clockwise rotation to apply for display: 0, 90, 180 or 270. */
+  rotation: number;
+  fps: number;
+  bitRate: number;
+}
+
+export interface AudioStreamInfo {
+  codec: string;
+  profile: string | null;
+  channels: number;
+  sampleRate: number;
+  bitRate: number;
+}
+
+interface FfprobeStream {
+  codec_type?: string;
+  codec_name?: string;
+  profile?: string;
+  level?: number;
+  pix_fmt?: string;
+  width?: number;
+  height?: number;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  bit_rate?: string;
+  channels?: number;
+  sample_rate?: string;
+  tags?: Record<string, string>;
+  side_data_list?: { side_data_type?: string; rotation?: number }[];
+  disposition?: { attached_pic?: number };
+}
+
+/** ffprobe's `-show_format -show_streams -of json` output. */
+export interface FfprobeOutput {
+  format?: { format_name?: string; duration?: string; size?: string; bit_rate?: string };
+  streams?: FfprobeStream[];
+}
+
+/** Reduces raw ffprobe JSON to a {@link MediaProbe}. Pure. */
+export function parseProbe(raw: FfprobeOutput): MediaProbe {
+  const streams = raw.streams ?? [];
+  // Cover art in audio files shows up as a one-frame "video" stream; it is not a video.
+  const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+  const a = streams.find((s) => s.codec_type === 'audio');
+  return {
+    formatName: raw.format?.format_name ?? 'unknown',
+    durationSeconds: num(raw.format?.duration),
+    sizeBytes: num(raw.format?.size),
+    bitRate: num(raw.format?.bit_rate),
+    video: v && v.width && v.height
+      ? {
+          codec: v.codec_name ?? 'unknown',
+          profile: v.profile ?? null,
+          level: typeof v.level === 'number' && v.level > 0 ? v.level : null,
+          pixelFormat: v.pix_fmt ?? null,
+          width: v.width,
+          height: v.height,
+          rotation: rotationOf(v),
+          fps: frameRate(v.avg_frame_rate) || frameRate(v.r_frame_rate) || 30,
+          bitRate: num(v.bit_rate),
+        }
+      : null,
+    audio: a
+      ? { codec: a.codec_name ?? 'unknown', profile: a.profile ?? null, channels: a.channels ?? 2, sampleRate: num(a.sample_rate), bitRate: num(a.bit_rate) }
+      : null,
+  };
+}
+
+function num(value: string | number | undefined): number {
+  const n = Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function frameRate(value: string | undefined): number {
+  if (!value) return 0;
+  const [n, d] = value.split('/').map(Number);
+  return d ? n! / d : n || 0;
+}
+
+/**
+ * Phones store rotation either as a legacy `rotate` tag (counter-clockwise degrees in older
+ * ffmpeg builds' view, clockwise in the tag) or as display-matrix side data (counter-clockwise,
+ * often negative). Both are normalised to clockwise 0/90/180/270.
+ */
+function rotationOf(s: FfprobeStream): number {
+  const side = s.side_data_list?.find((d) => typeof d.rotation === 'number');
+  const degrees = side ? -side.rotation! : num(s.tags?.rotate);
+  return (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Ffmpeg, HlsTranscoder, planLadder, resolveFfmpegBinaries, UnplayableMediaError, type RenditionResult } from '@platform/media';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sample } from '../support/samples.ts';
+
+// Real ffmpeg on the generated samples. FFMPEG_PATH/FFPROBE_PATH select the binaries, as in production.
+const ffmpeg = new Ffmpeg(resolveFfmpegBinaries({ ffmpegPath: process.env.FFMPEG_PATH, ffprobePath: process.env.FFPROBE_PATH }));
+const transcoder = new HlsTranscoder(ffmpeg);
+const limits = { maxDurationSeconds: 1800, maxRemuxBitrate: 20_000_000 };
+const work = await fs.mkdtemp(path.join(os.tmpdir(), 'transcode-test-'));
+afterAll(() => fs.rm(work, { recursive: true, force: true }));
+
+async function transcode(name: string) {
+  const input = sample(name);
+  const plan = planLadder(await ffmpeg.probe(input), limits);
+  const dir = await fs.mkdtemp(path.join(work, 'job-'));
+  const results: RenditionResult[] = [];
+  const progress: number[] = [];
+  await transcoder.transcode(input, dir, plan, { onRendition: async (r) => void results.push(r), onProgress: (f) => progress.push(f) });
+  return { plan, results, progress, dir };
+}
+
+describe('HLS transcoding', { timeout: 120_000 }, () => {
+  it('remuxes the 720p H.264/AAC top rendition first, then encodes 480p and 360p with ~4 s segments', async () => {
+    const { results, progress } = await transcode('landscape-720p-h264-aac.mp4');
+    expect(results.map((r) => `${r.name}:${r.remuxed}`)).toEqual(['720p:true', '360p:false', '480p:false']);
+    const top = results[0]!;
+    expect(top.variant).toMatchObject({ width: 1280, height: 720, codecs: expect.stringMatching(/^avc1\.64[0-9A-F]{4},mp4a\.40\.2$/) });
+    expect(top.variant.bandwidth).toBeGreaterThan(top.variant.averageBandwidth * 0.9);
+    const playlist = await fs.readFile(path.join(results[2]!.dir, 'index.m3u8'), 'utf8');
+    expect(playlist).toContain('#EXT-X-MAP:URI="init.mp4"');
+    const durations = [...playlist.matchAll(/#EXTINF:([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(durations.slice(0, -1).every((d) => Math.abs(d - 4) < 0.2)).toBe(true);
+    expect(progress.at(-1)).toBeGreaterThan(0.9);
+  });
+
+  it('turns a rotated phone clip into portrait renditions', async () => {
+    const { results } = await transcode('portrait-rotated-h264-aac.mp4');
+    expect(results.every((r) => !r.remuxed)).toBe(true);
+    const top = results.find((r) => r.name === '720p')!;
+    expect([top.variant.width, top.variant.height]).toEqual([720, 1280]);
+    const probe = await ffmpeg.probe(path.join(top.dir, 'init.mp4'));
+    expect(probe.video).toMatchObject({ width: 720, height: 1280 });
+  });
+
+  it('re-encodes HEVC to H.264 and handles a source without audio', async () => {
+    const hevc = await transcode('hevc-720p.mp4');
+    expect(hevc.results.map((r) => r.variant.codecs.split(',')[0]!.slice(0, 4))).toEqual(['avc1', 'avc1', 'avc1']);
+    const silent = await transcode('no-audio-720p.mp4');
+    expect(silent.results[0]!.remuxed).toBe(true);
+    expect(silent.results.every((r) => !r.variant.codecs.includes('mp4a'))).toBe(true);
+  });
+
+  it('handles odd sizes without upscaling, and audio-only files', async () => {
+    const odd = await transcode('odd-size-mpeg4.avi');
+    expect(odd.results.map((r) => `${r.variant.width}x${r.variant.height}`)).toEqual(['638x360']);
+    const audio = await transcode('audio-only.m4a');
+    expect(audio.plan.kind).toBe('audio');
+    expect(audio.results[0]!.variant.codecs).toBe('mp4a.40.2');
+  });
+
+  it('writes a non-black poster and a sprite with its WebVTT map', async () => {
+    const input = sample('landscape-720p-h264-aac.mp4');
+    const plan = planLadder(await ffmpeg.probe(input), limits);
+    if (plan.kind !== 'video') throw new Error('expected video');
+    const poster = path.join(work, 'poster.jpg');
+    await transcoder.poster(input, poster, plan);
+    const sharp = (await import('sharp')).default;
+    const stats = await sharp(poster).stats();
+    expect(stats.channels[0]!.mean).toBeGreaterThan(30);
+    await transcoder.sprite(input, path.join(work, 'sprite.jpg'), path.join(work, 'sprite.vtt'), plan, 'sprite.jpg');
+    expect(await fs.readFile(path.join(work, 'sprite.vtt'), 'utf8')).toMatch(/^WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nsprite.jpg#xywh=0,0,160,90/);
+  });
+
+  it('fails a truncated file and a text file with reasons', async () => {
+    await expect(ffmpeg.probe(sample('truncated.mp4'))).rejects.toThrow(/moov atom not found|Invalid data/);
+    await expect(ffmpeg.probe(sample('not-a-video.mp4'))).rejects.toThrow(/Invalid data/);
+    expect(() => planLadder({ formatName: 'x', durationSeconds: 4000, sizeBytes: 1, bitRate: 0, video: null, audio: null }, limits)).toThrow(UnplayableMediaError);
+  });
+});
