@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -11,6 +13,8 @@ export const DEMO_PASSWORD = 'Demo@2021';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** DATA_DIR of this app: objects (filesystem store) live under it. */
+  dataDir: string;
   platform: Platform;
   close(): Promise<void>;
   /** Logs in and returns the Cookie header value for later requests. */
@@ -20,16 +24,30 @@ export interface TestApp {
 /** The real API over its own copy of the seeded database. `env` overrides configuration. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_DEMO: '0', ...env }, PROJECT_ROOT);
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-app-'));
+  const config = loadConfig(
+    {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: '0',
+      DATA_DIR: dataDir,
+      MEDIA_SIGNING_SECRET: 'test-secret-that-is-long-enough-0123456789',
+      WORKER_IN_PROCESS: '0',
+      ...env,
+    },
+    PROJECT_ROOT,
+  );
   const platform = await openPlatform(config, () => {});
   const app = await buildApp(platform, { serveWeb: false, logger: false });
   await app.ready();
   return {
     app,
+    dataDir,
     platform,
     async close() {
       await app.close();
       await platform.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -10,8 +10,10 @@ import { platformPlugin } from './plugins/platform.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { mediaRoutes } from './routes/media.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
+import { uploadRoutes } from './routes/upload.routes.ts';
 import { userRoutes } from './routes/user.routes.ts';
 
 export interface BuildAppOptions {
@@ -49,6 +51,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(orgRoutes);
   await app.register(teamRoutes);
   await app.register(userRoutes);
+  await app.register(uploadRoutes);
+  await app.register(mediaRoutes);
 
   if (options.serveWeb !== false && config.webDir) {
     const served = await webPlugin(app, { webDir: config.webDir });

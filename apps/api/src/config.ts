@@ -1,7 +1,9 @@
 import path from 'node:path';
+import {
+  bool, describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
+  type MediaConfig, type StorageConfig,
+} from '@platform/config';
 import { z } from 'zod';
-
-const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const minutes = z.coerce.number().int().min(1);
 
 const EnvSchema = z.object({
@@ -25,6 +27,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   WEB_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MEDIA_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters; generate one with: openssl rand -base64 48' }).optional(),
+  MEDIA_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
+  WORKER_IN_PROCESS: bool.optional(),
+  ...storageEnvShape,
+  ...mediaEnvShape,
+  ...jobsEnvShape,
 });
 
 /** Validated configuration of the API process. */
@@ -45,6 +53,15 @@ export interface ApiConfig {
   /** Built SvelteKit app to serve for every non-API path; undefined serves the API only. */
   webDir: string | undefined;
   logLevel: string;
+  storage: StorageConfig;
+  media: MediaConfig;
+  /** HMAC secret for media links; undefined in the embedded mode, where one is kept under dataDir. */
+  mediaSigningSecret: string | undefined;
+  mediaLinkTtlSeconds: number;
+  /** Run media jobs inside the API process (embedded default) instead of separate `npm run worker` processes. */
+  workerInProcess: boolean;
+  workerConcurrency: number;
+  jobMonitorSeconds: number;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad key. */
@@ -55,16 +72,17 @@ export class ConfigError extends Error {
 /** Reads and validates the environment once at boot, reporting every bad key together. */
 export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConfig {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee the configuration table in README.md.`);
+  const extra = parsed.success ? crossKeyProblems(parsed.data) : [];
+  if (!parsed.success || extra.length) {
+    throw new ConfigError(describeConfigProblems(parsed.error?.issues ?? [], extra, env));
   }
   const e = parsed.data;
+  const dataDir = path.resolve(projectRoot, e.DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(projectRoot, e.DATA_DIR),
+    dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     // Demo accounts with a published password must never appear on a real database by accident.
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
@@ -80,5 +98,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     trustProxy: e.TRUST_PROXY,
     webDir: e.WEB_DIR ? path.resolve(projectRoot, e.WEB_DIR) : path.join(projectRoot, 'apps', 'web', 'build'),
     logLevel: e.LOG_LEVEL,
+    storage: storageConfigOf(e, path.join(dataDir, 'objects')),
+    media: mediaConfigOf(e),
+    mediaSigningSecret: e.MEDIA_SIGNING_SECRET,
+    mediaLinkTtlSeconds: e.MEDIA_LINK_TTL_MINUTES * 60,
+    workerInProcess: e.WORKER_IN_PROCESS ?? !e.DATABASE_URL,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
   };
+}
+
+function crossKeyProblems(e: z.infer<typeof EnvSchema>): string[] {
+  const problems = storageProblems(e);
+  // Every API instance must sign and check media links with the same key.
+  if (e.DATABASE_URL && !e.MEDIA_SIGNING_SECRET) problems.push('MEDIA_SIGNING_SECRET: required with DATABASE_URL (all API instances must share it); generate one with: openssl rand -base64 48');
+  return problems;
 }

@@ -1,17 +1,22 @@
 import {
-  AuditService, AuthService, EnterpriseAccess, EnterpriseService, ShiftService, TeamService, UserService, ZoneService, type AuthPolicy,
+  AuditService, AuthService, EnterpriseAccess, EnterpriseService, MediaService, ShiftService, TeamService, UploadService, UserService, ZoneService,
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
+import { sniffFile } from '@platform/media';
+import type { ApiConfig } from './config.ts';
+import { uploadPolicyOf, type MediaRuntime } from './media-runtime.ts';
 
 /** Every domain service, wired over the repositories. Built once per process. */
-export function createServices(repos: Repositories, authPolicy: AuthPolicy) {
+export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig) {
   const access = new EnterpriseAccess(async (id) => {
     const e = await repos.enterprises.findById(id);
     return e ? { id: e.id, zoneId: e.zoneId } : null;
   }, repos.audit);
   return {
     audit: new AuditService(repos.audit),
-    auth: new AuthService(repos.auth, repos.audit, authPolicy),
+    auth: new AuthService(repos.auth, repos.audit, config.auth),
+    uploads: new UploadService(repos.media, runtime.store, runtime.queue, access, repos.audit, sniffFile, uploadPolicyOf(config)),
+    media: new MediaService(repos.media, runtime.store, access, repos.audit, { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds }),
     zones: new ZoneService(repos.zones, repos.industries, repos.audit),
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
     teams: new TeamService(repos.teams, repos.shifts, access, repos.audit),

@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './health.ts';
 export * from './org.ts';
 export * from './users.ts';
+export * from './media.ts';

@@ -7,3 +7,5 @@ export { analysePhoto, parseExifTime, writePhotoDerivative, type PhotoEvidence }
 export { AAC_LC_CODEC, avc1Codec, masterPlaylist, measureBandwidth, parseMediaPlaylist, spriteVtt, type VariantEntry } from './playlists.ts';
 export { parseProbe, type AudioStreamInfo, type FfprobeOutput, type MediaProbe, type VideoStreamInfo } from './probe.ts';
 export { sniffFile, type SniffResult } from './sniff.ts';
+export { SharpPhotoProcessor } from './photo-processor.ts';
+export { FfmpegVideoProcessor } from './video-processor.ts';

@@ -1,4 +1,7 @@
-import { AppError, ForbiddenError, NotFoundError, TooManyAttemptsError, UnauthorizedError, ValidationError, ConflictError, type FieldIssue } from '@platform/core';
+import {
+  AppError, ConflictError, ForbiddenError, MediaRejectedError, NotFoundError, PayloadTooLargeError, TooManyAttemptsError, UnauthorizedError, ValidationError, type FieldIssue,
+} from '@platform/core';
+import { InvalidPartError, InvalidRangeError, ObjectNotFoundError, UploadNotFoundError } from '@platform/storage';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -9,8 +12,19 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [PayloadTooLargeError, 413],
+  [MediaRejectedError, 415],
   [TooManyAttemptsError, 429],
 ];
+
+/** Storage failures that are the caller's doing, with what to tell them. */
+function storageFailure(error: Error): [number, string, string] | null {
+  if (error instanceof ObjectNotFoundError) return [404, 'NOT_FOUND', 'The file does not exist (yet); wait until processing has published it.'];
+  if (error instanceof InvalidRangeError) return [416, 'RANGE_NOT_SATISFIABLE', error.message];
+  if (error instanceof UploadNotFoundError) return [409, 'UPLOAD_GONE', 'This upload no longer exists in storage; start a new upload for the file.'];
+  if (error instanceof InvalidPartError) return [409, 'PARTS_INCOMPLETE', error.message];
+  return null;
+}
 
 function statusOf(error: AppError): number {
   return STATUS_OF.find(([type]) => error instanceof type)?.[1] ?? 400;
@@ -39,6 +53,8 @@ export const errorHandlerPlugin = fp(
         }
         return send(reply, statusOf(error), error.code, error.message, error.details);
       }
+      const storage = storageFailure(error);
+      if (storage) return send(reply, storage[0], storage[1], storage[2]);
       if (hasZodFastifySchemaValidationErrors(error)) {
         const issues = fieldIssues(error as never);
         return send(reply, 400, 'VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, issues);

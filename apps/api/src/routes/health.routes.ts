@@ -1,5 +1,6 @@
 import { Health } from '@platform/contracts';
 import { checkDatabase } from '@platform/db';
+import { Ffmpeg } from '@platform/media';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 const startedAt = Date.now();
@@ -24,7 +25,13 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: Health, 503: Health },
     },
   }, async (_request, reply) => {
-    const checks = { db: await timed(() => checkDatabase(app.platform.prisma)) };
+    const { runtime } = app.platform;
+    const checks = {
+      db: await timed(() => checkDatabase(app.platform.prisma)),
+      storage: await timed(() => runtime.store.check()),
+      queue: await timed(async () => void (await runtime.boss.getQueue('media.process'))),
+      ffmpeg: await timed(async () => void new Ffmpeg(runtime.ffmpeg).version()),
+    };
     const ok = Object.values(checks).every((c) => c.status === 'ok');
     return reply.status(ok ? 200 : 503).send({
       status: ok ? 'ok' : 'degraded',

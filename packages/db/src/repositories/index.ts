@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
+import { createMediaRepository } from './media.repository.ts';
 import { createShiftRepository } from './shift.repository.ts';
 import { createTeamRepository } from './team.repository.ts';
 import { createUserRepository } from './user.repository.ts';
@@ -14,6 +15,7 @@ export function createRepositories(prisma: PrismaClient) {
     auth: createAuthRepository(prisma),
     enterprises: createEnterpriseRepository(prisma),
     industries: createIndustryRepository(prisma),
+    media: createMediaRepository(prisma),
     shifts: createShiftRepository(prisma),
     teams: createTeamRepository(prisma),
     users: createUserRepository(prisma),

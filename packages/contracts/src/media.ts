@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+export const MediaKind = z.enum(['VIDEO', 'PHOTO', 'DOCUMENT']);
+export const MediaStatus = z.enum(['UPLOADING', 'UPLOADED', 'PROCESSING', 'PLAYABLE', 'READY', 'FAILED']);
+export type MediaStatus = z.infer<typeof MediaStatus>;
+
+export const CreateUploadBody = z.object({
+  meetingId: Id,
+  fileName: z.string().trim().min(1, { error: 'must not be empty' }).max(255, { error: 'must be at most 255 characters' }),
+  size: z.number().int({ error: 'must be a whole number of bytes' }).positive({ error: 'must be more than 0 bytes' }),
+  contentType: z.string().trim().min(3).max(127).regex(/^[\w.+-]+\/[\w.+-]+$/, { error: 'must be a MIME type such as video/mp4' }),
+});
+export type CreateUploadBody = z.infer<typeof CreateUploadBody>;
+
+export const PartTarget = z.object({
+  partNumber: z.number().int(),
+  /** Where to PUT the part's bytes: a presigned object-store URL, or the API's own part endpoint. */
+  url: z.string(),
+  method: z.literal('PUT'),
+  size: z.number().int(),
+});
+
+export const Upload = z
+  .object({
+    id: Id,
+    assetId: Id,
+    status: z.enum(['ACTIVE', 'COMPLETED', 'ABORTED', 'EXPIRED']),
+    fileName: z.string(),
+    size: z.number().int(),
+    partSize: z.number().int(),
+    partCount: z.number().int(),
+    expiresAt: z.string(),
+    /** Parts already stored: a resuming client sends only the others. */
+    received: z.array(z.object({ partNumber: z.number().int(), size: z.number().int() })),
+    /** Targets for the parts still missing. */
+    parts: z.array(PartTarget),
+    /** True when parts go straight to the object store (S3); false when they go through the API. */
+    direct: z.boolean(),
+  })
+  .meta({ id: 'Upload' });
+export type Upload = z.infer<typeof Upload>;
+
+export const UploadPartParams = z.object({ id: Id, partNumber: z.coerce.number().int().min(1).max(10_000) });
+
+export const Rendition = z.object({ name: z.string(), width: z.number().int(), height: z.number().int(), bandwidth: z.number().int(), codecs: z.string(), remuxed: z.boolean() });
+
+export const Media = z
+  .object({
+    id: Id,
+    kind: MediaKind,
+    status: MediaStatus,
+    /** 0–100 while processing. */
+    progress: z.number().int(),
+    error: z.string().nullable(),
+    originalName: z.string(),
+    contentType: z.string(),
+    size: z.number(),
+    meetingId: Id.nullable(),
+    durationSeconds: z.number().nullable(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    renditions: z.array(Rendition),
+    /** Signed, expiring delivery links; null until the file exists. */
+    hlsUrl: z.string().nullable(),
+    posterUrl: z.string().nullable(),
+    spriteVttUrl: z.string().nullable(),
+    thumbnailUrl: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+    capturedAt: z.string().nullable(),
+    capturedOffset: z.string().nullable(),
+    gps: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+    camera: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Media' });
+export type Media = z.infer<typeof Media>;
+
+export const StreamParams = z.object({ id: Id, token: z.string().min(10).max(400), '*': z.string().max(200) });

@@ -1,0 +1,29 @@
+/** Every background job and its payload. Payloads carry ids; handlers reload the record and decide. */
+export interface JobPayloads {
+  /** Probe and process an uploaded asset: HLS for video, derivatives and evidence for photos. */
+  'media.process': { assetId: string };
+  /** Abort uploads nobody finished within the configured time and delete their parts. */
+  'uploads.expire': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+export interface JobContext {
+  /** Aborted when the worker is stopping or the job expired. */
+  signal: AbortSignal;
+  /** 0 on the first attempt. */
+  attempt: number;
+  /** True when a failure now will not be retried: the handler should record the outcome. */
+  lastAttempt: boolean;
+}
+
+/**
+ * The handler of each job. A mapped type, so the compiler insists every job has exactly one
+ * handler. Return normally for expected outcomes (including "rejected file"); throw to retry.
+ */
+export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], ctx: JobContext) => Promise<void> };
+
+/** Enqueues jobs. */
+export interface JobQueue {
+  send<N extends JobName>(name: N, data: JobPayloads[N], options?: { singletonKey?: string }): Promise<void>;
+}

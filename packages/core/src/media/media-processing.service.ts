@@ -1,0 +1,96 @@
+import type { ObjectStore } from '@platform/storage';
+import type { JobContext } from '../jobs/jobs.ts';
+import { MediaRejectedError } from '../errors/index.ts';
+import type { AssetRecord, MediaRepository } from './media.port.ts';
+import type { FinishedRendition, JobWorkspace, PhotoProcessor, VideoProcessor, WorkspaceFactory } from './media-processor.port.ts';
+import { derivedKey, derivedPrefix } from './storage-keys.ts';
+
+// Writing progress on every ffmpeg tick would hammer the database; a few updates a second is plenty.
+const PROGRESS_STEP = 2;
+
+/**
+ * The `media.process` job. Rebuilds an asset's derived files from its source: for video the HLS
+ * renditions (published one by one, PLAYABLE from the first), master playlist, poster and sprite;
+ * for photos the evidence and derivatives. Safe to run again after a crash: it starts from a
+ * clean derived prefix and a cleared rendition list.
+ */
+export class MediaProcessingService {
+  constructor(
+    private readonly media: MediaRepository,
+    private readonly store: ObjectStore,
+    private readonly video: VideoProcessor,
+    private readonly photo: PhotoProcessor,
+    private readonly workspaces: WorkspaceFactory,
+  ) {}
+
+  async process(assetId: string, ctx: JobContext): Promise<void> {
+    const asset = await this.media.findAsset(assetId);
+    // Deleted, or already finished by an earlier attempt: nothing to do.
+    if (!asset || !(await this.media.beginProcessing(assetId))) return;
+    await this.store.deletePrefix(derivedPrefix(assetId));
+    const workspace = await this.workspaces(assetId);
+    try {
+      const file = await workspace.download(asset.sourceKey, 'source');
+      if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
+      else await this.processVideo(asset, file, workspace, ctx);
+      await this.media.markReady(assetId);
+    } catch (error) {
+      if (error instanceof MediaRejectedError) {
+        await this.media.markFailed(assetId, error.message);
+        return;
+      }
+      if (ctx.lastAttempt) {
+        await this.media.markFailed(assetId, `Processing failed after several attempts (${(error as Error).message}). Upload the file again; if it fails again, report it.`);
+      }
+      throw error;
+    } finally {
+      await workspace.dispose();
+    }
+  }
+
+  private async processVideo(asset: AssetRecord, file: string, workspace: JobWorkspace, ctx: JobContext): Promise<void> {
+    const inspection = await this.video.inspect(file);
+    await this.media.setVideoFacts(asset.id, inspection.facts);
+    const published: FinishedRendition[] = [];
+    let reported = 0;
+    const masterKey = derivedKey(asset.id, 'master.m3u8');
+    await this.video.transcode(file, inspection, `${workspace.dir}/hls`, {
+      signal: ctx.signal,
+      onProgress: (fraction) => {
+        const percent = Math.min(99, Math.floor(fraction * 100));
+        if (percent >= reported + PROGRESS_STEP) {
+          reported = percent;
+          void this.media.setProgress(asset.id, percent).catch(() => {});
+        }
+      },
+      onRendition: async (rendition) => {
+        await workspace.uploadDirectory(rendition.dir, derivedKey(asset.id, `${rendition.name}/`));
+        published.push(rendition);
+        // The master is rewritten after each rendition, so players see every finished one.
+        await this.store.put(masterKey, Buffer.from(this.video.masterPlaylist(published)), { contentType: 'application/vnd.apple.mpegurl' });
+        await this.media.publishRendition(
+          asset.id,
+          { name: rendition.name, width: rendition.width ?? 0, height: rendition.height ?? 0, bandwidth: rendition.bandwidth, codecs: rendition.codecs, playlistKey: derivedKey(asset.id, `${rendition.name}/index.m3u8`), remuxed: rendition.remuxed },
+          masterKey,
+        );
+      },
+    });
+    const stills = { poster: `${workspace.dir}/poster.jpg`, sprite: `${workspace.dir}/sprite.jpg`, vtt: `${workspace.dir}/sprite.vtt` };
+    if (await this.video.stills(file, inspection, stills)) {
+      await workspace.uploadFile(stills.poster, derivedKey(asset.id, 'poster.jpg'));
+      await workspace.uploadFile(stills.sprite, derivedKey(asset.id, 'sprite.jpg'));
+      await workspace.uploadFile(stills.vtt, derivedKey(asset.id, 'sprite.vtt'));
+      await this.media.setVideoExtras(asset.id, { posterKey: derivedKey(asset.id, 'poster.jpg'), spriteKey: derivedKey(asset.id, 'sprite.jpg'), spriteVttKey: derivedKey(asset.id, 'sprite.vtt') });
+    }
+  }
+
+  private async processPhoto(asset: AssetRecord, file: string, workspace: JobWorkspace): Promise<void> {
+    const out = { small: `${workspace.dir}/thumb-320.jpg`, large: `${workspace.dir}/thumb-1280.jpg` };
+    const facts = await this.photo.process(file, out);
+    const thumbSmallKey = derivedKey(asset.id, 'thumb-320.jpg');
+    const thumbLargeKey = derivedKey(asset.id, 'thumb-1280.jpg');
+    await workspace.uploadFile(out.small, thumbSmallKey);
+    await workspace.uploadFile(out.large, thumbLargeKey);
+    await this.media.setPhotoFacts(asset.id, { ...facts, thumbSmallKey, thumbLargeKey });
+  }
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { checkUploadRequest, expectedPartSize, partCount } from './upload-policy.ts';
+
+const limits = { maxVideoBytes: 4 * 1024 ** 3, maxPhotoBytes: 30 * 1024 ** 2, partSizeBytes: 8 * 1024 ** 2 };
+
+describe('upload policy', () => {
+  it('claims the kind from the content type and enforces per-kind limits', () => {
+    expect(checkUploadRequest({ contentType: 'video/mp4', size: 10, fileName: 'a.mp4' }, limits)).toEqual({ kind: 'VIDEO' });
+    expect(checkUploadRequest({ contentType: 'image/jpeg', size: 10, fileName: 'a.jpg' }, limits)).toEqual({ kind: 'PHOTO' });
+    expect(checkUploadRequest({ contentType: 'image/jpeg', size: 31 * 1024 ** 2, fileName: 'a.jpg' }, limits)).toMatchObject({ tooLarge: true, issues: [{ field: 'size', message: expect.stringContaining('30.0 MB') }] });
+    expect(checkUploadRequest({ contentType: 'video/mp4', size: 5 * 1024 ** 3, fileName: 'a.mp4' }, limits)).toMatchObject({ tooLarge: true });
+    expect(checkUploadRequest({ contentType: 'application/pdf', size: 10, fileName: 'a.pdf' }, limits)).toMatchObject({ tooLarge: false, issues: [{ field: 'contentType' }] });
+  });
+
+  it('splits a file into parts with a shorter last part', () => {
+    expect(partCount(20, 8)).toBe(3);
+    expect([1, 2, 3].map((n) => expectedPartSize(n, 20, 8))).toEqual([8, 8, 4]);
+    expect(partCount(8, 8)).toBe(1);
+    expect(expectedPartSize(1, 3, 8)).toBe(3);
+  });
+});

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateUploadBody, Upload } from '@platform/contracts';
+import type { ObjectStore } from '@platform/storage';
+import type { Actor } from '../access/actor.ts';
+import type { EnterpriseAccess } from '../access/enterprise-access.ts';
+import type { AuditRepository } from '../audit/audit.port.ts';
+import { ConflictError, MediaRejectedError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors/index.ts';
+import type { JobQueue } from '../jobs/jobs.ts';
+import type { AssetKind, MediaRepository, UploadRecord } from './media.port.ts';
+import { sourceKey } from './storage-keys.ts';
+import { checkUploadRequest, expectedPartSize, partCount, type UploadLimits } from './upload-policy.ts';
+
+/** What the bytes are, decided from the first few kilobytes. */
+export type FileSniffer = (head: Uint8Array) => Promise<{ kind: 'VIDEO' | 'PHOTO' | 'HEIC' | 'OTHER'; mime: string | null }>;
+
+export interface UploadPolicy extends UploadLimits {
+  ttlHours: number;
+  /** Lifetime of presigned part URLs. */
+  partUrlSeconds: number;
+}
+
+const SNIFF_BYTES = 4100;
+
+/**
+ * Resumable uploads straight into object storage: a multipart upload per file, parts PUT to
+ * presigned URLs (S3) or to the API (filesystem store), resumable from the list of received
+ * parts, completed into an asset whose type is decided by its bytes.
+ */
+export class UploadService {
+  constructor(
+    private readonly media: MediaRepository,
+    private readonly store: ObjectStore,
+    private readonly jobs: JobQueue,
+    private readonly access: EnterpriseAccess,
+    private readonly audit: AuditRepository,
+    private readonly sniff: FileSniffer,
+    private readonly policy: UploadPolicy,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(actor: Actor, input: CreateUploadBody): Promise<Upload> {
+    const meeting = await this.media.findMeetingOwner(input.meetingId);
+    if (!meeting) throw new NotFoundError('Meeting', input.meetingId);
+    await this.access.assertCanManage(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: meeting.id });
+    const check = checkUploadRequest(input, this.policy);
+    if ('issues' in check) throw check.tooLarge ? new PayloadTooLargeError(check.issues) : new ValidationError(check.issues);
+
+    const assetId = randomUUID();
+    const key = sourceKey(assetId);
+    const storageUploadId = await this.store.createMultipart(key, input.contentType);
+    const upload = await this.media.createUpload({
+      asset: { id: assetId, enterpriseId: meeting.enterpriseId, meetingId: meeting.id, kind: check.kind, originalName: input.fileName, contentType: input.contentType, sizeBytes: input.size, sourceKey: key, createdById: actor.userId },
+      upload: {
+        enterpriseId: meeting.enterpriseId,
+        userId: actor.userId,
+        fileName: input.fileName,
+        contentType: input.contentType,
+        sizeBytes: input.size,
+        partSize: this.policy.partSizeBytes,
+        storageKey: key,
+        storageUploadId,
+        expiresAt: new Date(this.now().getTime() + this.policy.ttlHours * 3_600_000),
+      },
+    });
+    await this.audit.record({ actor, action: 'upload.create', entityType: 'media', entityId: assetId, enterpriseId: meeting.enterpriseId, outcome: 'SUCCESS', details: { fileName: input.fileName, size: input.size } });
+    return this.describe(upload, []);
+  }
+
+  /** The upload with the parts received so far and fresh targets for the rest. */
+  async get(actor: Actor, id: string): Promise<Upload> {
+    const upload = await this.load(actor, id);
+    const received = upload.status === 'ACTIVE' ? await this.store.listParts(upload.storageKey, upload.storageUploadId) : [];
+    return this.describe(upload, received);
+  }
+
+  /** Receives one part through the API (filesystem store, or clients that cannot reach S3). */
+  async receivePart(actor: Actor, id: string, partNumber: number, body: NodeJS.ReadableStream, contentLength: number | undefined): Promise<{ partNumber: number; size: number }> {
+    const upload = this.requireActive(await this.load(actor, id));
+    const count = partCount(upload.sizeBytes, upload.partSize);
+    if (partNumber > count) throw ValidationError.field('partNumber', `this upload has ${count} part(s); ${partNumber} is out of range`);
+    const expected = expectedPartSize(partNumber, upload.sizeBytes, upload.partSize);
+    if (contentLength !== undefined && contentLength !== expected) {
+      throw ValidationError.field('body', `part ${partNumber} must be exactly ${expected} bytes, got ${contentLength}`);
+    }
+    await this.store.uploadPart(upload.storageKey, upload.storageUploadId, partNumber, body as never, expected);
+    return { partNumber, size: expected };
+  }
+
+  /**
+   * Joins the parts, checks the size, sniffs the bytes and queues processing. A file that is not
+   * an accepted video or photo is deleted with its asset, so nothing of it is left behind.
+   */
+  async complete(actor: Actor, id: string): Promise<{ assetId: string; kind: AssetKind }> {
+    const upload = this.requireActive(await this.load(actor, id));
+    const count = partCount(upload.sizeBytes, upload.partSize);
+    const received = await this.store.listParts(upload.storageKey, upload.storageUploadId);
+    const sizes = new Map(received.map((p) => [p.partNumber, p.size]));
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => sizes.get(n) !== expectedPartSize(n, upload.sizeBytes, upload.partSize));
+    if (missing.length) throw new ConflictError(`Parts ${missing.join(', ')} of ${count} are missing or incomplete; send them, then complete again.`);
+    await this.store.completeMultipart(upload.storageKey, upload.storageUploadId);
+
+    const head = await this.readHead(upload.storageKey);
+    const sniffed = await this.sniff(head);
+    if (sniffed.kind !== 'VIDEO' && sniffed.kind !== 'PHOTO') {
+      await this.discard(upload, 'ABORTED');
+      await this.audit.record({ actor, action: 'upload.rejected', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'FAILURE', details: { detected: sniffed.mime, fileName: upload.fileName } });
+      throw new MediaRejectedError(rejectionMessage(sniffed, upload.fileName));
+    }
+    await this.media.markUploaded(upload.assetId, sniffed.kind, sniffed.mime ?? upload.contentType);
+    await this.media.setUploadStatus(upload.id, 'COMPLETED', this.now());
+    await this.jobs.send('media.process', { assetId: upload.assetId }, { singletonKey: upload.assetId });
+    await this.audit.record({ actor, action: 'upload.complete', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'SUCCESS', details: { kind: sniffed.kind, mime: sniffed.mime } });
+    return { assetId: upload.assetId, kind: sniffed.kind };
+  }
+
+  async abort(actor: Actor, id: string): Promise<void> {
+    const upload = this.requireActive(await this.load(actor, id));
+    await this.discard(upload, 'ABORTED');
+    await this.audit.record({ actor, action: 'upload.abort', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'SUCCESS' });
+  }
+
+  /** Job: aborts uploads past their expiry, deleting their parts and assets. Returns how many. */
+  async expireAbandoned(): Promise<number> {
+    const expired = await this.media.listExpiredUploads(this.now(), 200);
+    for (const upload of expired) await this.discard(upload, 'EXPIRED');
+    return expired.length;
+  }
+
+  private async discard(upload: UploadRecord, status: 'ABORTED' | 'EXPIRED'): Promise<void> {
+    await this.store.abortMultipart(upload.storageKey, upload.storageUploadId);
+    await this.store.delete(upload.storageKey);
+    await this.media.setUploadStatus(upload.id, status, this.now());
+    await this.media.deleteAsset(upload.assetId);
+  }
+
+  private async readHead(key: string): Promise<Uint8Array> {
+    const { body } = await this.store.get(key, { start: 0, end: SNIFF_BYTES - 1 });
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  private async load(actor: Actor, id: string): Promise<UploadRecord> {
+    const upload = await this.media.findUpload(id);
+    if (!upload || !upload.enterpriseId) throw new NotFoundError('Upload', id);
+    await this.access.assertCanManage(actor, upload.enterpriseId, { entityType: 'upload', entityId: id });
+    return upload;
+  }
+
+  private requireActive(upload: UploadRecord): UploadRecord {
+    if (upload.status !== 'ACTIVE') throw new ConflictError(`This upload is ${upload.status.toLowerCase()}; start a new upload for the file.`);
+    if (upload.expiresAt <= this.now()) throw new ConflictError('This upload expired; start a new upload for the file.');
+    return upload;
+  }
+
+  private async describe(upload: UploadRecord, received: { partNumber: number; size: number }[]): Promise<Upload> {
+    const count = partCount(upload.sizeBytes, upload.partSize);
+    const done = new Set(received.filter((p) => p.size === expectedPartSize(p.partNumber, upload.sizeBytes, upload.partSize)).map((p) => p.partNumber));
+    const parts = [];
+    let direct = false;
+    for (let n = 1; n <= count && upload.status === 'ACTIVE'; n++) {
+      if (done.has(n)) continue;
+      const presigned = await this.store.presignPart(upload.storageKey, upload.storageUploadId, n, this.policy.partUrlSeconds);
+      direct = presigned !== null;
+      parts.push({ partNumber: n, url: presigned ?? `/api/uploads/${upload.id}/parts/${n}`, method: 'PUT' as const, size: expectedPartSize(n, upload.sizeBytes, upload.partSize) });
+    }
+    return {
+      id: upload.id,
+      assetId: upload.assetId,
+      status: upload.status,
+      fileName: upload.fileName,
+      size: upload.sizeBytes,
+      partSize: upload.partSize,
+      partCount: count,
+      expiresAt: upload.expiresAt.toISOString(),
+      received: received.map((p) => ({ partNumber: p.partNumber, size: p.size })),
+      parts,
+      direct: direct || this.store.driver === 's3',
+    };
+  }
+}
+
+function rejectionMessage(sniffed: { kind: string; mime: string | null }, fileName: string): string {
+  if (sniffed.kind === 'HEIC') {
+    return `"${fileName}" is an iPhone HEIC photo, which cannot be shown on every screen yet. On the iPhone choose Settings → Camera → Formats → Most Compatible, or share the photo as JPEG, then attach it again.`;
+  }
+  const detected = sniffed.mime ? `it is ${sniffed.mime}` : 'its contents are not a known media format';
+  return `"${fileName}" is not a video or photo we can accept (${detected}). Attach an MP4/MOV video or a JPEG/PNG photo.`;
+}

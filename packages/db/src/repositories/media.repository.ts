@@ -1,0 +1,151 @@
+import type { AssetRecord, MediaRepository, UploadRecord } from '@platform/core';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findUnique']>>> & {
+  renditions: { name: string; width: number; height: number; bandwidth: number; codecs: string; playlistKey: string; remuxed: boolean }[];
+};
+type UploadRow = NonNullable<Awaited<ReturnType<PrismaClient['uploadSession']['findUnique']>>>;
+
+function toAsset(row: AssetRow): AssetRecord {
+  return {
+    id: row.id,
+    enterpriseId: row.enterpriseId,
+    meetingId: row.meetingId,
+    kind: row.kind,
+    status: row.status,
+    progress: row.progress,
+    failureReason: row.failureReason,
+    originalName: row.originalName,
+    contentType: row.contentType,
+    sizeBytes: Number(row.sizeBytes),
+    sourceKey: row.sourceKey,
+    durationMs: row.durationMs,
+    width: row.width,
+    height: row.height,
+    posterKey: row.posterKey,
+    spriteKey: row.spriteKey,
+    spriteVttKey: row.spriteVttKey,
+    hlsMasterKey: row.hlsMasterKey,
+    thumbSmallKey: row.thumbSmallKey,
+    thumbLargeKey: row.thumbLargeKey,
+    capturedAt: row.capturedAt,
+    capturedOffset: row.capturedOffset,
+    gpsLatitude: row.gpsLatitude === null ? null : Number(row.gpsLatitude),
+    gpsLongitude: row.gpsLongitude === null ? null : Number(row.gpsLongitude),
+    cameraMake: row.cameraMake,
+    cameraModel: row.cameraModel,
+    createdAt: row.createdAt,
+    renditions: row.renditions.map((r) => ({ ...r })),
+  };
+}
+
+function toUpload(row: UploadRow): UploadRecord {
+  return {
+    id: row.id,
+    assetId: row.assetId,
+    enterpriseId: row.enterpriseId,
+    userId: row.userId,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    sizeBytes: Number(row.sizeBytes),
+    partSize: row.partSize,
+    storageKey: row.storageKey,
+    storageUploadId: row.storageUploadId,
+    status: row.status,
+    expiresAt: row.expiresAt,
+  };
+}
+
+const renditionOrder = { orderBy: { height: 'desc' as const } };
+
+/** Media assets, renditions and upload sessions. */
+export function createMediaRepository(prisma: PrismaClient): MediaRepository {
+  return {
+    async findMeetingOwner(meetingId) {
+      const row = await prisma.meeting.findUnique({ where: { id: meetingId }, select: { id: true, enterpriseId: true, enterprise: { select: { zoneId: true } } } });
+      return row ? { id: row.id, enterpriseId: row.enterpriseId, zoneId: row.enterprise.zoneId } : null;
+    },
+
+    async createUpload({ asset, upload }) {
+      const row = await prisma.$transaction(async (tx) => {
+        await tx.mediaAsset.create({ data: { ...asset, sizeBytes: BigInt(asset.sizeBytes), status: 'UPLOADING' } });
+        return tx.uploadSession.create({ data: { ...upload, sizeBytes: BigInt(upload.sizeBytes), assetId: asset.id } });
+      });
+      return toUpload(row);
+    },
+
+    async findUpload(id) {
+      const row = await prisma.uploadSession.findUnique({ where: { id } });
+      return row ? toUpload(row) : null;
+    },
+
+    async setUploadStatus(id, status, at) {
+      await prisma.uploadSession.update({ where: { id }, data: { status, completedAt: status === 'COMPLETED' ? at : undefined } });
+    },
+
+    async listExpiredUploads(now, limit) {
+      const rows = await prisma.uploadSession.findMany({ where: { status: 'ACTIVE', expiresAt: { lte: now } }, take: limit, orderBy: { expiresAt: 'asc' } });
+      return rows.map(toUpload);
+    },
+
+    async findAsset(id) {
+      const row = await prisma.mediaAsset.findUnique({ where: { id }, include: { renditions: renditionOrder } });
+      return row ? toAsset(row) : null;
+    },
+
+    async deleteAsset(id) {
+      // The upload session goes with it (cascade); the audit log keeps the record of what happened.
+      await prisma.mediaAsset.deleteMany({ where: { id } });
+    },
+
+    async markUploaded(assetId, kind, contentType) {
+      await prisma.mediaAsset.update({ where: { id: assetId }, data: { status: 'UPLOADED', kind, contentType } });
+    },
+
+    async beginProcessing(assetId) {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.mediaAsset.updateMany({
+          where: { id: assetId, status: { in: ['UPLOADED', 'PROCESSING', 'PLAYABLE'] } },
+          data: {
+            status: 'PROCESSING', progress: 0, failureReason: null, hlsMasterKey: null, posterKey: null,
+            spriteKey: null, spriteVttKey: null, thumbSmallKey: null, thumbLargeKey: null,
+          },
+        });
+        if (count === 0) return false;
+        await tx.mediaRendition.deleteMany({ where: { assetId } });
+        return true;
+      });
+    },
+
+    async setProgress(assetId, percent) {
+      await prisma.mediaAsset.updateMany({ where: { id: assetId, status: { in: ['PROCESSING', 'PLAYABLE'] } }, data: { progress: percent } });
+    },
+
+    async setVideoFacts(assetId, facts) {
+      await prisma.mediaAsset.update({ where: { id: assetId }, data: facts });
+    },
+
+    async publishRendition(assetId, rendition, masterKey) {
+      await prisma.$transaction([
+        prisma.mediaRendition.upsert({ where: { assetId_name: { assetId, name: rendition.name } }, create: { ...rendition, assetId }, update: rendition }),
+        prisma.mediaAsset.update({ where: { id: assetId }, data: { status: 'PLAYABLE', hlsMasterKey: masterKey } }),
+      ]);
+    },
+
+    async setVideoExtras(assetId, extras) {
+      await prisma.mediaAsset.update({ where: { id: assetId }, data: extras });
+    },
+
+    async setPhotoFacts(assetId, facts) {
+      await prisma.mediaAsset.update({ where: { id: assetId }, data: facts });
+    },
+
+    async markReady(assetId) {
+      await prisma.mediaAsset.update({ where: { id: assetId }, data: { status: 'READY', progress: 100 } });
+    },
+
+    async markFailed(assetId, reason) {
+      await prisma.mediaAsset.updateMany({ where: { id: assetId }, data: { status: 'FAILED', failureReason: reason.slice(0, 1000) } });
+    },
+  };
+}

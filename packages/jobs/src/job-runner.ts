@@ -1,0 +1,37 @@
+import type { JobHandlers, JobName } from '@platform/core';
+import type { PgBoss } from 'pg-boss';
+import { QUEUES } from './queues.ts';
+
+export interface RunnerOptions {
+  /** Jobs of each queue this process runs at once. ffmpeg uses a core per job. */
+  concurrency: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+/**
+ * Registers every handler with pg-boss exactly once (the handler map is typed by job name) and
+ * the cron schedules. pg-boss hands each job to one worker (SKIP LOCKED) and hands it out again
+ * when that worker stops sending heartbeats.
+ */
+export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, options: RunnerOptions): Promise<{ stop(): Promise<void> }> {
+  const names = Object.keys(handlers) as JobName[];
+  for (const name of names) {
+    const definition = QUEUES[name];
+    const handler = handlers[name] as (data: unknown, ctx: { signal: AbortSignal; attempt: number; lastAttempt: boolean }) => Promise<void>;
+    await boss.work<object>(name, { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      if (!job) return;
+      try {
+        await handler(job.data, { signal: job.signal, attempt: job.retryCount, lastAttempt: job.retryCount >= definition.retryLimit });
+      } catch (error) {
+        options.log(`job ${name} ${job.id} failed (attempt ${job.retryCount + 1})`, error);
+        throw error;
+      }
+    });
+    if (definition.cron) await boss.schedule(name, definition.cron, {}, { tz: 'Asia/Shanghai' });
+  }
+  return {
+    async stop() {
+      for (const name of names) await boss.offWork(name);
+    },
+  };
+}

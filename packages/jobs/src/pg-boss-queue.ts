@@ -1,0 +1,40 @@
+import type { JobName, JobPayloads, JobQueue } from '@platform/core';
+import { PgBoss } from 'pg-boss';
+import { QUEUES } from './queues.ts';
+
+export interface BossOptions {
+  databaseUrl: string;
+  /** How often pg-boss looks for jobs whose worker died; lower in tests. */
+  monitorIntervalSeconds: number;
+  /** Only one process needs to run cron schedules and maintenance, but any may. */
+  schedule: boolean;
+  onError?: (error: Error) => void;
+}
+
+/** Starts pg-boss on the platform's own PostgreSQL (its tables live in the `pgboss` schema) and creates the queues. */
+export async function startBoss(options: BossOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schedule: options.schedule,
+    supervise: true,
+    monitorIntervalSeconds: options.monitorIntervalSeconds,
+    superviseIntervalSeconds: options.monitorIntervalSeconds,
+    max: 4,
+  });
+  boss.on('error', (error: Error) => options.onError?.(error));
+  await boss.start();
+  for (const [name, q] of Object.entries(QUEUES)) {
+    const { cron: _cron, ...queueOptions } = q;
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, queueOptions);
+  }
+  return boss;
+}
+
+/** The domain's JobQueue over pg-boss. */
+export class PgBossJobQueue implements JobQueue {
+  constructor(private readonly boss: PgBoss) {}
+
+  async send<N extends JobName>(name: N, data: JobPayloads[N], options: { singletonKey?: string } = {}): Promise<void> {
+    await this.boss.send(name, data, { singletonKey: options.singletonKey });
+  }
+}

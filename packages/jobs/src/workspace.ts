@@ -1,0 +1,67 @@
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { contentTypeOf, type JobWorkspace, type WorkspaceFactory } from '@platform/core';
+import type { ObjectStore } from '@platform/storage';
+
+/** Marker prefix of workspace directories, so leftovers of killed workers can be found and removed. */
+export const WORKSPACE_PREFIX = 'platform-job-';
+
+/**
+ * Per-job private directories under `root` (the OS temp dir by default), bound to an object
+ * store. `dispose` removes the directory; the worker also sweeps directories of dead processes at start.
+ */
+export function workspaceFactory(store: ObjectStore, root: string = os.tmpdir()): WorkspaceFactory {
+  return async (label) => {
+    const dir = await fs.mkdtemp(path.join(root, `${WORKSPACE_PREFIX}${process.pid}-${label.slice(0, 40)}-`));
+    const workspace: JobWorkspace = {
+      dir,
+      async download(key, fileName) {
+        const target = path.join(dir, fileName);
+        const { body } = await store.get(key);
+        await pipeline(body, createWriteStream(target));
+        return target;
+      },
+      async uploadFile(localFile, key) {
+        const { size } = await fs.stat(localFile);
+        // Small files (playlists, segments of a few MB) are read whole; S3 needs a known length anyway.
+        await store.put(key, await fs.readFile(localFile), { contentType: contentTypeOf(key), contentLength: size });
+      },
+      async uploadDirectory(localDir, keyPrefix) {
+        const entries = await fs.readdir(localDir, { withFileTypes: true, recursive: true });
+        const files = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => path.join(e.parentPath, e.name));
+        // Segments first, playlist last: a player that sees the playlist finds every file it names.
+        files.sort((a, b) => Number(a.endsWith('.m3u8')) - Number(b.endsWith('.m3u8')));
+        for (const file of files) await workspace.uploadFile(file, keyPrefix + path.relative(localDir, file).split(path.sep).join('/'));
+      },
+      async dispose() {
+        await fs.rm(dir, { recursive: true, force: true });
+      },
+    };
+    return workspace;
+  };
+}
+
+/** Removes workspace directories left by processes that no longer exist (a worker killed with SIGKILL). */
+export async function sweepOrphanWorkspaces(root: string = os.tmpdir()): Promise<number> {
+  let removed = 0;
+  for (const name of await fs.readdir(root).catch(() => [] as string[])) {
+    if (!name.startsWith(WORKSPACE_PREFIX)) continue;
+    const pid = Number(name.slice(WORKSPACE_PREFIX.length).split('-')[0]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    await fs.rm(path.join(root, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
