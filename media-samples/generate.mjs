@@ -49,6 +49,8 @@ make('no-audio-720p.mp4', [...video('1280x720', 6), ...h264, '-an']);
 make('landscape-1080p-h264-aac.mp4', [...video('1920x1080', 6), ...tone(6), ...h264, ...aac, '-shortest']);
 make('odd-size-mpeg4.avi', [...video('642x362', 4), ...tone(4), '-c:v', 'mpeg4', '-q:v', '5', '-c:a', 'mp3', '-shortest']);
 make('audio-only.m4a', [...tone(5), ...aac]);
+// Over 5 MB, so with 5 MB parts it uploads in two parts (resume tests) and takes a while to encode (kill tests).
+make('landscape-20s-720p-h264-aac.mp4', [...video('1280x720', 20), ...tone(20), ...h264, ...aac, '-shortest', '-movflags', '+faststart']);
 make('photo-plain.jpg', ['-f', 'lavfi', '-i', 'testsrc2=size=1600x1200:duration=1', '-frames:v', '1', '-q:v', '3']);
 
 // Truncated: the first half of a file whose index (moov) sits at the end, as a dropped upload leaves it.

@@ -29,6 +29,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Signed media tokens travel as a path segment.
+    maxParamLength: 500,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import {
+  describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
+  type MediaConfig, type StorageConfig,
+} from '@platform/config';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'required: the platform PostgreSQL, as postgres://user:password@host/db' }),
+  DATA_DIR: z.string().min(1).default('.data'),
+  WORK_DIR: z.string().min(1).optional(),
+  ...storageEnvShape,
+  ...mediaEnvShape,
+  ...jobsEnvShape,
+});
+
+/** Validated configuration of a standalone media worker (`npm run worker`). */
+export interface WorkerConfig {
+  databaseUrl: string;
+  storage: StorageConfig;
+  media: MediaConfig;
+  /** Parent of per-job scratch directories; the OS temp dir by default. */
+  workDir: string | undefined;
+  concurrency: number;
+  jobMonitorSeconds: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once at boot, naming every bad key. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): WorkerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  const extra = parsed.success ? storageProblems(parsed.data) : [];
+  if (!parsed.success || extra.length) throw new ConfigError(describeConfigProblems(parsed.error?.issues ?? [], extra, env));
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    // Same default as the API, so an API and a worker on one machine share the filesystem store.
+    storage: storageConfigOf(e, path.join(path.resolve(projectRoot, e.DATA_DIR), 'objects')),
+    media: mediaConfigOf(e),
+    workDir: e.WORK_DIR ? path.resolve(projectRoot, e.WORK_DIR) : undefined,
+    concurrency: e.WORKER_CONCURRENCY,
+    jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
+  };
+}

@@ -1,0 +1,179 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { signStreamToken } from '@platform/core';
+import exifr from 'exifr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
+import { sample } from '../support/samples.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+let officer1: string;
+let officer2: string;
+let meetingId: string;
+const SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+beforeAll(async () => {
+  t = await createTestApp({ WORKER_IN_PROCESS: '1', UPLOAD_PART_MB: '5', MAX_PHOTO_MB: '1' });
+  officer1 = await t.login('officer1');
+  officer2 = await t.login('officer2');
+  meetingId = await createMeeting(t.platform.prisma, 'officer1');
+});
+afterAll(() => t.close());
+
+const objectsOf = async (assetId: string) => (await fs.readdir(path.join(t.dataDir, 'objects', 'media', assetId), { recursive: true }).catch(() => [])).length;
+
+describe('video upload to stream', { timeout: 120_000 }, () => {
+  let video: { id: string; hlsUrl: string };
+
+  it('goes from upload to READY with a remuxed top rendition, poster and sprite', async () => {
+    const { complete } = await uploadFile(t.app, officer1, meetingId, sample('landscape-720p-h264-aac.mp4'), 'video/mp4');
+    expect(complete!.statusCode).toBe(200);
+    expect(complete!.json()).toMatchObject({ kind: 'VIDEO' });
+    const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
+    expect(media).toMatchObject({ status: 'READY', progress: 100, width: 1280, height: 720, error: null });
+    expect(media.durationSeconds).toBeCloseTo(8, 0);
+    expect(media.renditions.map((r: { name: string; remuxed: boolean }) => `${r.name}:${r.remuxed}`)).toEqual(['720p:true', '480p:false', '360p:false']);
+    expect(media.posterUrl).toMatch(/poster\.jpg$/);
+    expect(media.spriteVttUrl).toMatch(/sprite\.vtt$/);
+    video = media;
+  });
+
+  it('serves a master playlist with CODECS, RESOLUTION and BANDWIDTH, and segments with Range', async () => {
+    const master = await t.app.inject({ url: video.hlsUrl });
+    expect(master.statusCode).toBe(200);
+    expect(master.headers['content-type']).toContain('mpegurl');
+    expect(master.body).toMatch(/#EXT-X-STREAM-INF:BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="avc1\.[0-9A-F]{6},mp4a\.40\.2",RESOLUTION=1280x720/);
+    const variantUrl = video.hlsUrl.replace('master.m3u8', '360p/index.m3u8');
+    const variant = await t.app.inject({ url: variantUrl });
+    expect(variant.body).toContain('#EXT-X-MAP:URI="init.mp4"');
+    const segmentUrl = variantUrl.replace('index.m3u8', 'seg_00000.m4s');
+    const whole = await t.app.inject({ url: segmentUrl });
+    expect(whole.statusCode).toBe(200);
+    const ranged = await t.app.inject({ url: segmentUrl, headers: { range: 'bytes=0-99' } });
+    expect(ranged.statusCode).toBe(206);
+    expect(ranged.headers['content-range']).toBe(`bytes 0-99/${whole.rawPayload.length}`);
+    expect(ranged.rawPayload).toEqual(whole.rawPayload.subarray(0, 100));
+  });
+
+  it("keeps another enterprise's user, anonymous clients and expired or forged links out", async () => {
+    const id = video.id;
+    expect((await t.app.inject({ url: `/api/media/${id}`, headers: { cookie: officer2 } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/media/${id}` })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `/api/media/${id}`, headers: { cookie: await t.login('worker1') } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/media/${id}`, headers: { cookie: await t.login('zone1') } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/media/${id}`, headers: { cookie: await t.login('command') } })).statusCode).toBe(200);
+
+    const segment = '360p/seg_00000.m4s';
+    const forged = await t.app.inject({ url: `/api/media/${id}/stream/not-a-real-token-at-all/${segment}` });
+    expect(forged.statusCode).toBe(403);
+    const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
+    const expired = signStreamToken({ assetId: id, userId: user.id, expiresAt: Math.floor(Date.now() / 1000) - 1 }, SECRET);
+    const old = await t.app.inject({ url: `/api/media/${id}/stream/${expired}/${segment}` });
+    expect(old.statusCode).toBe(401);
+    expect(old.json().error.code).toBe('LINK_EXPIRED');
+    const otherAsset = video.hlsUrl.split('/stream/')[1]!.split('/')[0]!;
+    expect((await t.app.inject({ url: `/api/media/00000000-0000-4000-8000-000000000000/stream/${otherAsset}/${segment}` })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: video.hlsUrl.replace('master.m3u8', 'source') })).statusCode).toBe(404);
+  });
+});
+
+describe('photos', { timeout: 60_000 }, () => {
+  it('reads EXIF time with offset, GPS and camera, and strips GPS from derivatives', async () => {
+    const { complete } = await uploadFile(t.app, officer1, meetingId, sample('photo-exif-gps.jpg'), 'image/jpeg');
+    const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
+    expect(media).toMatchObject({ kind: 'PHOTO', status: 'READY', capturedAt: '2026-11-27T23:42:10.000Z', capturedOffset: '+08:00', camera: 'Huawei Mate 40 Pro', width: 1600, height: 1200 });
+    expect(media.gps.latitude).toBeCloseTo(39.0257, 3);
+    const large = await t.app.inject({ url: media.imageUrl });
+    expect(large.statusCode).toBe(200);
+    const exif = await exifr.parse(large.rawPayload, { gps: true }).catch(() => undefined);
+    expect(exif?.latitude).toBeUndefined();
+    const row = await t.platform.prisma.mediaAsset.findUniqueOrThrow({ where: { id: media.id } });
+    expect(row.perceptualHash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('auto-orients a photo with an EXIF rotation', async () => {
+    const { complete } = await uploadFile(t.app, officer1, meetingId, sample('photo-rotated-exif.jpg'), 'image/jpeg');
+    const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
+    expect([media.width, media.height]).toEqual([1200, 1600]);
+  });
+});
+
+describe('bad input', { timeout: 60_000 }, () => {
+  it('rejects a text file named .mp4 at completion and leaves nothing behind', async () => {
+    const { complete, upload } = await uploadFile(t.app, officer1, meetingId, sample('not-a-video.mp4'), 'video/mp4');
+    expect(complete!.statusCode).toBe(415);
+    expect(complete!.json().error).toMatchObject({ code: 'MEDIA_REJECTED', message: expect.stringContaining('not a video or photo') });
+    expect(await t.platform.prisma.mediaAsset.count({ where: { id: upload.assetId } })).toBe(0);
+    expect(await objectsOf(upload.assetId)).toBe(0);
+  });
+
+  it('rejects an iPhone HEIC photo with instructions', async () => {
+    const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic'), Buffer.alloc(2000, 7)]);
+    const { complete } = await uploadFile(t.app, officer1, meetingId, { name: 'IMG_0001.HEIC', bytes: ftyp }, 'image/heic');
+    expect(complete!.statusCode).toBe(415);
+    expect(complete!.json().error.message).toContain('Most Compatible');
+  });
+
+  it('fails a truncated video with a reason and does not retry it', async () => {
+    const { complete } = await uploadFile(t.app, officer1, meetingId, sample('truncated.mp4'), 'video/mp4');
+    expect(complete!.statusCode).toBe(200);
+    const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
+    expect(media.status).toBe('FAILED');
+    expect(media.error).toMatch(/cannot be read as a video|damaged/);
+    const jobs = await t.platform.prisma.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = ${media.id}`;
+    expect(jobs).toEqual([{ state: 'completed', retry_count: 0 }]);
+  });
+
+  it('refuses wrong types, oversize files, other enterprises and wrong part sizes with the field and reason', async () => {
+    const create = (cookie: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/uploads', headers: { cookie }, payload });
+    const pdf = await create(officer1, { meetingId, fileName: 'a.pdf', size: 100, contentType: 'application/pdf' });
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error.details[0].field).toBe('contentType');
+    const huge = await create(officer1, { meetingId, fileName: 'big.jpg', size: 2 * 1024 * 1024, contentType: 'image/jpeg' });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.details[0]).toMatchObject({ field: 'size', message: expect.stringContaining('1.0 MB') });
+    const foreign = await create(officer2, { meetingId, fileName: 'x.mp4', size: 100, contentType: 'video/mp4' });
+    expect(foreign.statusCode).toBe(404);
+    const negative = await create(officer1, { meetingId, fileName: 'x.mp4', size: -1, contentType: 'video/mp4' });
+    expect(negative.json().error.details[0].field).toBe('size');
+
+    const ok = await create(officer1, { meetingId, fileName: 'x.mp4', size: 1000, contentType: 'video/mp4' });
+    const short = await t.app.inject({ method: 'PUT', url: ok.json().parts[0].url, headers: { cookie: officer1, 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(10) });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.message).toContain('exactly 1000 bytes');
+    const early = await t.app.inject({ method: 'POST', url: `/api/uploads/${ok.json().id}/complete`, headers: { cookie: officer1 } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('Parts 1 of 1');
+  });
+});
+
+describe('resumable upload', { timeout: 120_000 }, () => {
+  it('resumes after a dropped connection: lists received parts and completes with the rest', async () => {
+    const file = sample('landscape-20s-720p-h264-aac.mp4');
+    const first = await uploadFile(t.app, officer1, meetingId, file, 'video/mp4', { onlyParts: [2] });
+    expect(first.upload.partCount).toBe(2);
+    const status = await t.app.inject({ url: `/api/uploads/${first.upload.id}`, headers: { cookie: officer1 } });
+    expect(status.json().received.map((p: { partNumber: number }) => p.partNumber)).toEqual([2]);
+    expect(status.json().parts.map((p: { partNumber: number }) => p.partNumber)).toEqual([1]);
+    const part1 = status.json().parts[0];
+    await t.app.inject({ method: 'PUT', url: part1.url, headers: { cookie: officer1, 'content-type': 'application/octet-stream' }, payload: first.bytes!.subarray(0, part1.size) });
+    const done = await t.app.inject({ method: 'POST', url: `/api/uploads/${first.upload.id}/complete`, headers: { cookie: officer1 } });
+    expect(done.statusCode).toBe(200);
+    const media = await waitForMedia(t.app, officer1, first.upload.assetId, ['READY', 'FAILED']);
+    expect(media.status).toBe('READY');
+    expect(media.size).toBe(first.bytes!.length);
+  });
+
+  it('aborts an upload and expires abandoned ones', async () => {
+    const a = await uploadFile(t.app, officer1, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4', { onlyParts: [1] });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/uploads/${a.upload.id}`, headers: { cookie: officer1 } })).statusCode).toBe(204);
+    expect(await t.platform.prisma.mediaAsset.count({ where: { id: a.upload.assetId } })).toBe(0);
+
+    const b = await uploadFile(t.app, officer1, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4', { onlyParts: [1] });
+    await t.platform.prisma.uploadSession.update({ where: { id: b.upload.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await t.platform.services.uploads.expireAbandoned()).toBe(1);
+    expect((await t.platform.prisma.uploadSession.findUniqueOrThrow({ where: { id: b.upload.id } }).catch(() => null))).toBeNull();
+    expect(await objectsOf(b.upload.assetId)).toBe(0);
+  });
+});
