@@ -33,6 +33,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       DATA_DIR: dataDir,
       MEDIA_SIGNING_SECRET: 'test-secret-that-is-long-enough-0123456789',
       WORKER_IN_PROCESS: '0',
+      // CI runs the media tests once with Debian's ffmpeg and once with the npm-shipped one.
+      ...(process.env.FFMPEG_PATH ? { FFMPEG_PATH: process.env.FFMPEG_PATH } : {}),
+      ...(process.env.FFPROBE_PATH ? { FFPROBE_PATH: process.env.FFPROBE_PATH } : {}),
       ...env,
     },
     PROJECT_ROOT,

@@ -20,8 +20,11 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
     const handler = handlers[name] as (data: unknown, ctx: { signal: AbortSignal; attempt: number; lastAttempt: boolean }) => Promise<void>;
     await boss.work<object>(name, { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       if (!job) return;
+      const started = Date.now();
+      options.log(`job ${name} ${job.id} started (attempt ${job.retryCount + 1})`);
       try {
         await handler(job.data, { signal: job.signal, attempt: job.retryCount, lastAttempt: job.retryCount >= definition.retryLimit });
+        options.log(`job ${name} ${job.id} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       } catch (error) {
         options.log(`job ${name} ${job.id} failed (attempt ${job.retryCount + 1})`, error);
         throw error;

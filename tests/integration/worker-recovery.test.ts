@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
+import { sample } from '../support/samples.ts';
+import { createTestApp, PROJECT_ROOT, type TestApp } from '../support/test-app.ts';
+
+// Standalone worker processes (`npm run worker`) against the test database and the API's
+// filesystem store: a worker killed with SIGKILL mid-job, and two workers sharing a queue.
+
+let t: TestApp;
+let cookie: string;
+let meetingId: string;
+let workDir: string;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ WORKER_IN_PROCESS: '0', UPLOAD_PART_MB: '8' });
+  cookie = await t.login('officer1');
+  meetingId = await createMeeting(t.platform.prisma, 'officer1');
+  workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'worker-scratch-'));
+});
+afterAll(async () => {
+  for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+  await t.close();
+  await fs.rm(workDir, { recursive: true, force: true });
+});
+
+function startWorker(): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: t.platform.databaseUrl, DATA_DIR: t.dataDir, WORK_DIR: workDir, JOB_MONITOR_SECONDS: '1' },
+  });
+  workers.push(child);
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  return { child, output: () => output };
+}
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const jobsOf = (assetId: string) =>
+  t.platform.prisma.$queryRaw<{ id: string; state: string; retry_count: number }[]>`SELECT id::text, state::text, retry_count FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = ${assetId}`;
+
+describe('worker processes', { timeout: 180_000 }, () => {
+  it('picks up a job again after its worker is killed with SIGKILL, without duplicates or leftover files', async () => {
+    const first = startWorker();
+    await until(() => first.output().includes('ready:'), 30_000, 'first worker');
+    const { complete } = await uploadFile(t.app, cookie, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4');
+    const assetId = complete!.json().assetId;
+
+    // Kill it while it is encoding: after the remuxed 720p is published, before READY.
+    await until(async () => (await t.platform.prisma.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).status === 'PLAYABLE', 60_000, 'PLAYABLE');
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    expect((await fs.readdir(workDir)).length).toBe(1); // the killed job's scratch directory is left behind
+
+    const second = startWorker();
+    const media = await waitForMedia(t.app, cookie, assetId, ['READY', 'FAILED'], 120_000);
+    expect(media.status).toBe('READY');
+    expect(media.renditions.map((r: { name: string }) => r.name)).toEqual(['720p', '480p', '360p']);
+    expect(await t.platform.prisma.mediaRendition.count({ where: { assetId } })).toBe(3);
+    const jobs = await jobsOf(assetId);
+    expect(jobs).toEqual([{ id: jobs[0]!.id, state: 'completed', retry_count: 1 }]);
+    expect(second.output()).toContain('removed 1 workspace(s) left by killed workers');
+    expect(await fs.readdir(workDir)).toEqual([]);
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+  });
+
+  it('never lets two workers process the same job', async () => {
+    const a = startWorker();
+    const b = startWorker();
+    await until(() => a.output().includes('ready:') && b.output().includes('ready:'), 30_000, 'two workers');
+    const assetIds: string[] = [];
+    for (const name of ['landscape-720p-h264-aac.mp4', 'no-audio-720p.mp4', 'hevc-720p.mp4', 'landscape-1080p-h264-aac.mp4']) {
+      const { complete } = await uploadFile(t.app, cookie, meetingId, sample(name), 'video/mp4');
+      assetIds.push(complete!.json().assetId);
+    }
+    for (const id of assetIds) expect((await waitForMedia(t.app, cookie, id, ['READY', 'FAILED'], 150_000)).status).toBe('READY');
+    const log = a.output() + b.output();
+    for (const id of assetIds) {
+      const [job] = await jobsOf(id);
+      expect(job).toMatchObject({ state: 'completed', retry_count: 0 });
+      expect(log.split(`job media.process ${job!.id} started`).length - 1).toBe(1);
+    }
+  });
+});
