@@ -11,13 +11,20 @@ import { PROJECT_ROOT } from '../support/test-app.ts';
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-start-'));
 await fs.chmod(dataDir, 0o755);
-afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
+const started: ChildProcess[] = [];
+afterAll(async () => {
+  // A failed assertion must not leave a server (and its PostgreSQL) running.
+  for (const child of started) if (child.exitCode === null) child.kill('SIGINT');
+  await new Promise((r) => setTimeout(r, 500));
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
 
 function startServer(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'warn', WEB_DIR: path.join(dataDir, 'no-web') },
   });
+  started.push(child);
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -1,4 +1,4 @@
-import type { Me, Role } from '@platform/contracts';
+import type { Me } from '@platform/contracts';
 
 /**
  * The logged-in user, shared by every page. A module-level instance is safe here because the app
@@ -9,17 +9,15 @@ class SessionState {
   /** True once the server has been asked who is logged in, so the check runs once per page load. */
   checked = false;
 
-  set(me: Me): void {
+  /** Records the answer of the server: the user, or null when nobody is logged in. */
+  set(me: Me | null): void {
     this.user = me;
     this.checked = true;
   }
 
+  /** Forgets the user after logout or an expired session; the next check sees nobody logged in. */
   clear(): void {
     this.user = null;
-  }
-
-  hasRole(...roles: Role[]): boolean {
-    return this.user !== null && roles.includes(this.user.role);
   }
 }
 

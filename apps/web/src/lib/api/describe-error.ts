@@ -18,11 +18,11 @@ export function describeError(error: unknown): string {
     case 'UNAUTHORIZED':
       return t.auth.sessionExpired;
     case 'VALIDATION_FAILED':
-    case 'FORBIDDEN':
     case 'NOT_FOUND':
     case 'ORIGIN_REJECTED':
       return t.errors[error.code];
-    // The server's own sentence names the clash (which credit code, which username) or the request id.
+    // The server's own sentence says which rule (own account, which credit code or username) or gives the request id.
+    case 'FORBIDDEN':
     case 'CONFLICT':
     case 'INTERNAL':
       return `${t.errors[error.code]}（${error.message}）`;

@@ -13,6 +13,8 @@ export interface RequestOptions {
    * come back afterwards. `throw`: the caller handles it (the login form, the first session check).
    */
   on401?: 'redirect' | 'throw';
+  /** The `fetch` of a load function (see `apiFor`); the browser's otherwise. */
+  fetch?: typeof fetch;
 }
 
 /** `/api/x?a=1`, leaving out empty values so filters that are not set are not sent. */
@@ -30,6 +32,9 @@ export function loginUrl(next: URL, expired = false): string {
   const back = next.pathname === '/login' || (next.pathname === '/' && !next.search) ? undefined : next.pathname + next.search;
   return urlWithQuery('/login', { next: back, expired: expired ? 1 : undefined });
 }
+
+// Parallel calls of one page can all see the same expired session; only the first redirects.
+let loginRedirect: Promise<void> | null = null;
 
 async function errorFrom(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get('retry-after'));
@@ -50,7 +55,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(urlWithQuery(path, options.query), {
+    response = await (options.fetch ?? fetch)(urlWithQuery(path, options.query), {
       method,
       credentials: 'same-origin',
       headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
@@ -65,7 +70,9 @@ export async function request<T>(method: string, path: string, options: RequestO
       session.clear();
       // During a navigation the page being opened is where the user wants to return, not the old one.
       const target = navigating.to?.url ?? new URL(window.location.href);
-      void goto(loginUrl(target, true), { replaceState: true });
+      if (!loginRedirect && target.pathname !== '/login') {
+        loginRedirect = goto(loginUrl(target, true), { replaceState: true }).finally(() => (loginRedirect = null));
+      }
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { ApiError } from '$lib/api/client.ts';
 import { describeError } from '$lib/api/describe-error.ts';
 import { translateFieldMessage } from '$lib/i18n/index.ts';
@@ -13,6 +14,8 @@ export class FormState {
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   fieldErrors = $state<Record<string, string>>({});
+  /** The form element (`bind:this={form.element}`), so a failed submit can bring the problem into view. */
+  element: HTMLElement | undefined = undefined;
   readonly #fields: readonly string[];
 
   constructor(fields: readonly string[] = []) {
@@ -23,6 +26,12 @@ export class FormState {
   errorOf(field: string): string | undefined {
     const message = this.fieldErrors[field];
     return message === undefined ? undefined : translateFieldMessage(message);
+  }
+
+  /** The first error of a field or any of its parts (`daysOfWeek` covers `daysOfWeek.2`), for grouped inputs. */
+  errorUnder(field: string): string | undefined {
+    const key = Object.keys(this.fieldErrors).find((f) => f === field || f.startsWith(`${field}.`));
+    return key === undefined ? undefined : this.errorOf(key);
   }
 
   /** Rejected fields that the form does not show, as "field: message" lines. */
@@ -50,9 +59,18 @@ export class FormState {
       if (error instanceof ApiError && error.status === 401 && error.code !== 'INVALID_CREDENTIALS') return undefined;
       this.error = describeError(error);
       if (error instanceof ApiError) this.fieldErrors = error.fieldErrors;
+      void this.#revealProblem();
       return undefined;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** On a long form (a big roster on a phone) the message may be off screen: focus the first bad field, else show the summary. */
+  async #revealProblem(): Promise<void> {
+    await tick();
+    const invalid = this.element?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else this.element?.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 }

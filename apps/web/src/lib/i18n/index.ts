@@ -17,8 +17,13 @@ export type Messages = Widen<typeof zhCN>;
  */
 export const t: Messages = zhCN;
 
+const fieldPatterns = Object.entries(t.fieldMessages).map(([source, text]) => [new RegExp(source), text] as const);
+
 /** A server field message in the user's language when it is a known one, otherwise as sent. */
 export function translateFieldMessage(message: string): string {
-  const known = t.fieldMessages.find(([prefix]) => message.startsWith(prefix));
-  return known?.[1] ?? message;
+  for (const [pattern, text] of fieldPatterns) {
+    const match = pattern.exec(message);
+    if (match) return text.replace(/\$(\d)/g, (_, i: string) => match[Number(i)] ?? '');
+  }
+  return message;
 }

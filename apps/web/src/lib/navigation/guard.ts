@@ -1,21 +1,21 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Me } from '@platform/contracts';
-import { api, ApiError } from '$lib/api/client.ts';
+import { ApiError, type Api } from '$lib/api/client.ts';
 import { loginUrl } from '$lib/api/http.ts';
+import { t } from '$lib/i18n/index.ts';
 import { session } from '$lib/session.svelte.ts';
 import { AREA_ROLES, LANDING, type Area } from './roles.ts';
 
 /**
  * The logged-in user, asking the server once per page load. Returns null when nobody is logged in.
  */
-export async function currentUser(): Promise<Me | null> {
+export async function currentUser(api: Api): Promise<Me | null> {
   if (session.checked) return session.user;
   try {
     session.set(await api.auth.me());
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    session.clear();
-    session.checked = true;
+  } catch (failure) {
+    if (!(failure instanceof ApiError) || failure.status !== 401) throw failure;
+    session.set(null);
   }
   return session.user;
 }
@@ -24,9 +24,15 @@ export async function currentUser(): Promise<Me | null> {
  * For a load function of an audience area: sends anonymous visitors to the login page and
  * people of another role to their own landing page.
  */
-export async function requireArea(area: Area, url: URL): Promise<Me> {
-  const me = await currentUser();
+export async function requireArea(api: Api, area: Area, url: URL): Promise<Me> {
+  const me = await currentUser(api);
   if (!me) redirect(307, loginUrl(url));
   if (!(AREA_ROLES[area] as readonly string[]).includes(me.role)) redirect(307, LANDING[me.role]);
   return me;
+}
+
+/** The enterprise of an enterprise user; a 404 page when the account has none. */
+export function requireOwnEnterprise(me: Me): string {
+  if (!me.enterprise) error(404, { message: t.errors.NOT_FOUND, code: 'NOT_FOUND' });
+  return me.enterprise.id;
 }

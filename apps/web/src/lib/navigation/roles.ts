@@ -29,3 +29,15 @@ export function safeNextPath(next: string | null): string | null {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
   return next;
 }
+
+export const ALL_ROLES: readonly Role[] = ['ADMIN', 'INSPECTOR', 'ZONE_OFFICER', 'COMMAND_OPERATOR', 'ENTERPRISE_OFFICER', 'WORKER'];
+
+/** Roles whose accounts belong to one enterprise; the server requires an enterprise for them. */
+export const ENTERPRISE_ROLES: readonly Role[] = ['ENTERPRISE_OFFICER', 'WORKER'];
+
+/** What an account of `role` is attached to: an enterprise, a zone, or nothing (bureau roles). */
+export function placementOf(role: Role | ''): 'enterprise' | 'zone' | 'none' {
+  if (role === '') return 'none';
+  if (ENTERPRISE_ROLES.includes(role)) return 'enterprise';
+  return role === 'ZONE_OFFICER' ? 'zone' : 'none';
+}

@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
+import { apiFor } from '$lib/api/client.ts';
 import { currentUser } from '$lib/navigation/guard.ts';
 import { LANDING, safeNextPath } from '$lib/navigation/roles.ts';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ url }) => {
+export const load: PageLoad = async ({ fetch, url }) => {
   const next = safeNextPath(url.searchParams.get('next'));
   // Someone who is still logged in has nothing to do here.
-  const me = await currentUser();
+  const me = await currentUser(apiFor(fetch));
   if (me) redirect(307, next ?? LANDING[me.role]);
   return { next, expired: url.searchParams.has('expired') };
 };
