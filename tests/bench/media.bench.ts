@@ -83,13 +83,14 @@ async function pipeline(input: string): Promise<{ playable: number; ready: numbe
   const bytes = await fs.readFile(input);
   const { upload } = await uploadFile(app, cookie, meetingId, { name: path.basename(input), bytes }, 'video/mp4', { onlyParts: Array.from({ length: 1000 }, (_, i) => i + 1) });
   const started = performance.now();
+  console.error(`[T ${started.toFixed(0)}] bench complete-request ${path.basename(input)}`); // TIMING
   const done = await app.inject({ method: 'POST', url: `/api/uploads/${upload.id}/complete`, headers: { cookie } });
   if (done.statusCode !== 200) throw new Error(done.body);
   let playable = 0;
   for (;;) {
     const asset = await platform.prisma.mediaAsset.findUniqueOrThrow({ where: { id: upload.assetId }, select: { status: true } });
     const elapsed = (performance.now() - started) / 1000;
-    if (!playable && (asset.status === 'PLAYABLE' || asset.status === 'READY')) playable = elapsed;
+    if (!playable && (asset.status === 'PLAYABLE' || asset.status === 'READY')) { playable = elapsed; console.error(`[T ${performance.now().toFixed(0)}] bench saw PLAYABLE`); } // TIMING
     if (asset.status === 'READY') return { playable, ready: elapsed };
     if (asset.status === 'FAILED') throw new Error(`${input} failed`);
     await new Promise((r) => setTimeout(r, 20));
@@ -97,9 +98,10 @@ async function pipeline(input: string): Promise<{ playable: number; ready: numbe
 }
 
 function run(args: string[]): Promise<void> {
+  const t0 = performance.now(); // TIMING
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpeg.binaries.ffmpeg, ['-nostdin', '-loglevel', 'error', ...args], { stdio: 'ignore' });
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exit ${code}`))));
+    child.on('close', (code) => { console.error(`[plain ${((performance.now() - t0) / 1000).toFixed(2)}s] ${args.slice(-1)[0]}`); /* TIMING */ code === 0 ? resolve() : reject(new Error(`ffmpeg exit ${code}`)); });
   });
 }
 

@@ -9,8 +9,10 @@ import { originCheckPlugin } from './plugins/origin-check.ts';
 import { platformPlugin } from './plugins/platform.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { eventRoutes } from './routes/events.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
+import { meetingRoutes } from './routes/meeting.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { uploadRoutes } from './routes/upload.routes.ts';
@@ -30,7 +32,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Signed media tokens travel as a path segment.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -55,6 +57,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(userRoutes);
   await app.register(uploadRoutes);
   await app.register(mediaRoutes);
+  await app.register(meetingRoutes);
+  await app.register(eventRoutes);
 
   if (options.serveWeb !== false && config.webDir) {
     const served = await webPlugin(app, { webDir: config.webDir });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Repositories } from '@platform/db';
+import { PgEventBus, type Repositories } from '@platform/db';
 import { PgBossJobQueue, startBoss, startWorker } from '@platform/jobs';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '@platform/media';
 import { createObjectStore, type ObjectStore } from '@platform/storage';
@@ -16,6 +16,8 @@ export interface MediaRuntime {
   queue: PgBossJobQueue;
   ffmpeg: FfmpegBinaries;
   signingSecret: string;
+  /** Events from every process, via PostgreSQL LISTEN/NOTIFY. */
+  events: PgEventBus;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,8 @@ export async function openMediaRuntime(config: ApiConfig, databaseUrl: string, r
   const store = createObjectStore(config.storage);
   const ffmpeg = resolveFfmpegBinaries(config.media);
   log(`ffmpeg: ${ffmpeg.ffmpeg} (${ffmpeg.source}); storage: ${config.storage.driver}`);
+  const events = new PgEventBus(databaseUrl, log);
+  await events.listen();
   const boss = await startBoss({ databaseUrl, monitorIntervalSeconds: config.jobMonitorSeconds, schedule: true, onError: (e) => log('job queue error', e) });
   const worker = config.workerInProcess
     ? await startWorker({
@@ -30,6 +34,7 @@ export async function openMediaRuntime(config: ApiConfig, databaseUrl: string, r
         store,
         media: repos.media,
         audit: repos.audit,
+        events,
         ffmpeg,
         limits: config.media,
         uploadPolicy: uploadPolicyOf(config),
@@ -42,11 +47,13 @@ export async function openMediaRuntime(config: ApiConfig, databaseUrl: string, r
     boss,
     queue: new PgBossJobQueue(boss),
     ffmpeg,
+    events,
     signingSecret: config.mediaSigningSecret ?? (await embeddedSigningSecret(config.dataDir)),
     async close() {
       await worker?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
       await store.close();
+      await events.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import {
-  AuditService, AuthService, EnterpriseAccess, EnterpriseService, MediaService, ShiftService, TeamService, UploadService, UserService, ZoneService,
+  AuditService, AuthService, EnterpriseAccess, EnterpriseService, MediaService, MeetingService, ShiftService, TeamService, UploadService, UserService, ZoneService,
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
 import { sniffFile } from '@platform/media';
@@ -12,11 +12,13 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     const e = await repos.enterprises.findById(id);
     return e ? { id: e.id, zoneId: e.zoneId } : null;
   }, repos.audit);
+  const media = new MediaService(repos.media, runtime.store, access, repos.audit, { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds });
   return {
     audit: new AuditService(repos.audit),
     auth: new AuthService(repos.auth, repos.audit, config.auth),
-    uploads: new UploadService(repos.media, runtime.store, runtime.queue, access, repos.audit, sniffFile, uploadPolicyOf(config)),
-    media: new MediaService(repos.media, runtime.store, access, repos.audit, { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds }),
+    uploads: new UploadService(repos.media, runtime.store, runtime.queue, access, repos.audit, sniffFile, uploadPolicyOf(config), runtime.events),
+    media,
+    meetings: new MeetingService(repos.meetings, media, access, repos.audit, runtime.events),
     zones: new ZoneService(repos.zones, repos.industries, repos.audit),
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
     teams: new TeamService(repos.teams, repos.shifts, access, repos.audit),

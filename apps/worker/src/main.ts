@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPrismaClient, createRepositories } from '@platform/db';
+import { createPrismaClient, createRepositories, PgEventBus } from '@platform/db';
 import { startBoss, startWorker } from '@platform/jobs';
 import { resolveFfmpegBinaries } from '@platform/media';
 import { createObjectStore } from '@platform/storage';
@@ -27,12 +27,14 @@ async function main(): Promise<void> {
   const repos = createRepositories(prisma);
   const store = createObjectStore(config.storage);
   const ffmpeg = resolveFfmpegBinaries(config.media);
+  const events = new PgEventBus(config.databaseUrl, log);
   const boss = await startBoss({ databaseUrl: config.databaseUrl, monitorIntervalSeconds: config.jobMonitorSeconds, schedule: true, onError: (e) => log('job queue error', e) });
   const worker = await startWorker({
     boss,
     store,
     media: repos.media,
     audit: repos.audit,
+    events,
     ffmpeg,
     limits: config.media,
     uploadPolicy: { ...config.media, ttlHours: config.media.uploadTtlHours, partUrlSeconds: 3600 },
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     await worker.stop();
     await boss.stop({ graceful: true, timeout: 30_000 });
     await store.close();
+    await events.close();
     await prisma.$disconnect();
     process.exit(0);
   };

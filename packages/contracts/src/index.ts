@@ -4,3 +4,4 @@ export * from './health.ts';
 export * from './org.ts';
 export * from './users.ts';
 export * from './media.ts';
+export * from './meetings.ts';

@@ -24,3 +24,8 @@ export * from './media/storage-keys.ts';
 export { signStreamToken, verifyStreamToken, type StreamGrant } from './media/stream-token.ts';
 export { checkUploadRequest, expectedPartSize, formatBytes, partCount, type UploadLimits } from './media/upload-policy.ts';
 export { UploadService, type FileSniffer, type UploadPolicy } from './media/upload.service.ts';
+export type { EventPublisher, EventSubscriber } from './events/event.port.ts';
+export { canSeeEvent } from './events/event-scope.ts';
+export type * from './meetings/meeting.port.ts';
+export { MeetingService } from './meetings/meeting.service.ts';
+export * from './meetings/shift-window.ts';

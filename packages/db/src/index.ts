@@ -3,3 +3,4 @@ export { startEmbeddedPostgres, isTraversableByOthers, type EmbeddedPostgres, ty
 export { applyMigrations, MigrationError, MIGRATIONS_DIR } from './migrator.ts';
 export { createRepositories, type Repositories } from './repositories/index.ts';
 export { checkDatabase } from './health.ts';
+export { PgEventBus } from './pg-event-bus.ts';

@@ -1,4 +1,4 @@
-import { EnterpriseAccess, MediaProcessingService, UploadService, type AuditRepository, type JobHandlers, type MediaRepository, type UploadPolicy } from '@platform/core';
+import { EnterpriseAccess, MediaProcessingService, UploadService, type AuditRepository, type EventPublisher, type JobHandlers, type MediaRepository, type UploadPolicy } from '@platform/core';
 import { Ffmpeg, FfmpegVideoProcessor, SharpPhotoProcessor, sniffFile, type FfmpegBinaries } from '@platform/media';
 import type { ObjectStore } from '@platform/storage';
 import type { PgBoss } from 'pg-boss';
@@ -11,6 +11,8 @@ export interface WorkerDeps {
   store: ObjectStore;
   media: MediaRepository;
   audit: AuditRepository;
+  /** Media status changes go to every API instance's screens. */
+  events: EventPublisher;
   ffmpeg: FfmpegBinaries;
   limits: { maxDurationSeconds: number; maxRemuxBitrate: number };
   uploadPolicy: UploadPolicy;
@@ -28,10 +30,11 @@ export function createJobHandlers(deps: Omit<WorkerDeps, 'boss' | 'concurrency' 
     new FfmpegVideoProcessor(new Ffmpeg(deps.ffmpeg), deps.limits),
     new SharpPhotoProcessor(),
     workspaceFactory(deps.store, deps.workRoot),
+    deps.events,
   );
   // Expiring uploads needs no scope checks; the access gate is never consulted on that path.
   const noAccess = new EnterpriseAccess(async () => null, deps.audit);
-  const uploads = new UploadService(deps.media, deps.store, { send: async () => {} }, noAccess, deps.audit, sniffFile, deps.uploadPolicy);
+  const uploads = new UploadService(deps.media, deps.store, { send: async () => {} }, noAccess, deps.audit, sniffFile, deps.uploadPolicy, deps.events);
   return {
     'media.process': (data, ctx) => processing.process(data.assetId, ctx),
     'uploads.expire': async () => void (await uploads.expireAbandoned()),

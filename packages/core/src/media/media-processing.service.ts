@@ -1,9 +1,12 @@
 import type { ObjectStore } from '@platform/storage';
+import type { MediaStatus } from '@platform/contracts';
+import type { EventPublisher } from '../events/event.port.ts';
 import type { JobContext } from '../jobs/jobs.ts';
 import { MediaRejectedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
 import type { FinishedRendition, JobWorkspace, PhotoProcessor, VideoProcessor, WorkspaceFactory } from './media-processor.port.ts';
 import { derivedKey, derivedPrefix } from './storage-keys.ts';
+const T = (l: string) => process.env.MEDIA_TIMING && console.error(`[T ${performance.now().toFixed(0)}] ${l}`); // TIMING
 
 // Writing progress on every ffmpeg tick would hammer the database; a few updates a second is plenty.
 const PROGRESS_STEP = 2;
@@ -21,19 +24,32 @@ export class MediaProcessingService {
     private readonly video: VideoProcessor,
     private readonly photo: PhotoProcessor,
     private readonly workspaces: WorkspaceFactory,
+    private readonly events: EventPublisher,
   ) {}
+
+  /** Tells the screens watching this asset's meeting; a lost event must never fail the job. */
+  private async emit(asset: AssetRecord, status: MediaStatus, progress: number): Promise<void> {
+    if (!asset.enterpriseId || !asset.zoneId) return;
+    await this.events
+      .publish({ type: 'media.status', assetId: asset.id, meetingId: asset.meetingId, enterpriseId: asset.enterpriseId, zoneId: asset.zoneId, status, progress })
+      .catch(() => {});
+  }
 
   async process(assetId: string, ctx: JobContext): Promise<void> {
     const asset = await this.media.findAsset(assetId);
     // Deleted, or already finished by an earlier attempt: nothing to do.
     if (!asset || !(await this.media.beginProcessing(assetId))) return;
+    await this.emit(asset, 'PROCESSING', 0);
     await this.store.deletePrefix(derivedPrefix(assetId));
+    T('begun+deleted'); // TIMING
     const workspace = await this.workspaces(assetId);
     try {
       const file = await workspace.download(asset.sourceKey, 'source');
+      T('downloaded'); // TIMING
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
       else await this.processVideo(asset, file, workspace, ctx);
       await this.media.markReady(assetId);
+      T('READY'); // TIMING
     } catch (error) {
       if (error instanceof MediaRejectedError) {
         await this.media.markFailed(assetId, error.message);
@@ -50,6 +66,7 @@ export class MediaProcessingService {
 
   private async processVideo(asset: AssetRecord, file: string, workspace: JobWorkspace, ctx: JobContext): Promise<void> {
     const inspection = await this.video.inspect(file);
+    T('inspected'); // TIMING
     await this.media.setVideoFacts(asset.id, inspection.facts);
     const published: FinishedRendition[] = [];
     let reported = 0;
@@ -61,10 +78,13 @@ export class MediaProcessingService {
         if (percent >= reported + PROGRESS_STEP) {
           reported = percent;
           void this.media.setProgress(asset.id, percent).catch(() => {});
+          void this.emit(asset, published.length ? 'PLAYABLE' : 'PROCESSING', percent);
         }
       },
       onRendition: async (rendition) => {
+        T(`rendition ${rendition.name} ready`); // TIMING
         await workspace.uploadDirectory(rendition.dir, derivedKey(asset.id, `${rendition.name}/`));
+        T(`rendition ${rendition.name} uploaded`); // TIMING
         published.push(rendition);
         // The master is rewritten after each rendition, so players see every finished one.
         await this.store.put(masterKey, Buffer.from(this.video.masterPlaylist(published)), { contentType: 'application/vnd.apple.mpegurl' });
@@ -73,10 +93,13 @@ export class MediaProcessingService {
           { name: rendition.name, width: rendition.width ?? 0, height: rendition.height ?? 0, bandwidth: rendition.bandwidth, codecs: rendition.codecs, playlistKey: derivedKey(asset.id, `${rendition.name}/index.m3u8`), remuxed: rendition.remuxed },
           masterKey,
         );
+        T(`rendition ${rendition.name} published`); // TIMING
       },
     });
     const stills = { poster: `${workspace.dir}/poster.jpg`, sprite: `${workspace.dir}/sprite.jpg`, vtt: `${workspace.dir}/sprite.vtt` };
+    T('transcoded'); // TIMING
     if (await this.video.stills(file, inspection, stills)) {
+      T('stills made'); // TIMING
       await workspace.uploadFile(stills.poster, derivedKey(asset.id, 'poster.jpg'));
       await workspace.uploadFile(stills.sprite, derivedKey(asset.id, 'sprite.jpg'));
       await workspace.uploadFile(stills.vtt, derivedKey(asset.id, 'sprite.vtt'));

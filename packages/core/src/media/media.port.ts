@@ -15,6 +15,8 @@ export interface RenditionRecord {
 export interface AssetRecord {
   id: string;
   enterpriseId: string | null;
+  /** Zone of the owning enterprise, for scoping events. */
+  zoneId: string | null;
   meetingId: string | null;
   kind: AssetKind;
   status: MediaStatus;

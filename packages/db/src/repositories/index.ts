@@ -3,6 +3,7 @@ import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
+import { createMeetingRepository } from './meeting.repository.ts';
 import { createShiftRepository } from './shift.repository.ts';
 import { createTeamRepository } from './team.repository.ts';
 import { createUserRepository } from './user.repository.ts';
@@ -16,6 +17,7 @@ export function createRepositories(prisma: PrismaClient) {
     enterprises: createEnterpriseRepository(prisma),
     industries: createIndustryRepository(prisma),
     media: createMediaRepository(prisma),
+    meetings: createMeetingRepository(prisma),
     shifts: createShiftRepository(prisma),
     teams: createTeamRepository(prisma),
     users: createUserRepository(prisma),

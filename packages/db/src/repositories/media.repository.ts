@@ -2,6 +2,7 @@ import type { AssetRecord, MediaRepository, UploadRecord } from '@platform/core'
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findUnique']>>> & {
+  enterprise: { zoneId: string } | null;
   renditions: { name: string; width: number; height: number; bandwidth: number; codecs: string; playlistKey: string; remuxed: boolean }[];
 };
 type UploadRow = NonNullable<Awaited<ReturnType<PrismaClient['uploadSession']['findUnique']>>>;
@@ -10,6 +11,7 @@ function toAsset(row: AssetRow): AssetRecord {
   return {
     id: row.id,
     enterpriseId: row.enterpriseId,
+    zoneId: row.enterprise?.zoneId ?? null,
     meetingId: row.meetingId,
     kind: row.kind,
     status: row.status,
@@ -89,7 +91,7 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
     },
 
     async findAsset(id) {
-      const row = await prisma.mediaAsset.findUnique({ where: { id }, include: { renditions: renditionOrder } });
+      const row = await prisma.mediaAsset.findUnique({ where: { id }, include: { renditions: renditionOrder, enterprise: { select: { zoneId: true } } } });
       return row ? toAsset(row) : null;
     },
 

@@ -1,0 +1,80 @@
+import type { PlatformEvent } from '@platform/contracts';
+import type { EventPublisher, EventSubscriber } from '@platform/core';
+import pg from 'pg';
+
+const CHANNEL = 'platform_events';
+// NOTIFY payloads are limited to 8000 bytes; events carry ids and a status, far below that.
+const MAX_PAYLOAD = 7900;
+
+/**
+ * Events across processes through PostgreSQL LISTEN/NOTIFY: any API or worker publishes, every
+ * API instance receives and fans out to its own Server-Sent-Events clients. One dedicated
+ * connection listens and reconnects by itself after a drop.
+ */
+export class PgEventBus implements EventPublisher, EventSubscriber {
+  private readonly pool: pg.Pool;
+  private readonly listeners = new Set<(event: PlatformEvent) => void>();
+  private listener: pg.Client | undefined;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: (message: string, error?: unknown) => void = () => {},
+  ) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  }
+
+  async publish(event: PlatformEvent): Promise<void> {
+    const payload = JSON.stringify(event);
+    if (payload.length > MAX_PAYLOAD) throw new Error(`event too large for NOTIFY (${payload.length} bytes)`);
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+  }
+
+  subscribe(listener: (event: PlatformEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts listening; resolves once LISTEN is in place, so nothing published afterwards is missed. */
+  async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    client.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      let event: PlatformEvent;
+      try {
+        event = JSON.parse(message.payload) as PlatformEvent;
+      } catch {
+        return;
+      }
+      for (const listener of this.listeners) listener(event);
+    });
+    client.on('error', (error) => this.reconnect(client, error));
+    client.on('end', () => this.reconnect(client));
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listener = client;
+  }
+
+  private reconnect(client: pg.Client, error?: unknown): void {
+    if (this.closed || this.listener !== client || this.retryTimer) return;
+    this.listener = undefined;
+    this.log('event listener lost its connection; reconnecting', error);
+    const attempt = () => {
+      this.retryTimer = undefined;
+      this.listen().catch((e) => {
+        this.log('event listener reconnect failed', e);
+        if (!this.closed) this.retryTimer = setTimeout(attempt, 2000);
+      });
+    };
+    this.retryTimer = setTimeout(attempt, 500);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    this.listeners.clear();
+    await this.listener?.end().catch(() => {});
+    await this.pool.end();
+  }
+}
