@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser end-to-end tests against the real platform (embedded PostgreSQL, ffmpeg, filesystem
+// store) in Debian's Chromium: `apt-get install -y chromium`, or point CHROME_PATH at a Chrome.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = path.join(root, 'tmp', 'e2e-data');
+
+const launchOptions = {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+};
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: path.join(root, 'test-results', 'e2e'),
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  },
+  projects: [
+    { name: 'phone', testMatch: /\.phone\.spec\.ts$/, use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions } },
+    { name: 'desktop', testMatch: /\.desktop\.spec\.ts$/, use: { browserName: 'chromium', viewport: { width: 1920, height: 1080 }, launchOptions } },
+  ],
+  webServer: {
+    // A fresh platform per run: new embedded database and object store under tmp/e2e-data.
+    command: `rm -rf "${dataDir}" && node --import tsx apps/api/src/server.ts`,
+    cwd: root,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', UPLOAD_PART_MB: '5', LOG_LEVEL: 'warn' },
+  },
+});

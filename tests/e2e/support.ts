@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'media-samples', 'out');
+export const PASSWORD = 'Demo@2021';
+
+/** Logs in through the login page and waits for the role's landing page. */
+export async function loginUi(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Today's date in Asia/Shanghai. */
+export function today(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Logs an API request context in as `username`. */
+export async function loginApi(request: APIRequestContext, username: string): Promise<void> {
+  const res = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  expect(res.status()).toBe(200);
+}
+
+/** Reports a meeting for one of the user's teams through the API and returns its id. */
+export async function reportMeetingApi(request: APIRequestContext, teamName: string): Promise<string> {
+  const me = await (await request.get('/api/auth/me')).json();
+  const teams = await (await request.get(`/api/enterprises/${me.enterprise.id}/teams`)).json();
+  const team = teams.find((t: { name: string }) => t.name === teamName);
+  const res = await request.post('/api/meetings', {
+    data: {
+      teamId: team.id, shiftId: team.shiftIds[0], meetingDate: today(), startedAt: new Date(Date.now() - 60_000).toISOString(),
+      hostName: team.leaderName ?? '班长', taskBriefing: '装卸作业', safetyBriefing: '注意车辆', measureBriefing: '设警戒区',
+      attireChecked: true, mentalChecked: true, ppeChecked: true,
+      attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })), hazards: ['车辆伤害'],
+    },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).id;
+}
+
+/** Uploads a sample through the API's resumable flow and returns the asset id. */
+export async function uploadApi(request: APIRequestContext, meetingId: string, sample: string, contentType: string): Promise<string> {
+  const bytes = await readFile(path.join(SAMPLES, sample));
+  const created = await request.post('/api/uploads', { data: { meetingId, fileName: sample, size: bytes.length, contentType } });
+  expect(created.status()).toBe(201);
+  const upload = await created.json();
+  for (const part of upload.parts) {
+    const start = (part.partNumber - 1) * upload.partSize;
+    const res = await request.put(part.url, { data: bytes.subarray(start, start + part.size), headers: { 'content-type': 'application/octet-stream' } });
+    expect(res.status()).toBe(200);
+  }
+  const done = await request.post(`/api/uploads/${upload.id}/complete`);
+  expect(done.status()).toBe(200);
+  return upload.assetId;
+}
+
+/** Waits until a <video> has actually advanced its playback position. */
+export async function expectPlaying(page: Page, selector: string): Promise<void> {
+  await expect
+    .poll(async () => page.locator(selector).first().evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000, intervals: [500] })
+    .toBeGreaterThan(0.5);
+}
