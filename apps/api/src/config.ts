@@ -1,9 +1,11 @@
 import path from 'node:path';
 import {
-  bool, describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
+  bool, ConfigError, describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
   type MediaConfig, type StorageConfig,
 } from '@platform/config';
 import { z } from 'zod';
+
+export { ConfigError };
 const minutes = z.coerce.number().int().min(1);
 
 const EnvSchema = z.object({
@@ -62,11 +64,6 @@ export interface ApiConfig {
   workerInProcess: boolean;
   workerConcurrency: number;
   jobMonitorSeconds: number;
-}
-
-/** Thrown when the environment is invalid; the message lists every bad key. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 /** Reads and validates the environment once at boot, reporting every bad key together. */

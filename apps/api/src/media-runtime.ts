@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { uploadPolicyOf } from '@platform/config';
 import { PgEventBus, type Repositories } from '@platform/db';
 import { PgBossJobQueue, startBoss, startWorker } from '@platform/jobs';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '@platform/media';
@@ -37,7 +38,7 @@ export async function openMediaRuntime(config: ApiConfig, databaseUrl: string, r
         events,
         ffmpeg,
         limits: config.media,
-        uploadPolicy: uploadPolicyOf(config),
+        uploadPolicy: uploadPolicyOf(config.media),
         concurrency: config.workerConcurrency,
         log,
       })
@@ -55,16 +56,6 @@ export async function openMediaRuntime(config: ApiConfig, databaseUrl: string, r
       await store.close();
       await events.close();
     },
-  };
-}
-
-export function uploadPolicyOf(config: ApiConfig) {
-  return {
-    maxVideoBytes: config.media.maxVideoBytes,
-    maxPhotoBytes: config.media.maxPhotoBytes,
-    partSizeBytes: config.media.partSizeBytes,
-    ttlHours: config.media.uploadTtlHours,
-    partUrlSeconds: 3600,
   };
 }
 

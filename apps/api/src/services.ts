@@ -1,10 +1,11 @@
 import {
   AuditService, AuthService, EnterpriseAccess, EnterpriseService, MediaService, MeetingService, ShiftService, TeamService, UploadService, UserService, ZoneService,
 } from '@platform/core';
+import { uploadPolicyOf } from '@platform/config';
 import type { Repositories } from '@platform/db';
 import { sniffFile } from '@platform/media';
 import type { ApiConfig } from './config.ts';
-import { uploadPolicyOf, type MediaRuntime } from './media-runtime.ts';
+import type { MediaRuntime } from './media-runtime.ts';
 
 /** Every domain service, wired over the repositories. Built once per process. */
 export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig) {
@@ -16,7 +17,7 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
   return {
     audit: new AuditService(repos.audit),
     auth: new AuthService(repos.auth, repos.audit, config.auth),
-    uploads: new UploadService(repos.media, runtime.store, runtime.queue, access, repos.audit, sniffFile, uploadPolicyOf(config), runtime.events),
+    uploads: new UploadService(repos.media, runtime.store, runtime.queue, access, repos.audit, sniffFile, uploadPolicyOf(config.media), runtime.events),
     media,
     meetings: new MeetingService(repos.meetings, media, access, repos.audit, runtime.events),
     zones: new ZoneService(repos.zones, repos.industries, repos.audit),

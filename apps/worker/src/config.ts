@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
+  ConfigError, describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
   type MediaConfig, type StorageConfig,
 } from '@platform/config';
 import { z } from 'zod';
@@ -23,10 +23,6 @@ export interface WorkerConfig {
   workDir: string | undefined;
   concurrency: number;
   jobMonitorSeconds: number;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 /** Reads and validates the environment once at boot, naming every bad key. */

@@ -4,7 +4,8 @@ import { createPrismaClient, createRepositories, PgEventBus } from '@platform/db
 import { startBoss, startWorker } from '@platform/jobs';
 import { resolveFfmpegBinaries } from '@platform/media';
 import { createObjectStore } from '@platform/storage';
-import { ConfigError, loadWorkerConfig } from './config.ts';
+import { ConfigError, uploadPolicyOf } from '@platform/config';
+import { loadWorkerConfig } from './config.ts';
 
 // A media worker process. Run any number of them, on any machines that reach the database and
 // the object store; pg-boss gives each job to exactly one of them.
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     events,
     ffmpeg,
     limits: config.media,
-    uploadPolicy: { ...config.media, ttlHours: config.media.uploadTtlHours, partUrlSeconds: 3600 },
+    uploadPolicy: uploadPolicyOf(config.media),
     concurrency: config.concurrency,
     workRoot: config.workDir,
     log,

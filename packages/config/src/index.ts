@@ -89,3 +89,20 @@ export function describeConfigProblems(issues: { path: PropertyKey[]; message: s
   ];
   return `Invalid configuration:\n${lines.join('\n')}\nSee the configuration table in README.md.`;
 }
+
+/** Upload rules for the domain's UploadService, from the media configuration. */
+export function uploadPolicyOf(media: MediaConfig) {
+  return {
+    maxVideoBytes: media.maxVideoBytes,
+    maxPhotoBytes: media.maxPhotoBytes,
+    partSizeBytes: media.partSizeBytes,
+    ttlHours: media.uploadTtlHours,
+    // Presigned part URLs outlive a slow part on a weak plant network with room to spare.
+    partUrlSeconds: 3600,
+  };
+}
+
+/** Thrown at boot when the environment is invalid; the message lists every bad key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
