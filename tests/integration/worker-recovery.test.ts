@@ -40,10 +40,10 @@ function startWorker(): { child: ChildProcess; output: () => string } {
   return { child, output: () => output };
 }
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string, output?: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${output ? `; worker output:\n${output()}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -54,7 +54,7 @@ const jobsOf = (assetId: string) =>
 describe('worker processes', { timeout: 180_000 }, () => {
   it('picks up a job again after its worker is killed with SIGKILL, without duplicates or leftover files', async () => {
     const first = startWorker();
-    await until(() => first.output().includes('ready:'), 30_000, 'first worker');
+    await until(() => first.output().includes('ready:'), 90_000, 'first worker', first.output);
     const { complete } = await uploadFile(t.app, cookie, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4');
     const assetId = complete!.json().assetId;
 
@@ -65,7 +65,9 @@ describe('worker processes', { timeout: 180_000 }, () => {
     expect((await fs.readdir(workDir)).length).toBe(1); // the killed job's scratch directory is left behind
 
     const second = startWorker();
-    const media = await waitForMedia(t.app, cookie, assetId, ['READY', 'FAILED'], 120_000);
+    const media = await waitForMedia(t.app, cookie, assetId, ['READY', 'FAILED'], 180_000).catch((error) => {
+      throw new Error(`${(error as Error).message}\nsecond worker output:\n${second.output()}`);
+    });
     expect(media.status).toBe('READY');
     expect(media.renditions.map((r: { name: string }) => r.name)).toEqual(['720p', '480p', '360p']);
     expect(await t.platform.prisma.mediaRendition.count({ where: { assetId } })).toBe(3);
@@ -80,7 +82,7 @@ describe('worker processes', { timeout: 180_000 }, () => {
   it('never lets two workers process the same job', async () => {
     const a = startWorker();
     const b = startWorker();
-    await until(() => a.output().includes('ready:') && b.output().includes('ready:'), 30_000, 'two workers');
+    await until(() => a.output().includes('ready:') && b.output().includes('ready:'), 90_000, 'two workers', () => a.output() + b.output());
     const assetIds: string[] = [];
     for (const name of ['landscape-720p-h264-aac.mp4', 'no-audio-720p.mp4', 'hevc-720p.mp4', 'landscape-1080p-h264-aac.mp4']) {
       const { complete } = await uploadFile(t.app, cookie, meetingId, sample(name), 'video/mp4');
