@@ -26,20 +26,31 @@ export async function loginApi(request: APIRequestContext, username: string): Pr
   expect(res.status()).toBe(200);
 }
 
-/** Reports a meeting for one of the user's teams through the API and returns its id. */
-export async function reportMeetingApi(request: APIRequestContext, teamName: string): Promise<string> {
+/** The Asia/Shanghai date `days` from today. */
+export function shanghaiDay(days = 0): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Reports, through the API, the first team × shift of the user's board on `date` that has no
+ * meeting yet (tests share one database, so each takes a free slot) and returns its id.
+ */
+export async function reportMeetingApi(request: APIRequestContext, date = today()): Promise<string> {
   const me = await (await request.get('/api/auth/me')).json();
-  const teams = await (await request.get(`/api/enterprises/${me.enterprise.id}/teams`)).json();
-  const team = teams.find((t: { name: string }) => t.name === teamName);
+  const board = await (await request.get(`/api/enterprises/${me.enterprise.id}/board?date=${date}`)).json();
+  const free = board.entries.find((e: { meetingId: string | null }) => !e.meetingId);
+  expect(free, `a free slot on ${date}`).toBeTruthy();
+  const team = await (await request.get(`/api/teams/${free.team.id}`)).json();
+  const startedAt = Math.min(Date.now() - 60_000, Date.parse(free.dueFrom) + 10 * 60_000);
   const res = await request.post('/api/meetings', {
     data: {
-      teamId: team.id, shiftId: team.shiftIds[0], meetingDate: today(), startedAt: new Date(Date.now() - 60_000).toISOString(),
+      teamId: team.id, shiftId: free.shift.id, meetingDate: date, startedAt: new Date(startedAt).toISOString(),
       hostName: team.leaderName ?? '班长', taskBriefing: '装卸作业', safetyBriefing: '注意车辆', measureBriefing: '设警戒区',
       attireChecked: true, mentalChecked: true, ppeChecked: true,
       attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })), hazards: ['车辆伤害'],
     },
   });
-  expect(res.status()).toBe(201);
+  expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).id;
 }
 

@@ -17,7 +17,7 @@ test('the wall shows a newly reported meeting without reload and plays its video
   // officer1 reports from elsewhere (another browser context) while the wall stays open.
   const officer = await browser.newContext();
   await loginApi(officer.request, 'officer1');
-  const meetingId = await reportMeetingApi(officer.request, '乙班');
+  const meetingId = await reportMeetingApi(officer.request);
   const tile = page.locator(`[data-testid="wall-tile"][data-meeting-id="${meetingId}"]`);
   await expect(tile).toBeVisible({ timeout: 10_000 });
   await uploadApi(officer.request, meetingId, 'landscape-720p-h264-aac.mp4', 'video/mp4');
