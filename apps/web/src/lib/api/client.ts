@@ -3,21 +3,31 @@
 import type {
   AuditEntry,
   AuditQuery,
+  Board,
+  CreateUploadBody,
   Enterprise,
   EnterpriseInput,
   EnterpriseQuery,
   Industry,
   LoginBody,
   Me,
+  Media,
+  Meeting,
+  MeetingInput,
+  MeetingQuery,
+  MeetingSummary,
   Page,
   Shift,
   ShiftInput,
   Team,
   TeamInput,
+  Upload,
   User,
   UserInput,
   UserQuery,
   UserUpdate,
+  WallQuery,
+  WallStats,
   Zone,
   ZoneInput,
 } from '@platform/contracts';
@@ -57,6 +67,8 @@ export function apiFor(fetchImpl?: typeof fetch) {
       get: (id: string) => request<Enterprise>('GET', `/api/enterprises/${enc(id)}`),
       create: (input: EnterpriseInput) => request<Enterprise>('POST', '/api/enterprises', { body: input }),
       update: (id: string, input: EnterpriseInput) => request<Enterprise>('PUT', `/api/enterprises/${enc(id)}`, { body: input }),
+      /** Each team × shift of one day (default: today in Asia/Shanghai) with its meeting state. */
+      board: (id: string, date?: string) => request<Board>('GET', `/api/enterprises/${enc(id)}/board`, { query: { date } }),
     },
     teams: {
       list: (enterpriseId: string) => request<Team[]>('GET', `/api/enterprises/${enc(enterpriseId)}/teams`),
@@ -69,6 +81,28 @@ export function apiFor(fetchImpl?: typeof fetch) {
       list: (enterpriseId: string) => request<Shift[]>('GET', `/api/enterprises/${enc(enterpriseId)}/shifts`),
       create: (enterpriseId: string, input: ShiftInput) => request<Shift>('POST', `/api/enterprises/${enc(enterpriseId)}/shifts`, { body: input }),
       update: (id: string, input: ShiftInput) => request<Shift>('PUT', `/api/shifts/${enc(id)}`, { body: input }),
+    },
+    meetings: {
+      list: (query: Query<MeetingQuery> = {}) => request<Page<MeetingSummary>>('GET', '/api/meetings', { query }),
+      get: (id: string) => request<Meeting>('GET', `/api/meetings/${enc(id)}`),
+      create: (input: MeetingInput) => request<Meeting>('POST', '/api/meetings', { body: input }),
+      /** 409 CONFLICT once the meeting has been reviewed. */
+      update: (id: string, input: MeetingInput) => request<Meeting>('PUT', `/api/meetings/${enc(id)}`, { body: input }),
+    },
+    uploads: {
+      create: (body: CreateUploadBody) => request<Upload>('POST', '/api/uploads', { body }),
+      /** Parts the server already has and fresh targets for the rest: what a resuming client needs. */
+      get: (id: string) => request<Upload>('GET', `/api/uploads/${enc(id)}`),
+      /** 415 MEDIA_REJECTED (with a message for the user) when the bytes are not a usable photo or video. */
+      complete: (id: string) => request<{ assetId: string; kind: Media['kind']; mediaUrl: string }>('POST', `/api/uploads/${enc(id)}/complete`),
+      abort: (id: string) => request<void>('DELETE', `/api/uploads/${enc(id)}`),
+    },
+    media: {
+      get: (id: string) => request<Media>('GET', `/api/media/${enc(id)}`),
+    },
+    wall: {
+      /** Today's due / reported / late / missing counts (Asia/Shanghai) over the filtered enterprises. */
+      stats: (query: Query<WallQuery> = {}) => request<WallStats>('GET', '/api/wall/stats', { query }),
     },
     users: {
       list: (query: Query<UserQuery> = {}) => request<Page<User>>('GET', '/api/users', { query }),

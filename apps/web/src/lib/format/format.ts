@@ -37,3 +37,16 @@ export function emptyToNull(value: string | null | undefined): string | null {
 export function isInFuture(iso: string | null | undefined): boolean {
   return !!iso && new Date(iso).getTime() > Date.now();
 }
+
+/** File sizes as people read them: "850 KB", "12.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+}

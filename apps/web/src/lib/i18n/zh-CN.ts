@@ -1,5 +1,7 @@
 // Every user-visible string of the web app. Another language is another object of the same
 // shape (type `Messages` in ./index.ts), so nothing else needs to change to add it.
+import { meetingsZhCN } from './meetings.zh-CN.ts';
+import { wallZhCN } from './wall.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -100,6 +102,16 @@ export const zhCN = {
     'Invalid input: expected string': '必填',
     'Invalid option': '请选择',
     'must be a 24-hour time': '请输入 24 小时制时间，如 07:30',
+    'must be an ISO 8601 time': '请填写时间',
+    'must be a date YYYY-MM-DD': '请选择日期',
+    "not a shift of this team's enterprise": '该班次不属于本企业',
+    'team (.+) does not work shift (.+); assign it': '班组“$1”不上“$2”班，请先在“班组与班次”中为班组选择该班次',
+    'not on this team’s roster': '不在该班组花名册中，请刷新页面',
+    'give a reason for the absence': '请填写缺勤原因',
+    'lists a member twice': '有成员重复出现',
+    'must be after the start': '应晚于开始时间',
+    'is in the future': '会议尚未召开，请在会后上报',
+    'does not fall on or next to (\\S+)': '与会议日期 $1 不符',
     'pick at least one weekday': '请至少选择一天',
     'must be a phone number': '请输入电话号码（7–20 位数字，可含 + - ( )）',
     'must be at least 8 characters': '至少 8 个字符',
@@ -125,8 +137,6 @@ export const zhCN = {
   landing: {
     enterprise: {
       title: '企业工作台',
-      today: '今日班前会',
-      todayHint: '查看今天各班次应开的班前会',
       report: '上报班前会',
       reportHint: '填写“三交三查”记录，上传照片和视频',
       history: '历史记录',
@@ -265,6 +275,7 @@ export const zhCN = {
     searchPlaceholder: '用户名或姓名',
     enterpriseSearch: '搜索企业',
   },
+  ...meetingsZhCN,
   audit: {
     title: '审计日志',
     at: '时间',
@@ -285,4 +296,5 @@ export const zhCN = {
       user: '用户',
     },
   },
+  wall: wallZhCN,
 } as const;

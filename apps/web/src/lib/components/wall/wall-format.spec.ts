@@ -1,0 +1,45 @@
+import type { Media, MeetingSummary } from '@platform/contracts';
+import { describe, expect, it } from 'vitest';
+import { matchesFilters, mediaKey, NO_FILTERS, pendingVideo, playableVideo, stills } from './wall-format.ts';
+
+const media = (over: Partial<Media>): Media =>
+  ({ id: 'x', kind: 'VIDEO', status: 'READY', progress: 100, hlsUrl: null, posterUrl: null, imageUrl: null, thumbnailUrl: null, ...over }) as Media;
+
+describe('matchesFilters', () => {
+  const m = { zone: { id: 'z1', name: '' }, industry: { id: 'i1', name: '' }, enterprise: { id: 'e', name: '', riskLevel: 'RED' as const } };
+  it('passes everything without filters and checks each filter set', () => {
+    expect(matchesFilters(m, NO_FILTERS)).toBe(true);
+    expect(matchesFilters(m, { ...NO_FILTERS, zoneId: 'z1', riskLevel: 'RED' })).toBe(true);
+    expect(matchesFilters(m, { ...NO_FILTERS, zoneId: 'z2' })).toBe(false);
+    expect(matchesFilters(m, { ...NO_FILTERS, industryId: 'i2' })).toBe(false);
+    expect(matchesFilters(m, { ...NO_FILTERS, riskLevel: 'BLUE' })).toBe(false);
+  });
+});
+
+describe('media choice', () => {
+  it('plays the first streamable video and shows photos before posters', () => {
+    const list = [
+      media({ id: 'a', status: 'PROCESSING', hlsUrl: null, posterUrl: '/pa' }),
+      media({ id: 'b', status: 'PLAYABLE', hlsUrl: '/b.m3u8', posterUrl: '/pb' }),
+      media({ id: 'c', kind: 'PHOTO', imageUrl: '/c.jpg' }),
+    ];
+    expect(playableVideo(list)?.id).toBe('b');
+    expect(stills(list)).toEqual(['/c.jpg', '/pa', '/pb']);
+    expect(playableVideo([media({ status: 'READY', hlsUrl: null })])).toBeUndefined();
+  });
+
+  it('reports the video still on its way only while none is playable', () => {
+    const s = (status: MeetingSummary['media'][number]['status'], id = status) => ({ id, kind: 'VIDEO' as const, status, progress: 40 });
+    expect(pendingVideo([s('FAILED'), s('PROCESSING')])?.id).toBe('PROCESSING');
+    expect(pendingVideo([s('FAILED')])?.id).toBe('FAILED');
+    expect(pendingVideo([s('PROCESSING'), s('READY')])).toBeUndefined();
+    expect(pendingVideo([])).toBeUndefined();
+  });
+
+  it('changes the media key on playability, not on progress', () => {
+    const a = { id: 'a', kind: 'VIDEO' as const, status: 'PROCESSING' as const, progress: 10 };
+    expect(mediaKey([a])).toBe(mediaKey([{ ...a, progress: 60 }]));
+    expect(mediaKey([a])).not.toBe(mediaKey([{ ...a, status: 'PLAYABLE' }]));
+    expect(mediaKey([{ ...a, status: 'PLAYABLE' }])).not.toBe(mediaKey([{ ...a, status: 'READY' }]));
+  });
+});

@@ -1,0 +1,249 @@
+import type { Industry, Meeting, MeetingSummary, PlatformEvent, WallStats, Zone } from '@platform/contracts';
+import { api } from '$lib/api/client.ts';
+import { eventStream, subscribeEvents } from '$lib/events/event-stream.svelte.ts';
+import { shanghaiDay } from '$lib/format/shanghai-time.ts';
+import { matchesFilters, NO_FILTERS, type WallFilters } from './wall-format.ts';
+import * as wall from './wall-queue.ts';
+
+const STATS_EVERY_MS = 30_000;
+const TICK_MS = 1_000;
+/** Events come in bursts (a meeting and its uploads); one stats request per burst is enough. */
+const STATS_DEBOUNCE_MS = 400;
+/** Signed media links last hours, but a tile re-shown much later should not start with stale ones. */
+const DETAIL_FRESH_MS = 5 * 60_000;
+/** The API's largest page: today's newest meetings, more than a 16-tile wall cycles through. */
+const INITIAL_PAGE = 200;
+const SETTINGS_KEY = 'wall.settings';
+const LOAD_RETRY_MS = 10_000;
+
+interface Settings {
+  layout: wall.WallLayout;
+  dwellSeconds: number;
+  filters: WallFilters;
+}
+
+/** Layout, dwell and filters survive a reload of the screen (a TV restarted overnight). */
+function readSettings(): Settings {
+  const fallback: Settings = { layout: 4, dwellSeconds: 30, filters: { ...NO_FILTERS } };
+  try {
+    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as Partial<Settings> | null;
+    if (!saved) return fallback;
+    return {
+      layout: wall.WALL_LAYOUTS.includes(saved.layout as wall.WallLayout) ? (saved.layout as wall.WallLayout) : fallback.layout,
+      dwellSeconds: wall.DWELL_CHOICES.includes(saved.dwellSeconds as number) ? (saved.dwellSeconds as number) : fallback.dwellSeconds,
+      filters: { ...NO_FILTERS, ...saved.filters },
+    };
+  } catch {
+    return fallback; // Storage disabled or a corrupt value: start with the defaults.
+  }
+}
+
+/**
+ * Everything the command-centre wall shows: the rotation queue (rules in wall-queue.ts), the
+ * meetings on it, today's counts, the filters and the live event stream. One instance per wall
+ * page; `start()` wires it to the server and returns the function that unwires it.
+ */
+export class WallController {
+  queue = $state.raw<wall.WallQueue>(wall.createQueue(4, 30_000));
+  /** Summaries by id; media status and progress are patched in place from events. */
+  meetings = $state<Record<string, MeetingSummary>>({});
+  filters = $state<WallFilters>({ ...NO_FILTERS });
+  dwellSeconds = $state(30);
+  stats = $state.raw<WallStats | null>(null);
+  zones = $state.raw<Zone[]>([]);
+  industries = $state.raw<Industry[]>([]);
+  loadFailed = $state(false);
+  loaded = $state(false);
+  /** The meeting open full screen, if any. */
+  openId = $state<string | null>(null);
+
+  readonly connected = $derived(eventStream.connected);
+  readonly waitingCount = $derived(wall.waiting(this.queue).length);
+
+  #details = new Map<string, { at: number; meeting: Promise<Meeting> }>();
+  #statsTimer: ReturnType<typeof setTimeout> | null = null;
+  #loadSeq = 0;
+  #statsSeq = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Loads everything and follows events until the returned function is called. */
+  start(): () => void {
+    const saved = readSettings();
+    this.filters = saved.filters;
+    this.dwellSeconds = saved.dwellSeconds;
+    this.queue = wall.createQueue(saved.layout, saved.dwellSeconds * 1000);
+    void api.zones.list().then((z) => (this.zones = z), () => undefined);
+    void api.industries.list().then((i) => (this.industries = i), () => undefined);
+    void this.reload();
+    const unsubscribe = subscribeEvents((event) => this.#onEvent(event));
+    let day = shanghaiDay();
+    const tick = setInterval(() => {
+      this.queue = wall.rotate(this.queue, Date.now());
+      // At midnight (Asia/Shanghai) the wall moves on to the new day's meetings and counts.
+      if (shanghaiDay() !== day) {
+        day = shanghaiDay();
+        void this.reload();
+      }
+    }, TICK_MS);
+    const statsTimer = setInterval(() => void this.refreshStats(), STATS_EVERY_MS);
+    // Events sent while the stream was down are lost, so a reconnect reloads the queue.
+    const stopWatch = $effect.root(() => {
+      let wasConnected = false;
+      let dropped = false;
+      $effect(() => {
+        const connected = eventStream.connected;
+        if (!connected && wasConnected) dropped = true;
+        if (connected && dropped) {
+          dropped = false;
+          void this.reload();
+        }
+        wasConnected = connected;
+      });
+    });
+    return () => {
+      unsubscribe();
+      stopWatch();
+      clearInterval(tick);
+      clearInterval(statsTimer);
+      if (this.#statsTimer) clearTimeout(this.#statsTimer);
+      if (this.#retryTimer) clearTimeout(this.#retryTimer);
+      this.#loadSeq += 1; // Answers still on their way are ignored.
+    };
+  }
+
+  /** Reloads today's meetings for the current filters, and the counts. */
+  async reload(): Promise<void> {
+    const seq = ++this.#loadSeq;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    void this.refreshStats();
+    const day = shanghaiDay();
+    try {
+      const page = await api.meetings.list({ from: day, to: day, ...this.#filterQuery(), page: 1, pageSize: INITIAL_PAGE });
+      if (seq !== this.#loadSeq) return; // A newer filter choice won.
+      const pinned = Object.fromEntries(this.queue.slots.flatMap((s) => (s.pinned && s.meetingId && this.meetings[s.meetingId] ? [[s.meetingId, this.meetings[s.meetingId]!]] : [])));
+      this.meetings = { ...pinned, ...Object.fromEntries(page.items.map((m) => [m.id, m])) };
+      this.queue = wall.loadMeetings(this.queue, page.items.map((m) => m.id), Date.now());
+      this.loadFailed = false;
+    } catch {
+      if (seq !== this.#loadSeq) return;
+      this.loadFailed = true;
+      // Unattended screen: try again by itself rather than wait for an operator or an event.
+      this.#retryTimer = setTimeout(() => seq === this.#loadSeq && void this.reload(), LOAD_RETRY_MS);
+    } finally {
+      if (seq === this.#loadSeq) this.loaded = true;
+    }
+  }
+
+  async refreshStats(): Promise<void> {
+    const seq = ++this.#statsSeq;
+    try {
+      const stats = await api.wall.stats(this.#filterQuery());
+      if (seq === this.#statsSeq) this.stats = stats; // An older filter's answer must not win.
+    } catch {
+      // Keep the last counts on screen; the next event or the 30 s timer tries again.
+    }
+  }
+
+  /** The full meeting with signed media links, shared by a tile and the full-screen view. */
+  detail(id: string, fresh = false): Promise<Meeting> {
+    const cached = this.#details.get(id);
+    if (cached && !fresh && Date.now() - cached.at < DETAIL_FRESH_MS) return cached.meeting;
+    const meeting = api.meetings.get(id);
+    this.#details.set(id, { at: Date.now(), meeting });
+    meeting.catch(() => this.#details.delete(id));
+    return meeting;
+  }
+
+  setFilters(filters: WallFilters): void {
+    this.filters = filters;
+    this.#save();
+    void this.reload();
+  }
+
+  setLayout(layout: wall.WallLayout): void {
+    this.queue = wall.setLayout(this.queue, layout, Date.now());
+    this.#save();
+  }
+
+  setDwell(seconds: number): void {
+    this.dwellSeconds = seconds;
+    this.queue = wall.setDwell(this.queue, seconds * 1000);
+    this.#save();
+  }
+
+  togglePin(index: number): void {
+    this.queue = wall.togglePin(this.queue, index);
+  }
+
+  skip(index: number): void {
+    this.queue = wall.skip(this.queue, index, Date.now());
+  }
+
+  #filterQuery() {
+    const f = this.filters;
+    return { zoneId: f.zoneId || undefined, industryId: f.industryId || undefined, riskLevel: f.riskLevel || undefined };
+  }
+
+  #save(): void {
+    try {
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify({ layout: this.queue.slots.length, dwellSeconds: this.dwellSeconds, filters: this.filters }));
+    } catch {
+      // Not saved (private mode); the wall still works for this session.
+    }
+  }
+
+  #statsSoon(): void {
+    if (this.#statsTimer) return;
+    this.#statsTimer = setTimeout(() => {
+      this.#statsTimer = null;
+      void this.refreshStats();
+    }, STATS_DEBOUNCE_MS);
+  }
+
+  #onEvent(event: PlatformEvent): void {
+    if (event.type === 'media.status') return this.#onMedia(event);
+    this.#statsSoon();
+    if (this.filters.zoneId && event.zoneId !== this.filters.zoneId) return;
+    if (event.type === 'meeting.updated' && !this.meetings[event.meetingId]) return;
+    // The event names only the zone. Without industry or risk filters that is enough to decide,
+    // so the tile appears at once and fills in when the meeting arrives; otherwise wait for it.
+    const decided = event.type === 'meeting.reported' && !this.filters.industryId && !this.filters.riskLevel;
+    if (decided) this.queue = wall.arrive(this.queue, event.meetingId, Date.now());
+    void this.detail(event.meetingId, true).then(
+      (meeting) => {
+        if (!matchesFilters(meeting, this.filters)) {
+          this.queue = wall.remove(this.queue, meeting.id, Date.now());
+          return;
+        }
+        this.meetings[meeting.id] = meeting;
+        if (event.type === 'meeting.reported' && !decided) this.queue = wall.arrive(this.queue, meeting.id, Date.now());
+        this.#prune();
+      },
+      () => decided && (this.queue = wall.remove(this.queue, event.meetingId, Date.now())),
+    );
+  }
+
+  /** Forgets meetings the queue has dropped, so a wall left on for weeks keeps its memory flat. */
+  #prune(): void {
+    const now = Date.now();
+    for (const [id, cached] of this.#details) if (now - cached.at > DETAIL_FRESH_MS) this.#details.delete(id);
+    if (Object.keys(this.meetings).length <= wall.MAX_ENTRIES + 50) return;
+    const kept = new Set([...this.queue.entries.map((e) => e.id), ...wall.onScreen(this.queue)]);
+    this.meetings = Object.fromEntries(Object.entries(this.meetings).filter(([id]) => kept.has(id)));
+  }
+
+  #onMedia(event: Extract<PlatformEvent, { type: 'media.status' }>): void {
+    const meeting = event.meetingId ? this.meetings[event.meetingId] : undefined;
+    if (!meeting) return;
+    const media = meeting.media.find((m) => m.id === event.assetId);
+    if (media) {
+      media.status = event.status;
+      media.progress = event.progress;
+      return;
+    }
+    // A file we did not know of (uploaded after the meeting was reported): fetch its kind.
+    void this.detail(meeting.id, true).then((full) => {
+      if (this.meetings[full.id]) this.meetings[full.id] = full;
+    }, () => undefined);
+  }
+}
