@@ -33,6 +33,11 @@ test('officer1 reports a meeting on a phone, attaches a video and a photo, and w
   await expect(rows).toHaveCount(2);
   // Progress is shown while the bytes go up (a bar per file), then processing status.
   await expect(rows.first().getByTestId('upload-progress')).toBeAttached();
+  // The officer presses play (the meeting page does not autoplay).
+  const video = page.getByTestId('meeting-video');
+  await expect(video).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('upload-row').first()).toHaveAttribute('data-media-status', 'READY', { timeout: 90_000 });
+  await video.evaluate((v: HTMLVideoElement) => v.play());
   await expectPlaying(page, '[data-testid=meeting-video]');
   await expect(page.getByTestId('meeting-photo')).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/meeting-page.png`, fullPage: true });
