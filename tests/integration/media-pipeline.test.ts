@@ -121,6 +121,7 @@ describe('bad input', { timeout: 60_000 }, () => {
     const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
     expect(media.status).toBe('FAILED');
     expect(media.error).toMatch(/cannot be read as a video|damaged/);
+    expect(media.error).not.toMatch(/\/tmp|platform-job/);
     const jobs = await t.platform.prisma.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = ${media.id}`;
     expect(jobs).toEqual([{ state: 'completed', retry_count: 0 }]);
   });

@@ -1,11 +1,11 @@
-import type { FinishedRendition, VideoInspection, VideoProcessor } from '@platform/core';
+import type { FinishedRendition, TranscodeOutput, VideoInspection, VideoProcessor } from '@platform/core';
 import { MediaRejectedError } from '@platform/core';
 import { FfmpegError, type Ffmpeg } from './ffmpeg.ts';
 import { HlsTranscoder } from './hls-transcoder.ts';
 import { planLadder, UnplayableMediaError, type LadderLimits, type MediaPlan } from './ladder.ts';
 import { masterPlaylist } from './playlists.ts';
 
-/** The domain's VideoProcessor over ffmpeg: probe, plan, HLS ladder, poster and sprite. */
+/** The domain's VideoProcessor over ffmpeg: probe, plan, HLS ladder with poster and sprite. */
 export class FfmpegVideoProcessor implements VideoProcessor {
   private readonly transcoder: HlsTranscoder;
 
@@ -25,7 +25,9 @@ export class FfmpegVideoProcessor implements VideoProcessor {
     } catch (error) {
       if (error instanceof UnplayableMediaError) throw new MediaRejectedError(error.message, { cause: error });
       if (error instanceof FfmpegError) {
-        throw new MediaRejectedError(`The file cannot be read as a video (${error.message.replace(/^ffprobe could not read the file: /, '')}). It may be damaged or incomplete; record or export it again.`, { cause: error });
+        // ffprobe names the scratch file in its message; the uploader needs the reason, not our paths.
+        const reason = error.message.replace(/^ffprobe could not read the file: /, '').replaceAll(`${file}: `, '').replaceAll(file, 'the file');
+        throw new MediaRejectedError(`The file cannot be read as a video (${reason}). It may be damaged or incomplete; record or export it again.`, { cause: error });
       }
       throw error;
     }
@@ -44,9 +46,10 @@ export class FfmpegVideoProcessor implements VideoProcessor {
     };
   }
 
-  async transcode(file: string, inspection: VideoInspection, workDir: string, callbacks: Parameters<VideoProcessor['transcode']>[3]): Promise<void> {
+  async transcode(file: string, inspection: VideoInspection, out: TranscodeOutput, callbacks: Parameters<VideoProcessor['transcode']>[3]): Promise<boolean> {
+    const stills = { poster: out.poster, sprite: out.sprite, vtt: out.vtt, spriteUri: 'sprite.jpg' };
     try {
-      await this.transcoder.transcode(file, workDir, inspection.plan as MediaPlan, {
+      return await this.transcoder.transcode(file, out.hlsDir, inspection.plan as MediaPlan, {
         signal: callbacks.signal,
         onProgress: callbacks.onProgress,
         onRendition: (r) =>
@@ -61,7 +64,7 @@ export class FfmpegVideoProcessor implements VideoProcessor {
             codecs: r.variant.codecs,
             frameRate: r.variant.frameRate ?? null,
           }),
-      });
+      }, stills);
     } catch (error) {
       // A decode error part-way through means a damaged file; retrying will not help.
       if (error instanceof FfmpegError && /Invalid data|corrupt|moov atom|Error while decoding/i.test(error.stderr)) {
@@ -69,14 +72,6 @@ export class FfmpegVideoProcessor implements VideoProcessor {
       }
       throw error;
     }
-  }
-
-  async stills(file: string, inspection: VideoInspection, out: { poster: string; sprite: string; vtt: string }): Promise<boolean> {
-    const plan = inspection.plan as MediaPlan;
-    if (plan.kind !== 'video') return false;
-    await this.transcoder.poster(file, out.poster, plan);
-    await this.transcoder.sprite(file, out.sprite, out.vtt, plan, 'sprite.jpg');
-    return true;
   }
 
   masterPlaylist(renditions: FinishedRendition[]): string {
