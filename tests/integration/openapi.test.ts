@@ -31,10 +31,21 @@ describe('OpenAPI', () => {
     expect(missing.json().error.code).toBe('NOT_FOUND');
   });
 
-  it('reports health with a database check', async () => {
+  it('reports health with a check per component', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', checks: { db: { status: 'ok' } } });
+    expect(res.json()).toMatchObject({ status: 'ok', checks: { db: { status: 'ok' }, storage: { status: 'ok' }, queue: { status: 'ok' }, ffmpeg: { status: 'ok' } } });
+  });
+
+  it('answers 503 with the failing component when one is down', async () => {
+    const broken = await createTestApp({ FFMPEG_PATH: '/nonexistent/ffmpeg', FFPROBE_PATH: '/nonexistent/ffprobe' });
+    try {
+      const res = await broken.app.inject({ url: '/api/health' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ status: 'degraded', checks: { db: { status: 'ok' }, ffmpeg: { status: 'error', error: expect.stringContaining('/nonexistent/ffmpeg') } } });
+    } finally {
+      await broken.close();
+    }
   });
 
   it('turns a malformed JSON body into a clear 400', async () => {
