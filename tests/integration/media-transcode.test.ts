@@ -22,6 +22,17 @@ async function transcode(name: string) {
   return { plan, results, progress, dir };
 }
 
+const stillFiles = (dir: string) => ({ poster: path.join(dir, 'poster.jpg'), sprite: path.join(dir, 'sprite.jpg'), vtt: path.join(dir, 'sprite.vtt'), spriteUri: 'sprite.jpg' });
+
+/** Stills of the 8 s 720p sample: a poster that is not a black first frame, 4 tiles of 160×90 and their map. */
+async function expectStills(files: ReturnType<typeof stillFiles>) {
+  const sharp = (await import('sharp')).default;
+  expect(await sharp(files.poster).metadata()).toMatchObject({ width: 1280, height: 720 });
+  expect((await sharp(files.poster).stats()).channels[0]!.mean).toBeGreaterThan(30);
+  expect(await sharp(files.sprite).metadata()).toMatchObject({ width: 640, height: 90 });
+  expect(await fs.readFile(files.vtt, 'utf8')).toMatch(/^WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nsprite.jpg#xywh=0,0,160,90\n[\s\S]*00:00:06.000 --> 00:00:08.000\nsprite.jpg#xywh=480,0,160,90\n$/);
+}
+
 describe('HLS transcoding', { timeout: 120_000 }, () => {
   it('remuxes the 720p H.264/AAC top rendition first, then encodes 480p and 360p with ~4 s segments', async () => {
     const { results, progress } = await transcode('landscape-720p-h264-aac.mp4');
@@ -61,17 +72,22 @@ describe('HLS transcoding', { timeout: 120_000 }, () => {
     expect(audio.results[0]!.variant.codecs).toBe('mp4a.40.2');
   });
 
-  it('writes a non-black poster and a sprite with its WebVTT map', async () => {
+  it('writes a non-black poster and a sprite with its WebVTT map in the encode run', async () => {
+    const input = sample('landscape-720p-h264-aac.mp4');
+    const plan = planLadder(await ffmpeg.probe(input), limits);
+    const dir = await fs.mkdtemp(path.join(work, 'stills-'));
+    const files = stillFiles(dir);
+    expect(await transcoder.transcode(input, dir, plan, { onRendition: async () => {}, onProgress: () => {} }, files)).toBe(true);
+    await expectStills(files);
+  });
+
+  it('makes the stills in a run of their own when there is nothing to encode', async () => {
     const input = sample('landscape-720p-h264-aac.mp4');
     const plan = planLadder(await ffmpeg.probe(input), limits);
     if (plan.kind !== 'video') throw new Error('expected video');
-    const poster = path.join(work, 'poster.jpg');
-    await transcoder.poster(input, poster, plan);
-    const sharp = (await import('sharp')).default;
-    const stats = await sharp(poster).stats();
-    expect(stats.channels[0]!.mean).toBeGreaterThan(30);
-    await transcoder.sprite(input, path.join(work, 'sprite.jpg'), path.join(work, 'sprite.vtt'), plan, 'sprite.jpg');
-    expect(await fs.readFile(path.join(work, 'sprite.vtt'), 'utf8')).toMatch(/^WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nsprite.jpg#xywh=0,0,160,90/);
+    const files = stillFiles(await fs.mkdtemp(path.join(work, 'stills-')));
+    await transcoder.stills(input, files, plan);
+    await expectStills(files);
   });
 
   it('fails a truncated file and a text file with reasons', async () => {

@@ -18,7 +18,10 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
   for (const name of names) {
     const definition = QUEUES[name];
     const handler = handlers[name] as (data: unknown, ctx: { signal: AbortSignal; attempt: number; lastAttempt: boolean }) => Promise<void>;
-    await boss.work<object>(name, { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    // On `notify` queues a NOTIFY wakes the worker, and polling is only the backstop for what
+    // sends none: retries and jobs handed out again when their start time comes. Without a
+    // listener (e.g. PgBouncer in transaction mode) pg-boss polls every half second as before.
+    await boss.work<object>(name, { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 }, async ([job]) => {
       if (!job) return;
       const started = Date.now();
       options.log(`job ${name} ${job.id} started (attempt ${job.retryCount + 1})`);

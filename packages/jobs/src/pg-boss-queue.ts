@@ -1,6 +1,6 @@
 import type { JobName, JobPayloads, JobQueue } from '@platform/core';
 import { PgBoss } from 'pg-boss';
-import { QUEUES } from './queues.ts';
+import { QUEUES, queueUpdates } from './queues.ts';
 
 export interface BossOptions {
   databaseUrl: string;
@@ -11,7 +11,10 @@ export interface BossOptions {
   onError?: (error: Error) => void;
 }
 
-/** Starts pg-boss on the platform's own PostgreSQL (its tables live in the `pgboss` schema) and creates the queues. */
+/**
+ * Starts pg-boss on the platform's own PostgreSQL (its tables live in the `pgboss` schema), creates
+ * the queues and brings existing ones up to their current definition.
+ */
 export async function startBoss(options: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
@@ -20,12 +23,22 @@ export async function startBoss(options: BossOptions): Promise<PgBoss> {
     monitorIntervalSeconds: options.monitorIntervalSeconds,
     superviseIntervalSeconds: options.monitorIntervalSeconds,
     max: 4,
+    // Workers LISTEN on one extra connection and wake the moment a job is sent to a `notify`
+    // queue, instead of at their next poll. Polling continues as the backstop.
+    useListenNotify: true,
   });
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
   for (const [name, q] of Object.entries(QUEUES)) {
     const { cron: _cron, ...queueOptions } = q;
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, queueOptions);
+    const existing = await boss.getQueue(name);
+    if (!existing) {
+      await boss.createQueue(name, queueOptions);
+      continue;
+    }
+    // createQueue does nothing for a queue that exists, so new options reach old databases here.
+    const changes = queueUpdates(existing, q);
+    if (changes) await boss.updateQueue(name, changes);
   }
   return boss;
 }

@@ -1,6 +1,6 @@
 import type { JobName } from '@platform/core';
 
-interface QueueDefinition {
+export interface QueueDefinition {
   /** `exclusive` + a singleton key per asset: one queued-or-active job per asset, never two workers on it. */
   policy: 'standard' | 'exclusive';
   retryLimit: number;
@@ -9,12 +9,30 @@ interface QueueDefinition {
   /** A job whose worker stops sending heartbeats (killed, machine lost) is handed out again. */
   heartbeatSeconds: number;
   expireInSeconds: number;
+  /** Sending a job NOTIFYs listening workers, which fetch at once instead of at their next poll. */
+  notify: boolean;
   /** Cron for recurring jobs, Asia/Shanghai. */
   cron?: string;
 }
 
 /** Every queue's behaviour, one entry per job name (the type makes a missing one a compile error). */
 export const QUEUES: Record<JobName, QueueDefinition> = {
-  'media.process': { policy: 'exclusive', retryLimit: 3, retryDelay: 5, retryBackoff: true, heartbeatSeconds: 10, expireInSeconds: 3 * 3600 },
-  'uploads.expire': { policy: 'standard', retryLimit: 1, retryDelay: 60, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 600, cron: '*/15 * * * *' },
+  // Users wait for this one: an upload should be PLAYABLE in about a second.
+  'media.process': { policy: 'exclusive', retryLimit: 3, retryDelay: 5, retryBackoff: true, heartbeatSeconds: 10, expireInSeconds: 3 * 3600, notify: true },
+  'uploads.expire': { policy: 'standard', retryLimit: 1, retryDelay: 60, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 600, notify: false, cron: '*/15 * * * *' },
 };
+
+/** The options pg-boss lets us change on an existing queue (its policy is fixed at creation). */
+const UPDATABLE = ['retryLimit', 'retryDelay', 'retryBackoff', 'heartbeatSeconds', 'expireInSeconds', 'notify'] as const;
+type Updatable = Pick<QueueDefinition, (typeof UPDATABLE)[number]>;
+
+/**
+ * What must change on a queue that already exists so it behaves as `definition` says, or null
+ * when it already does. pg-boss only applies options when it creates a queue, so a database
+ * created by an older version keeps the old ones (e.g. no `notify`) until they are updated. Pure.
+ */
+export function queueUpdates(existing: Partial<Record<keyof Updatable, unknown>>, definition: QueueDefinition): Partial<Updatable> | null {
+  const changes: Partial<Record<keyof Updatable, unknown>> = {};
+  for (const key of UPDATABLE) if (existing[key] !== definition[key]) changes[key] = definition[key];
+  return Object.keys(changes).length ? (changes as Partial<Updatable>) : null;
+}

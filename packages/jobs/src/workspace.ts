@@ -5,6 +5,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { contentTypeOf, type JobWorkspace, type WorkspaceFactory } from '@platform/core';
 import type { ObjectStore } from '@platform/storage';
+import { eachLimited } from './each-limited.ts';
+
+/** Files of a directory uploaded at once; enough to hide S3's latency, few enough for memory (segments are read whole). */
+const UPLOAD_CONCURRENCY = 8;
 
 /** Marker prefix of workspace directories, so leftovers of killed workers can be found and removed. */
 export const WORKSPACE_PREFIX = 'platform-job-';
@@ -32,9 +36,11 @@ export function workspaceFactory(store: ObjectStore, root: string = os.tmpdir())
       async uploadDirectory(localDir, keyPrefix) {
         const entries = await fs.readdir(localDir, { withFileTypes: true, recursive: true });
         const files = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => path.join(e.parentPath, e.name));
-        // Segments first, playlist last: a player that sees the playlist finds every file it names.
-        files.sort((a, b) => Number(a.endsWith('.m3u8')) - Number(b.endsWith('.m3u8')));
-        for (const file of files) await workspace.uploadFile(file, keyPrefix + path.relative(localDir, file).split(path.sep).join('/'));
+        const upload = (file: string) => workspace.uploadFile(file, keyPrefix + path.relative(localDir, file).split(path.sep).join('/'));
+        // Segments first (several at once: one by one, a store's round trips add up), playlists
+        // only after all of them: a player that sees a playlist finds every file it names.
+        await eachLimited(files.filter((f) => !f.endsWith('.m3u8')), UPLOAD_CONCURRENCY, upload);
+        await eachLimited(files.filter((f) => f.endsWith('.m3u8')), UPLOAD_CONCURRENCY, upload);
       },
       async dispose() {
         await fs.rm(dir, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs, planSprite, posterArgs, spriteArgs } from './ffmpeg-args.ts';
+import { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs } from './ffmpeg-args.ts';
 import type { Ffmpeg } from './ffmpeg.ts';
 import type { MediaPlan, RenditionPlan } from './ladder.ts';
+import { avcCodecOfInit } from './mp4-codec.ts';
 import { AAC_LC_CODEC, avc1Codec, measureBandwidth, parseMediaPlaylist, spriteVtt, type VariantEntry } from './playlists.ts';
+import { planStills, stillsArgs, type StillsOutput } from './stills-args.ts';
 
 /** A finished rendition, ready to publish: its files sit in `dir`. */
 export interface RenditionResult {
@@ -21,21 +23,34 @@ export interface TranscodeCallbacks {
   signal?: AbortSignal;
 }
 
+/** Where a video's poster, thumbnail sprite and the sprite's WebVTT map go. */
+export interface StillFiles {
+  poster: string;
+  sprite: string;
+  vtt: string;
+  /** The sprite as the VTT refers to it, relative to the VTT. */
+  spriteUri: string;
+}
+
+type VideoPlan = Extract<MediaPlan, { kind: 'video' }>;
+
 /**
  * Turns a source file into HLS renditions under `workDir/<name>/` following a plan: the remuxed
- * top first (seconds), then every encoded rung in one ffmpeg run. Then a poster and a scrubbing
- * sprite. Each finished rendition is handed to `onRendition` immediately.
+ * top first (seconds), then every encoded rung in one ffmpeg run, which also writes the poster
+ * and the scrubbing sprite from the same decoding. Each finished rendition is handed to
+ * `onRendition` immediately.
  */
 export class HlsTranscoder {
   constructor(private readonly ffmpeg: Ffmpeg) {}
 
-  async transcode(input: string, workDir: string, plan: MediaPlan, cb: TranscodeCallbacks): Promise<void> {
+  /** Returns whether stills were written: asked for, and the source is a video. */
+  async transcode(input: string, workDir: string, plan: MediaPlan, cb: TranscodeCallbacks, stills?: StillFiles): Promise<boolean> {
     const duration = plan.durationSeconds;
     if (plan.kind === 'audio') {
       const dir = await mkdir(workDir, 'audio');
       await this.ffmpeg.run(hlsAudioArgs(input, dir, plan.mode === 'copy'), { durationSeconds: duration, onProgress: cb.onProgress, signal: cb.signal });
       await cb.onRendition(await this.describe('audio', dir, plan.mode === 'copy', { codecs: AAC_LC_CODEC }));
-      return;
+      return false;
     }
     const copies = plan.renditions.filter((r) => r.mode === 'copy');
     const encodes = plan.renditions.filter((r) => r.mode === 'encode');
@@ -44,53 +59,45 @@ export class HlsTranscoder {
     for (const r of copies) {
       const dir = await mkdir(workDir, r.name);
       await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio), { durationSeconds: duration, onProgress: (f) => cb.onProgress(f * copyShare), signal: cb.signal });
-      await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r }));
+      await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r, fps: plan.fps }));
     }
-    if (encodes.length) {
-      const outputs = await Promise.all(encodes.map(async (r) => ({ rendition: r, dir: await mkdir(workDir, r.name) })));
-      await this.ffmpeg.run(hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio }), {
-        durationSeconds: duration,
-        onProgress: (f) => cb.onProgress(copyShare + f * (1 - copyShare)),
-        signal: cb.signal,
-      });
-      // Lowest first: the smallest rendition is what a crowded wall tile plays.
-      for (const o of [...outputs].reverse()) await cb.onRendition(await this.describe(o.rendition.name, o.dir, false, { rendition: o.rendition }));
+    if (!encodes.length) {
+      // A remux decodes nothing, so the stills need a run of their own.
+      if (stills) await this.stills(input, stills, plan, cb.signal);
+      return stills !== undefined;
     }
+    const outputs = await Promise.all(encodes.map(async (r) => ({ rendition: r, dir: await mkdir(workDir, r.name) })));
+    const still = stills && stillsOutput(stills, plan);
+    await this.ffmpeg.run(hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills: still }), {
+      durationSeconds: duration,
+      onProgress: (f) => cb.onProgress(copyShare + f * (1 - copyShare)),
+      signal: cb.signal,
+    });
+    if (stills && still) await writeSpriteVtt(stills, still, duration);
+    const results = await Promise.all(outputs.map((o) => this.describe(o.rendition.name, o.dir, false, { rendition: o.rendition, fps: plan.fps })));
+    // Lowest first: the smallest rendition is what a crowded wall tile plays.
+    for (const result of results.reverse()) await cb.onRendition(result);
+    return stills !== undefined;
   }
 
-  /** A representative frame as JPEG, at most 1280 px on its long side. */
-  async poster(input: string, output: string, plan: Extract<MediaPlan, { kind: 'video' }>): Promise<void> {
-    const top = plan.renditions[0]!;
-    const scale = Math.min(1, 1280 / Math.max(top.width, top.height));
-    const size = { width: even(top.width * scale), height: even(top.height * scale) };
-    await this.ffmpeg.run(posterArgs(input, output, plan.durationSeconds, size));
-  }
-
-  /** Thumbnail sprite and the WebVTT that maps times to tiles. */
-  async sprite(input: string, imageFile: string, vttFile: string, plan: Extract<MediaPlan, { kind: 'video' }>, spriteUri: string): Promise<void> {
-    const top = plan.renditions[0]!;
-    const sprite = planSprite(plan.durationSeconds, { width: top.width, height: top.height });
-    await this.ffmpeg.run(spriteArgs(input, imageFile, sprite));
-    await fs.writeFile(vttFile, spriteVtt(sprite, plan.durationSeconds, spriteUri));
+  /** Poster and sprite with its VTT in one run of their own, for plans without an encode to ride on. */
+  async stills(input: string, files: StillFiles, plan: VideoPlan, signal?: AbortSignal): Promise<void> {
+    const out = stillsOutput(files, plan);
+    await this.ffmpeg.run(stillsArgs(input, out), { signal });
+    await writeSpriteVtt(files, out, plan.durationSeconds);
   }
 
   /** Measures a finished rendition and reads its real codec profile and level from the output. */
-  private async describe(name: string, dir: string, remuxed: boolean, known: { rendition?: RenditionPlan; codecs?: string }): Promise<RenditionResult> {
+  private async describe(name: string, dir: string, remuxed: boolean, known: { rendition?: RenditionPlan; fps?: number; codecs?: string }): Promise<RenditionResult> {
     const playlist = await fs.readFile(path.join(dir, 'index.m3u8'), 'utf8');
     const segments = parseMediaPlaylist(playlist);
     if (segments.length === 0) throw new Error(`rendition ${name} produced no segments`);
     const sized = await Promise.all(segments.map(async (s) => ({ duration: s.duration, bytes: (await fs.stat(path.join(dir, s.uri))).size })));
     const { peak, average } = measureBandwidth(sized);
     let codecs = known.codecs ?? '';
-    let frameRate: number | undefined;
     if (known.rendition) {
-      // ffprobe reads the init segment plus the first media segment as one fragmented MP4.
-      const sample = path.join(dir, '.probe.mp4');
-      await fs.writeFile(sample, Buffer.concat([await fs.readFile(path.join(dir, 'init.mp4')), await fs.readFile(path.join(dir, segments[0]!.uri))]));
-      const probe = await this.ffmpeg.probe(sample);
-      await fs.rm(sample, { force: true });
-      codecs = [avc1Codec(probe.video?.profile ?? null, probe.video?.level ?? null), ...(probe.audio ? [AAC_LC_CODEC] : [])].join(',');
-      frameRate = probe.video?.fps;
+      const video = avcCodecOfInit(await fs.readFile(path.join(dir, 'init.mp4'))) ?? (await this.probeVideoCodec(dir, segments[0]!.uri));
+      codecs = [video, ...(known.rendition.hasAudio ? [AAC_LC_CODEC] : [])].join(',');
     }
     return {
       name,
@@ -103,18 +110,38 @@ export class HlsTranscoder {
         codecs,
         width: known.rendition?.width,
         height: known.rendition?.height,
-        frameRate: frameRate && frameRate > 0 && frameRate <= 120 ? frameRate : undefined,
+        frameRate: known.fps && known.fps > 0 && known.fps <= 120 ? known.fps : undefined,
       },
     };
   }
+
+  /**
+   * The codec string as ffprobe sees the init segment plus the first media segment (it needs a
+   * frame to name profile and level). Only for output whose avcC could not be read, which our
+   * own muxing never produces; a measured value still beats a guessed one.
+   */
+  private async probeVideoCodec(dir: string, firstSegment: string): Promise<string> {
+    const sample = path.join(dir, '.probe.mp4');
+    await fs.writeFile(sample, Buffer.concat([await fs.readFile(path.join(dir, 'init.mp4')), await fs.readFile(path.join(dir, firstSegment))]));
+    try {
+      const probe = await this.ffmpeg.probe(sample);
+      return avc1Codec(probe.video?.profile ?? null, probe.video?.level ?? null);
+    } finally {
+      await fs.rm(sample, { force: true });
+    }
+  }
+}
+
+function stillsOutput(files: StillFiles, plan: VideoPlan): StillsOutput {
+  return { poster: files.poster, sprite: files.sprite, plan: planStills(plan.durationSeconds, plan.renditions[0]!) };
+}
+
+async function writeSpriteVtt(files: StillFiles, out: StillsOutput, durationSeconds: number): Promise<void> {
+  await fs.writeFile(files.vtt, spriteVtt(out.plan.sprite, durationSeconds, files.spriteUri));
 }
 
 async function mkdir(root: string, name: string): Promise<string> {
   const dir = path.join(root, name);
   await fs.mkdir(dir, { recursive: true });
   return dir;
-}
-
-function even(n: number): number {
-  return Math.max(2, Math.round(n / 2) * 2);
 }

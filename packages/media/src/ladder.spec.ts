@@ -78,8 +78,9 @@ describe('planLadder', () => {
     expect(() => planLadder(probe({ video: null, audio: null }), limits)).toThrow(/no video or audio/);
   });
 
-  it('gives 60 fps encodes more bits', () => {
+  it('gives 60 fps encodes more bits, and keeps the frame rate for the playlists', () => {
     const plan = planLadder(probe({ video: { codec: 'hevc', fps: 60 } }), limits);
     expect(plan.kind === 'video' && plan.renditions[0]!.videoBitrate).toBe(4_200_000);
+    expect(plan).toMatchObject({ kind: 'video', fps: 60 });
   });
 });

@@ -15,7 +15,16 @@ export interface RenditionPlan {
 }
 
 export type MediaPlan =
-  | { kind: 'video'; renditions: RenditionPlan[]; rotation: number; durationSeconds: number; /** AAC-LC source audio is copied into encodes too. */ copyAudio: boolean }
+  | {
+      kind: 'video';
+      renditions: RenditionPlan[];
+      rotation: number;
+      durationSeconds: number;
+      /** The source's frame rate, which every rendition keeps (nothing drops or adds frames). */
+      fps: number;
+      /** AAC-LC source audio is copied into encodes too. */
+      copyAudio: boolean;
+    }
   | { kind: 'audio'; mode: 'copy' | 'encode'; durationSeconds: number };
 
 /** Why a file cannot be turned into a stream; shown to the uploader as is. */
@@ -87,7 +96,7 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
     // Smaller than the lowest rung: one encode at the source's own (even) size.
     renditions.push({ name: `${even(sourceShort)}p`, ...sizeFor(sourceShort), mode: 'encode', videoBitrate: scaleForFps(600_000, v.fps), hasAudio });
   }
-  return { kind: 'video', renditions, rotation: v.rotation, durationSeconds: probe.durationSeconds, copyAudio: hasAudio && isAacLc(probe) };
+  return { kind: 'video', renditions, rotation: v.rotation, durationSeconds: probe.durationSeconds, fps: v.fps, copyAudio: hasAudio && isAacLc(probe) };
 }
 
 function isAacLc(probe: MediaProbe): boolean {

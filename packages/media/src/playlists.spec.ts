@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSprite } from './ffmpeg-args.ts';
+import { planSprite } from './stills-args.ts';
 import { avc1Codec, masterPlaylist, measureBandwidth, parseMediaPlaylist, spriteVtt } from './playlists.ts';
 
 describe('playlists', () => {

@@ -1,4 +1,4 @@
-import type { SpritePlan } from './ffmpeg-args.ts';
+import type { SpritePlan } from './stills-args.ts';
 
 export interface VariantEntry {
   /** Relative URI of the variant playlist, e.g. "720p/index.m3u8". */

@@ -6,7 +6,6 @@ import { MediaRejectedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
 import type { FinishedRendition, JobWorkspace, PhotoProcessor, VideoProcessor, WorkspaceFactory } from './media-processor.port.ts';
 import { derivedKey, derivedPrefix } from './storage-keys.ts';
-const T = (l: string) => process.env.MEDIA_TIMING && console.error(`[T ${performance.now().toFixed(0)}] ${l}`); // TIMING
 
 // Writing progress on every ffmpeg tick would hammer the database; a few updates a second is plenty.
 const PROGRESS_STEP = 2;
@@ -41,15 +40,12 @@ export class MediaProcessingService {
     if (!asset || !(await this.media.beginProcessing(assetId))) return;
     await this.emit(asset, 'PROCESSING', 0);
     await this.store.deletePrefix(derivedPrefix(assetId));
-    T('begun+deleted'); // TIMING
     const workspace = await this.workspaces(assetId);
     try {
       const file = await workspace.download(asset.sourceKey, 'source');
-      T('downloaded'); // TIMING
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
       else await this.processVideo(asset, file, workspace, ctx);
       await this.media.markReady(assetId);
-      T('READY'); // TIMING
     } catch (error) {
       if (error instanceof MediaRejectedError) {
         await this.media.markFailed(assetId, error.message);
@@ -66,12 +62,12 @@ export class MediaProcessingService {
 
   private async processVideo(asset: AssetRecord, file: string, workspace: JobWorkspace, ctx: JobContext): Promise<void> {
     const inspection = await this.video.inspect(file);
-    T('inspected'); // TIMING
     await this.media.setVideoFacts(asset.id, inspection.facts);
     const published: FinishedRendition[] = [];
     let reported = 0;
     const masterKey = derivedKey(asset.id, 'master.m3u8');
-    await this.video.transcode(file, inspection, `${workspace.dir}/hls`, {
+    const out = { hlsDir: `${workspace.dir}/hls`, poster: `${workspace.dir}/poster.jpg`, sprite: `${workspace.dir}/sprite.jpg`, vtt: `${workspace.dir}/sprite.vtt` };
+    const stills = await this.video.transcode(file, inspection, out, {
       signal: ctx.signal,
       onProgress: (fraction) => {
         const percent = Math.min(99, Math.floor(fraction * 100));
@@ -82,9 +78,7 @@ export class MediaProcessingService {
         }
       },
       onRendition: async (rendition) => {
-        T(`rendition ${rendition.name} ready`); // TIMING
         await workspace.uploadDirectory(rendition.dir, derivedKey(asset.id, `${rendition.name}/`));
-        T(`rendition ${rendition.name} uploaded`); // TIMING
         published.push(rendition);
         // The master is rewritten after each rendition, so players see every finished one.
         await this.store.put(masterKey, Buffer.from(this.video.masterPlaylist(published)), { contentType: 'application/vnd.apple.mpegurl' });
@@ -93,16 +87,14 @@ export class MediaProcessingService {
           { name: rendition.name, width: rendition.width ?? 0, height: rendition.height ?? 0, bandwidth: rendition.bandwidth, codecs: rendition.codecs, playlistKey: derivedKey(asset.id, `${rendition.name}/index.m3u8`), remuxed: rendition.remuxed },
           masterKey,
         );
-        T(`rendition ${rendition.name} published`); // TIMING
       },
     });
-    const stills = { poster: `${workspace.dir}/poster.jpg`, sprite: `${workspace.dir}/sprite.jpg`, vtt: `${workspace.dir}/sprite.vtt` };
-    T('transcoded'); // TIMING
-    if (await this.video.stills(file, inspection, stills)) {
-      T('stills made'); // TIMING
-      await workspace.uploadFile(stills.poster, derivedKey(asset.id, 'poster.jpg'));
-      await workspace.uploadFile(stills.sprite, derivedKey(asset.id, 'sprite.jpg'));
-      await workspace.uploadFile(stills.vtt, derivedKey(asset.id, 'sprite.vtt'));
+    if (stills) {
+      await Promise.all([
+        workspace.uploadFile(out.poster, derivedKey(asset.id, 'poster.jpg')),
+        workspace.uploadFile(out.sprite, derivedKey(asset.id, 'sprite.jpg')),
+        workspace.uploadFile(out.vtt, derivedKey(asset.id, 'sprite.vtt')),
+      ]);
       await this.media.setVideoExtras(asset.id, { posterKey: derivedKey(asset.id, 'poster.jpg'), spriteKey: derivedKey(asset.id, 'sprite.jpg'), spriteVttKey: derivedKey(asset.id, 'sprite.vtt') });
     }
   }

@@ -20,20 +20,33 @@ export interface FinishedRendition {
   frameRate: number | null;
 }
 
+/** Local paths a transcode writes to. */
+export interface TranscodeOutput {
+  /** Directory for the renditions, one subdirectory each. */
+  hlsDir: string;
+  poster: string;
+  sprite: string;
+  /** WebVTT mapping times to sprite tiles; it names the sprite `sprite.jpg`. */
+  vtt: string;
+}
+
 /**
  * Turns videos into HLS. Throws MediaRejectedError for files that are not playable (with a
  * message for the uploader); any other error is unexpected and retried.
  */
 export interface VideoProcessor {
   inspect(file: string): Promise<VideoInspection>;
+  /**
+   * Writes the renditions, handing each to `onRendition` as it finishes, and for video the poster
+   * and the sprite with its VTT, which come from the same decoding as the encodes rather than a
+   * pass of their own. Returns false for audio, which has no stills.
+   */
   transcode(
     file: string,
     inspection: VideoInspection,
-    workDir: string,
+    out: TranscodeOutput,
     callbacks: { onRendition(r: FinishedRendition): Promise<void>; onProgress(fraction: number): void; signal?: AbortSignal },
-  ): Promise<void>;
-  /** Writes a poster and a sprite with its VTT; returns false for audio, which has none. */
-  stills(file: string, inspection: VideoInspection, out: { poster: string; sprite: string; vtt: string }): Promise<boolean>;
+  ): Promise<boolean>;
   /** The master playlist text for the renditions published so far. */
   masterPlaylist(renditions: FinishedRendition[]): string;
 }

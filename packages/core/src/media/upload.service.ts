@@ -10,7 +10,6 @@ import type { JobQueue } from '../jobs/jobs.ts';
 import type { AssetKind, MediaRepository, UploadRecord } from './media.port.ts';
 import { sourceKey } from './storage-keys.ts';
 import { checkUploadRequest, expectedPartSize, partCount, type UploadLimits } from './upload-policy.ts';
-const T = (l: string) => process.env.MEDIA_TIMING && console.error(`[T ${performance.now().toFixed(0)}] ${l}`); // TIMING
 
 /** What the bytes are, decided from the first few kilobytes. */
 export type FileSniffer = (head: Uint8Array) => Promise<{ kind: 'VIDEO' | 'PHOTO' | 'HEIC' | 'OTHER'; mime: string | null }>;
@@ -78,7 +77,6 @@ export class UploadService {
 
   /** Receives one part through the API (filesystem store, or clients that cannot reach S3). */
   async receivePart(actor: Actor, id: string, partNumber: number, body: NodeJS.ReadableStream, contentLength: number | undefined): Promise<{ partNumber: number; size: number }> {
-    T('complete start'); // TIMING
     const upload = this.requireActive(await this.load(actor, id));
     const count = partCount(upload.sizeBytes, upload.partSize);
     if (partNumber > count) throw ValidationError.field('partNumber', `this upload has ${count} part(s); ${partNumber} is out of range`);
@@ -102,7 +100,6 @@ export class UploadService {
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => sizes.get(n) !== expectedPartSize(n, upload.sizeBytes, upload.partSize));
     if (missing.length) throw new ConflictError(`Parts ${missing.join(', ')} of ${count} are missing or incomplete; send them, then complete again.`);
     await this.store.completeMultipart(upload.storageKey, upload.storageUploadId);
-    T('joined'); // TIMING
 
     const head = await this.readHead(upload.storageKey);
     const sniffed = await this.sniff(head);
@@ -113,13 +110,11 @@ export class UploadService {
     }
     await this.media.markUploaded(upload.assetId, sniffed.kind, sniffed.mime ?? upload.contentType);
     await this.media.setUploadStatus(upload.id, 'COMPLETED', this.now());
-    T('sending'); // TIMING
     await this.jobs.send('media.process', { assetId: upload.assetId }, { singletonKey: upload.assetId });
     const owner = await this.media.findAsset(upload.assetId);
     if (owner?.enterpriseId && owner.zoneId) {
       await this.events.publish({ type: 'media.status', assetId: owner.id, meetingId: owner.meetingId, enterpriseId: owner.enterpriseId, zoneId: owner.zoneId, status: 'UPLOADED', progress: 0 });
     }
-    T('sent'); // TIMING
     await this.audit.record({ actor, action: 'upload.complete', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'SUCCESS', details: { kind: sniffed.kind, mime: sniffed.mime } });
     return { assetId: upload.assetId, kind: sniffed.kind };
   }
