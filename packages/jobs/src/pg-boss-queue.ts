@@ -47,7 +47,7 @@ export async function startBoss(options: BossOptions): Promise<PgBoss> {
 export class PgBossJobQueue implements JobQueue {
   constructor(private readonly boss: PgBoss) {}
 
-  async send<N extends JobName>(name: N, data: JobPayloads[N], options: { singletonKey?: string } = {}): Promise<void> {
-    await this.boss.send(name, data, { singletonKey: options.singletonKey });
+  async send<N extends JobName>(name: N, data: JobPayloads[N], options: { singletonKey?: string; priority?: number } = {}): Promise<void> {
+    await this.boss.send(name, data, { singletonKey: options.singletonKey, priority: options.priority });
   }
 }

@@ -25,5 +25,6 @@ export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], ctx: JobConte
 
 /** Enqueues jobs. */
 export interface JobQueue {
-  send<N extends JobName>(name: N, data: JobPayloads[N], options?: { singletonKey?: string }): Promise<void>;
+  /** Higher `priority` runs first among waiting jobs. */
+  send<N extends JobName>(name: N, data: JobPayloads[N], options?: { singletonKey?: string; priority?: number }): Promise<void>;
 }
