@@ -26,7 +26,11 @@ const objectsOf = async (assetId: string) => (await fs.readdir(path.join(t.dataD
 describe('video upload to stream', { timeout: 120_000 }, () => {
   let video: { id: string; hlsUrl: string };
 
-  it('goes from upload to READY with a remuxed top rendition, poster and sprite', async () => {
+  it('goes from upload to READY with a remuxed top rendition, poster and sprite, announcing each status', async () => {
+    const statuses: string[] = [];
+    const unsubscribe = t.platform.runtime.events.subscribe((e) => {
+      if (e.type === 'media.status') statuses.push(e.status);
+    });
     const { complete } = await uploadFile(t.app, officer1, meetingId, sample('landscape-720p-h264-aac.mp4'), 'video/mp4');
     expect(complete!.statusCode).toBe(200);
     expect(complete!.json()).toMatchObject({ kind: 'VIDEO' });
@@ -36,6 +40,10 @@ describe('video upload to stream', { timeout: 120_000 }, () => {
     expect(media.renditions.map((r: { name: string; remuxed: boolean }) => `${r.name}:${r.remuxed}`)).toEqual(['720p:true', '480p:false', '360p:false']);
     expect(media.posterUrl).toMatch(/poster\.jpg$/);
     expect(media.spriteVttUrl).toMatch(/sprite\.vtt$/);
+    // The screens follow processing through these events: every stage is announced, READY last.
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('READY');
+    unsubscribe();
+    expect(new Set(statuses)).toEqual(new Set(['UPLOADED', 'PROCESSING', 'PLAYABLE', 'READY']));
     video = media;
   });
 
@@ -116,10 +124,15 @@ describe('bad input', { timeout: 60_000 }, () => {
   });
 
   it('fails a truncated video with a reason and does not retry it', async () => {
+    const failedEvents: string[] = [];
+    t.platform.runtime.events.subscribe((e) => {
+      if (e.type === 'media.status' && e.status === 'FAILED') failedEvents.push(e.assetId);
+    });
     const { complete } = await uploadFile(t.app, officer1, meetingId, sample('truncated.mp4'), 'video/mp4');
     expect(complete!.statusCode).toBe(200);
     const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
     expect(media.status).toBe('FAILED');
+    await expect.poll(() => failedEvents, { timeout: 10_000 }).toContain(media.id);
     expect(media.error).toMatch(/cannot be read as a video|damaged/);
     expect(media.error).not.toMatch(/\/tmp|platform-job/);
     // FAILED is written inside the job; pg-boss marks the job completed a moment after it returns.

@@ -46,13 +46,16 @@ export class MediaProcessingService {
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
       else await this.processVideo(asset, file, workspace, ctx);
       await this.media.markReady(assetId);
+      await this.emit(asset, 'READY', 100);
     } catch (error) {
       if (error instanceof MediaRejectedError) {
         await this.media.markFailed(assetId, error.message);
+        await this.emit(asset, 'FAILED', 0);
         return;
       }
       if (ctx.lastAttempt) {
         await this.media.markFailed(assetId, `Processing failed after several attempts (${(error as Error).message}). Upload the file again; if it fails again, report it.`);
+        await this.emit(asset, 'FAILED', 0);
       }
       throw error;
     } finally {
@@ -87,6 +90,7 @@ export class MediaProcessingService {
           { name: rendition.name, width: rendition.width ?? 0, height: rendition.height ?? 0, bandwidth: rendition.bandwidth, codecs: rendition.codecs, playlistKey: derivedKey(asset.id, `${rendition.name}/index.m3u8`), remuxed: rendition.remuxed },
           masterKey,
         );
+        await this.emit(asset, 'PLAYABLE', reported);
       },
     });
     if (stills) {
