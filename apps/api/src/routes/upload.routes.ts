@@ -1,4 +1,5 @@
 import { CreateUploadBody, IdParams, Upload, UploadPartParams } from '@platform/contracts';
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../plugins/auth.ts';
@@ -62,7 +63,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     }, async (request) => {
       const length = request.headers['content-length'] ? Number(request.headers['content-length']) : undefined;
-      return uploads.receivePart(actorOf(request), request.params.id, request.params.partNumber, request.body as NodeJS.ReadableStream, length);
+      return uploads.receivePart(actorOf(request), request.params.id, request.params.partNumber, request.body as Readable, length);
     });
   });
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { CreateUploadBody, Upload } from '@platform/contracts';
 import type { ObjectStore } from '@platform/storage';
 import type { Actor } from '../access/actor.ts';
@@ -76,7 +77,7 @@ export class UploadService {
   }
 
   /** Receives one part through the API (filesystem store, or clients that cannot reach S3). */
-  async receivePart(actor: Actor, id: string, partNumber: number, body: NodeJS.ReadableStream, contentLength: number | undefined): Promise<{ partNumber: number; size: number }> {
+  async receivePart(actor: Actor, id: string, partNumber: number, body: Readable, contentLength: number | undefined): Promise<{ partNumber: number; size: number }> {
     const upload = this.requireActive(await this.load(actor, id));
     const count = partCount(upload.sizeBytes, upload.partSize);
     if (partNumber > count) throw ValidationError.field('partNumber', `this upload has ${count} part(s); ${partNumber} is out of range`);
@@ -84,7 +85,7 @@ export class UploadService {
     if (contentLength !== undefined && contentLength !== expected) {
       throw ValidationError.field('body', `part ${partNumber} must be exactly ${expected} bytes, got ${contentLength}`);
     }
-    await this.store.uploadPart(upload.storageKey, upload.storageUploadId, partNumber, body as never, expected);
+    await this.store.uploadPart(upload.storageKey, upload.storageUploadId, partNumber, body, expected);
     return { partNumber, size: expected };
   }
 
