@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Role } from './common.ts';
+import { User } from './users.ts';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, { error: 'enter your username' }).max(64),
@@ -7,15 +7,8 @@ export const LoginBody = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-export const Me = z
-  .object({
-    id: Id,
-    username: z.string(),
-    displayName: z.string(),
-    role: Role,
-    enterprise: z.object({ id: Id, name: z.string() }).nullable(),
-    zone: z.object({ id: Id, name: z.string() }).nullable(),
-    sessionExpiresAt: z.string().nullable(),
-  })
+/** The logged-in user: the account as admins see it, minus what only admins need, plus the session's end. */
+export const Me = User.pick({ id: true, username: true, displayName: true, role: true, enterprise: true, zone: true })
+  .extend({ sessionExpiresAt: z.string().nullable() })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
