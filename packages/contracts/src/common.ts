@@ -1,12 +1,33 @@
 import { z } from 'zod';
 
-/** Body of every error response: `{ error: { code, message, details } }`. */
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * One rejected input field. Clients show a translation of `code` filled with `params`; `message`
+ * explains the rule in English for API integrators and is not meant for end users.
+ */
+export const FieldIssue = z
+  .object({
+    field: z.string().meta({ description: 'Dotted path of the field, e.g. `creditCode` or `attendance.0.absenceReason`', example: 'creditCode' }),
+    code: z.string().meta({ description: 'A field code from the error-code registry', example: 'CREDIT_CODE_CHECK_DIGIT' }),
+    params: Params.optional().meta({ example: { expected: '3', actual: '4' } }),
+    message: z.string(),
+  })
+  .meta({ id: 'FieldIssue' });
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+/**
+ * Body of every error response: `{ error: { code, message, params?, details? } }`. `code` is
+ * stable (see ERROR_CODES) and `params` fill its translation; `message` is English for integrators
+ * and operators. For VALIDATION_FAILED, `details` is the list of field issues.
+ */
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ example: 'VALIDATION_FAILED' }),
-      message: z.string(),
-      details: z.unknown().optional(),
+      code: z.string().meta({ description: 'A code from the error-code registry', example: 'VALIDATION_FAILED' }),
+      message: z.string().meta({ description: 'English explanation for integrators; not for end users' }),
+      params: Params.optional(),
+      details: z.unknown().optional().meta({ description: 'For VALIDATION_FAILED and PAYLOAD_TOO_LARGE: an array of FieldIssue' }),
     }),
   })
   .meta({ id: 'ErrorBody' });

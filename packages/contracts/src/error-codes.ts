@@ -1,0 +1,189 @@
+// The one list of error codes the API sends, in `error.code` and in each field issue's `code`,
+// with the names of the params that come with each. Clients translate by code and fill the
+// params in; the English `message` next to a code is for API integrators and operators only.
+// A code, once sent, keeps its meaning: add new codes rather than changing what one says.
+
+/**
+ * Every error and field-issue code, mapped to the names of its `params` (empty when it has none).
+ * Top-level codes come first, then field codes (`FIELD_*` and the domain rules of one field).
+ */
+export const ERROR_CODES = {
+  // ── Requests ──────────────────────────────────────────────────────────────────────────────
+  /** One or more fields broke a rule; `details` lists them as field issues. */
+  VALIDATION_FAILED: [],
+  /** Malformed request the schema could not even look at (bad JSON, wrong content type). */
+  BAD_REQUEST: [],
+  /** The body or a declared size is over a limit. */
+  PAYLOAD_TOO_LARGE: [],
+  /** The request came from a page that is not the platform's own. */
+  ORIGIN_REJECTED: [],
+  /** Too many requests from one address; `seconds` until the next is accepted. */
+  RATE_LIMITED: ['seconds'],
+  /** No such API route. */
+  ROUTE_NOT_FOUND: [],
+  /** Something failed on the server; `requestId` identifies it in the logs. */
+  INTERNAL: ['requestId'],
+
+  // ── Sign-in and sessions ──────────────────────────────────────────────────────────────────
+  /** Not signed in: no session cookie and no API token. */
+  UNAUTHENTICATED: [],
+  /** Generic 401 when nothing more specific applies. */
+  UNAUTHORIZED: [],
+  INVALID_CREDENTIALS: [],
+  /** Too many failed sign-ins; the account unlocks after `minutes`. */
+  ACCOUNT_LOCKED: ['minutes'],
+  /** The session was ended (signed out, revoked, account deactivated). */
+  SESSION_INVALID: [],
+  /** The session reached its absolute limit of `hours`. */
+  SESSION_EXPIRED: ['hours'],
+  /** The session was idle for `minutes`. */
+  SESSION_IDLE_TIMEOUT: ['minutes'],
+  TOKEN_INVALID: [],
+  TOKEN_EXPIRED: [],
+  /** A signed media link is past its expiry; reloading the page gets a fresh one. */
+  LINK_EXPIRED: [],
+
+  // ── Access ────────────────────────────────────────────────────────────────────────────────
+  /** Generic 403 when nothing more specific applies. */
+  FORBIDDEN: [],
+  /** The caller's role may not perform this action. */
+  ROLE_NOT_ALLOWED: [],
+  /** A signed media link that was made for another file. */
+  LINK_INVALID: [],
+  /** Only administrators and enterprise officers manage accounts. */
+  ACCOUNT_MANAGEMENT_FORBIDDEN: [],
+  /** Enterprise officers may only manage officer and worker accounts of their own enterprise. */
+  ACCOUNT_OUTSIDE_SCOPE: [],
+  /** Nobody may deactivate their own account or change their own role. */
+  OWN_ACCOUNT_CHANGE: [],
+
+  // ── Missing things ────────────────────────────────────────────────────────────────────────
+  /** The record does not exist or is outside the caller's scope (never says which). */
+  NOT_FOUND: ['entity'],
+  /** A media file that processing has not published yet. */
+  FILE_NOT_READY: [],
+
+  // ── Conflicts ─────────────────────────────────────────────────────────────────────────────
+  /** Generic 409 when nothing more specific applies. */
+  CONFLICT: [],
+  USERNAME_TAKEN: [],
+  CREDIT_CODE_TAKEN: [],
+  /** Another zone already uses this `field` (code or name). */
+  ZONE_TAKEN: ['field'],
+  TEAM_NAME_TAKEN: [],
+  SHIFT_NAME_TAKEN: [],
+  /** A report for this team, shift and `date` exists already. */
+  MEETING_ALREADY_REPORTED: ['date'],
+  /** A reviewed meeting can no longer be edited. */
+  MEETING_ALREADY_REVIEWED: [],
+
+  // ── Uploads and media ─────────────────────────────────────────────────────────────────────
+  /** A file we will not accept or cannot play (generic; specific MEDIA_* codes say why). */
+  MEDIA_REJECTED: [],
+  /** A byte range outside the file. */
+  RANGE_NOT_SATISFIABLE: [],
+  /** The upload is no longer in storage; start again. */
+  UPLOAD_GONE: [],
+  /** Storage reports parts missing or of the wrong size at completion. */
+  PARTS_INCOMPLETE: [],
+  /** The upload was completed or cancelled already; `status` is its state. */
+  UPLOAD_NOT_ACTIVE: ['status'],
+  UPLOAD_EXPIRED: [],
+  /** `parts` (e.g. "2, 5") of `count` parts have not arrived. */
+  PARTS_MISSING: ['parts', 'count'],
+
+  // ── Field issues: generic rules, from the request schema ──────────────────────────────────
+  FIELD_REQUIRED: [],
+  /** Wrong JSON type; `expected` is string, number, boolean, array or object. */
+  FIELD_INVALID_TYPE: ['expected'],
+  FIELD_NOT_EMPTY: [],
+  /** Text shorter than `min` characters. */
+  FIELD_TOO_SHORT: ['min'],
+  /** Text longer than `max` characters. */
+  FIELD_TOO_LONG: ['max'],
+  /** Fewer than `min` items. */
+  FIELD_TOO_FEW: ['min'],
+  /** More than `max` items. */
+  FIELD_TOO_MANY: ['max'],
+  /** A number below `min`. */
+  FIELD_TOO_SMALL: ['min'],
+  /** A number above `max`. */
+  FIELD_TOO_BIG: ['max'],
+  FIELD_NOT_INTEGER: [],
+  /** Not one of the allowed values. */
+  FIELD_INVALID_ENUM: [],
+  /** Text that does not match `format`, one of FIELD_FORMATS. */
+  FIELD_INVALID_FORMAT: ['format'],
+  /** A field the schema does not know. */
+  FIELD_UNKNOWN: [],
+  /** Anything else the schema rejects. */
+  FIELD_INVALID: [],
+
+  // ── Field issues: domain rules, from the services ─────────────────────────────────────────
+  /** Unified social credit code of the wrong length (`length` characters). */
+  CREDIT_CODE_LENGTH: ['length'],
+  /** Character at `position` (`character`) is not in the credit-code alphabet. */
+  CREDIT_CODE_CHARACTER: ['position', 'character'],
+  /** Characters 3–8 are not a 6-digit administrative division code. */
+  CREDIT_CODE_DIVISION: [],
+  /** The 18th character should be `expected`, not `actual`. */
+  CREDIT_CODE_CHECK_DIGIT: ['expected', 'actual'],
+  /** The 17th character (organisation-code check digit) should be `expected`. */
+  CREDIT_CODE_ORG_CHECK_DIGIT: ['expected'],
+  PASSWORD_TOO_WEAK: [],
+  /** An id that points at nothing (or at something outside the caller's reach); `entity` says what. */
+  REFERENCE_NOT_FOUND: ['entity'],
+  /** Latitude and longitude must be given together. */
+  COORDINATES_INCOMPLETE: [],
+  /** The role needs an enterprise / zone (`entity`). */
+  PLACEMENT_REQUIRED: ['entity'],
+  /** The role must not have an enterprise / zone (`entity`). */
+  PLACEMENT_NOT_ALLOWED: ['entity'],
+  /** A shift that starts when it ends. */
+  SHIFT_ZERO_LENGTH: [],
+  /** Team member id that is not on this team. */
+  TEAM_MEMBER_UNKNOWN: [],
+  /** Shift that does not belong to the team's enterprise. */
+  SHIFT_NOT_IN_ENTERPRISE: [],
+  /** Team `team` does not work shift `shift`. */
+  SHIFT_NOT_OF_TEAM: ['team', 'shift'],
+  /** Attendance for someone not on the team's roster. */
+  NOT_ON_ROSTER: [],
+  ABSENCE_REASON_REQUIRED: [],
+  /** A member listed twice in attendance. */
+  DUPLICATE_MEMBER: [],
+  /** An end time not after the start. */
+  END_BEFORE_START: [],
+  /** A meeting start time in the future. */
+  START_IN_FUTURE: [],
+  /** A start time that is not on or next to the meeting `date`. */
+  START_NOT_ON_DATE: ['date'],
+  /** A part number above the upload's `count` parts. */
+  PART_OUT_OF_RANGE: ['count'],
+  /** A part of the wrong size: `expected` bytes, got `actual`. */
+  PART_SIZE_MISMATCH: ['expected', 'actual'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A code the API can send. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The params sent with `code`, by name. */
+export type ErrorParams<C extends ErrorCode = ErrorCode> = { [K in (typeof ERROR_CODES)[C][number]]: string | number };
+
+/**
+ * The named formats of FIELD_INVALID_FORMAT's `format` param: the contract's own rules
+ * (phone, username…) and the standard ones zod checks (uuid, date, datetime, time).
+ */
+export const FIELD_FORMATS = ['uuid', 'date', 'datetime', 'time', 'phone', 'username', 'zoneCode', 'mimeType', 'weekday'] as const;
+export type FieldFormat = (typeof FIELD_FORMATS)[number];
+
+/**
+ * The `entity` param of NOT_FOUND and REFERENCE_NOT_FOUND, and of PLACEMENT_* (enterprise, zone).
+ */
+export const ENTITY_NAMES = ['zone', 'industry', 'enterprise', 'team', 'shift', 'user', 'meeting', 'media', 'upload', 'file', 'teamMember'] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+
+/** True when `code` is in the registry (a client may be older than the server that sent it). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}
