@@ -91,6 +91,34 @@ export const ERROR_CODES = {
   UPLOAD_EXPIRED: [],
   /** `parts` (e.g. "2, 5") of `count` parts have not arrived. */
   PARTS_MISSING: ['parts', 'count'],
+  /** The declared type `contentType` is a document, archive or text, not a recording or photo (field issue). */
+  UPLOAD_TYPE_NOT_MEDIA: ['contentType'],
+  /** A video of `size` over the `limit` (field issue, text such as "4.0 GB"). */
+  UPLOAD_VIDEO_TOO_LARGE: ['size', 'limit'],
+  /** A photo of `size` over the `limit` (field issue). */
+  UPLOAD_PHOTO_TOO_LARGE: ['size', 'limit'],
+
+  // ── Media: why a file was refused at completion or failed in processing ───────────────────
+  /** The bytes of `fileName` are not a recording or a photo (text, PDF, archive…). */
+  MEDIA_NOT_MEDIA: ['fileName'],
+  /** No reader understands the file: damaged, incomplete or an unknown container. */
+  MEDIA_UNREADABLE: [],
+  /** A container with no video or audio stream. */
+  MEDIA_NO_STREAMS: [],
+  /** The video or audio codec `codec` has no decoder. */
+  MEDIA_UNSUPPORTED_CODEC: ['codec'],
+  /** A recording of `seconds` over the `limitSeconds` limit. */
+  MEDIA_TOO_LONG: ['seconds', 'limitSeconds'],
+  /** The file holds no frames or sound that can be read. */
+  MEDIA_EMPTY: [],
+  /** Decoding fails part-way through. */
+  MEDIA_DAMAGED: [],
+  /** A photo no decoder reads. */
+  MEDIA_PHOTO_UNREADABLE: [],
+  /** A photo of `megapixels` over the `limitMegapixels` limit. */
+  MEDIA_PHOTO_TOO_LARGE: ['megapixels', 'limitMegapixels'],
+  /** Processing failed on our side; the operator log has the cause. */
+  MEDIA_PROCESSING_FAILED: [],
 
   // ── Field issues: generic rules, from the request schema ──────────────────────────────────
   FIELD_REQUIRED: [],
@@ -107,6 +135,8 @@ export const ERROR_CODES = {
   FIELD_TOO_MANY: ['max'],
   /** A number below `min`. */
   FIELD_TOO_SMALL: ['min'],
+  /** A number that must be greater than `min` (e.g. a size above 0). */
+  FIELD_NOT_ABOVE: ['min'],
   /** A number above `max`. */
   FIELD_TOO_BIG: ['max'],
   FIELD_NOT_INTEGER: [],
@@ -174,7 +204,7 @@ export type ErrorParams<C extends ErrorCode = ErrorCode> = { [K in (typeof ERROR
  * The named formats of FIELD_INVALID_FORMAT's `format` param: the contract's own rules
  * (phone, username…) and the standard ones zod checks (uuid, date, datetime, time).
  */
-export const FIELD_FORMATS = ['uuid', 'date', 'datetime', 'time', 'phone', 'username', 'zoneCode', 'mimeType', 'weekday'] as const;
+export const FIELD_FORMATS = ['uuid', 'date', 'datetime', 'time', 'phone', 'username', 'zoneCode', 'mimeType'] as const;
 export type FieldFormat = (typeof FIELD_FORMATS)[number];
 
 /**
