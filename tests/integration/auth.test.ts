@@ -77,7 +77,7 @@ describe('session expiry', () => {
     await t.platform.prisma.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
     const res = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ code: 'SESSION_EXPIRED', message: expect.stringContaining('inactivity') });
+    expect(res.json().error).toMatchObject({ code: 'SESSION_IDLE_TIMEOUT', params: { minutes: 30 } });
   });
 
   it('expires a session past its absolute lifetime even when active', async () => {
@@ -86,7 +86,7 @@ describe('session expiry', () => {
     await t.platform.prisma.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const res = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('SESSION_EXPIRED');
+    expect(res.json().error).toMatchObject({ code: 'SESSION_EXPIRED', params: { hours: expect.any(Number) } });
   });
 });
 

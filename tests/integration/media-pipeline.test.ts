@@ -147,19 +147,19 @@ describe('bad input', { timeout: 60_000 }, () => {
     expect(pdf.json().error.details[0].field).toBe('contentType');
     const huge = await create(officer1, { meetingId, fileName: 'big.jpg', size: 2 * 1024 * 1024, contentType: 'image/jpeg' });
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error.details[0]).toMatchObject({ field: 'size', message: expect.stringContaining('1.0 MB') });
+    expect(huge.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: [{ field: 'size', code: 'UPLOAD_PHOTO_TOO_LARGE', params: { limit: '1.0 MB' } }] });
     const foreign = await create(officer2, { meetingId, fileName: 'x.mp4', size: 100, contentType: 'video/mp4' });
     expect(foreign.statusCode).toBe(404);
     const negative = await create(officer1, { meetingId, fileName: 'x.mp4', size: -1, contentType: 'video/mp4' });
-    expect(negative.json().error.details[0].field).toBe('size');
+    expect(negative.json().error.details[0]).toMatchObject({ field: 'size', code: 'FIELD_NOT_ABOVE', params: { min: 0 } });
 
     const ok = await create(officer1, { meetingId, fileName: 'x.mp4', size: 1000, contentType: 'video/mp4' });
     const short = await t.app.inject({ method: 'PUT', url: ok.json().parts[0].url, headers: { cookie: officer1, 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(10) });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.message).toContain('exactly 1000 bytes');
+    expect(short.json().error.details).toEqual([expect.objectContaining({ field: 'body', code: 'PART_SIZE_MISMATCH', params: { expected: 1000, actual: 10 } })]);
     const early = await t.app.inject({ method: 'POST', url: `/api/uploads/${ok.json().id}/complete`, headers: { cookie: officer1 } });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.message).toContain('Parts 1 of 1');
+    expect(early.json().error).toMatchObject({ code: 'PARTS_MISSING', params: { parts: '1', count: 1 } });
   });
 });
 

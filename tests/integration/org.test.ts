@@ -34,7 +34,7 @@ describe('enterprises', () => {
   it('rejects an invalid credit code with the field, the reason and the expected check character', async () => {
     const res = await post('/api/enterprises', enterprise({ creditCode: '91350100M000100Y44' }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([{ field: 'creditCode', message: expect.stringContaining('check character should be "3"') }]);
+    expect(res.json().error.details).toEqual([{ field: 'creditCode', code: 'CREDIT_CODE_CHECK_DIGIT', params: { expected: '3', actual: '4' }, message: expect.any(String) }]);
     expect(await t.platform.prisma.enterprise.count({ where: { name: '天津测试化工有限公司' } })).toBe(0);
   });
 
@@ -51,6 +51,7 @@ describe('enterprises', () => {
     expect(created.json()).toMatchObject({ creditCode: '91350100M000100Y43', zone: { id: zoneId }, latitude: 38.8 });
     const again = await post('/api/enterprises', enterprise({ name: '另一家' }));
     expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('CREDIT_CODE_TAKEN');
     const audit = await t.platform.prisma.auditLog.findFirst({ where: { action: 'enterprise.create', entityId: created.json().id } });
     expect(audit?.outcome).toBe('SUCCESS');
   });

@@ -46,7 +46,11 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     global: false,
     // Thrown into the common error handler, which keeps statusCode and code.
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many requests from your address; try again in ${context.after}.`), { statusCode: 429, code: 'RATE_LIMITED' }),
+      Object.assign(new Error(`Too many requests from your address; try again in ${context.after}.`), {
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
+      }),
   });
   await app.register(openApiPlugin);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
+import { namedFormat } from './rules.ts';
 
 export const MediaKind = z.enum(['VIDEO', 'PHOTO', 'DOCUMENT']);
 export const MediaStatus = z.enum(['UPLOADING', 'UPLOADED', 'PROCESSING', 'PLAYABLE', 'READY', 'FAILED']);
@@ -9,7 +10,7 @@ export const CreateUploadBody = z.object({
   meetingId: Id,
   fileName: z.string().trim().min(1, { error: 'must not be empty' }).max(255, { error: 'must be at most 255 characters' }),
   size: z.number().int({ error: 'must be a whole number of bytes' }).positive({ error: 'must be more than 0 bytes' }),
-  contentType: z.string().trim().min(3).max(127).regex(/^[\w.+-]+\/[\w.+-]+$/, { error: 'must be a MIME type such as video/mp4' }),
+  contentType: z.string().trim().min(3).max(127).check(namedFormat('mimeType', /^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as video/mp4')),
 });
 export type CreateUploadBody = z.infer<typeof CreateUploadBody>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, PageQuery, RiskLevel } from './common.ts';
 import { Media } from './media.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
+const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with offset, e.g. 2026-11-28T07:30:00+08:00' });
 const line = (max: number) => z.string().trim().max(max, { error: `must be at most ${max} characters` });
 const required = (max: number) => line(max).min(1, { error: 'must not be empty' });

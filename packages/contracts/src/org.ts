@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, RiskLevel, text } from './common.ts';
+import { namedFormat } from './rules.ts';
 
 export const ZoneKind = z.enum(['DEVELOPMENT_ZONE', 'STREET', 'TOWN']);
 
@@ -7,7 +8,7 @@ export const Zone = z.object({ id: Id, code: z.string(), name: z.string(), kind:
 export type Zone = z.infer<typeof Zone>;
 
 export const ZoneInput = z.object({
-  code: text(32).regex(/^[A-Z0-9-]+$/, { error: 'use upper-case letters, digits and dashes' }),
+  code: text(32).check(namedFormat('zoneCode', /^[A-Z0-9-]+$/, 'use upper-case letters, digits and dashes')),
   name: text(64),
   kind: ZoneKind,
   sortOrder: z.number().int().min(0).default(0),
@@ -19,7 +20,7 @@ export type Industry = z.infer<typeof Industry>;
 
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
-const phone = z.string().trim().regex(/^[0-9+\-() ]{7,20}$/, { error: 'must be a phone number (7–20 digits, + - ( ) allowed)' });
+const phone = z.string().trim().check(namedFormat('phone', /^[0-9+\-() ]{7,20}$/, 'must be a phone number (7–20 digits, + - ( ) allowed)'));
 
 export const EnterpriseInput = z.object({
   name: text(128),
@@ -91,7 +92,7 @@ export const Team = z
   .meta({ id: 'Team' });
 export type Team = z.infer<typeof Team>;
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a 24-hour time HH:MM, e.g. 07:30' });
+const clock = z.iso.time({ precision: -1, error: 'must be a 24-hour time HH:MM, e.g. 07:30' });
 
 export const ShiftInput = z.object({
   name: text(32),

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { Id, PageQuery, Role, text } from './common.ts';
+import { namedFormat, rule } from './rules.ts';
 
 const password = z
   .string()
   .min(8, { error: 'must be at least 8 characters' })
   .max(128)
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: 'must contain letters and digits' });
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), rule('PASSWORD_TOO_WEAK', 'must contain letters and digits'));
 
 export const UserInput = z.object({
-  username: text(64).regex(/^[a-zA-Z0-9_.-]+$/, { error: 'use letters, digits, _ . and - only' }),
+  username: text(64).check(namedFormat('username', /^[a-zA-Z0-9_.-]+$/, 'use letters, digits, _ . and - only')),
   displayName: text(64),
   role: Role,
   enterpriseId: Id.nullable().optional(),

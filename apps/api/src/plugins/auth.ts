@@ -43,7 +43,7 @@ export const authPlugin = fp(
           request.sessionId = session.sessionId;
           request.sessionExpiresAt = session.expiresAt;
         } else {
-          throw new UnauthorizedError('Log in first: this needs a session cookie or an API token.', 'UNAUTHENTICATED');
+          throw new UnauthorizedError('UNAUTHENTICATED', 'Log in first: this needs a session cookie or an API token.');
         }
       } catch (error) {
         if (error instanceof UnauthorizedError) {
@@ -66,6 +66,6 @@ export const authPlugin = fp(
 
 /** The actor of an authenticated request; routes behind `authenticate` always have one. */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new UnauthorizedError('Log in first.', 'UNAUTHENTICATED');
+  if (!request.actor) throw new UnauthorizedError('UNAUTHENTICATED', 'Log in first.');
   return request.actor;
 }

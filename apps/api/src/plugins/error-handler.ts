@@ -1,3 +1,4 @@
+import { codeOfZodIssue, type ErrorCode, type FieldIssue as FieldIssueBody, type ZodIssueFacts } from '@platform/contracts';
 import {
   AppError, ConflictError, ForbiddenError, MediaRejectedError, NotFoundError, PayloadTooLargeError, TooManyAttemptsError, UnauthorizedError, ValidationError, type FieldIssue,
 } from '@platform/core';
@@ -17,9 +18,11 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [TooManyAttemptsError, 429],
 ];
 
+type Params = Record<string, string | number>;
+
 /** Storage failures that are the caller's doing, with what to tell them. */
-function storageFailure(error: Error): [number, string, string] | null {
-  if (error instanceof ObjectNotFoundError) return [404, 'NOT_FOUND', 'The file does not exist (yet); wait until processing has published it.'];
+function storageFailure(error: Error): [number, ErrorCode, string] | null {
+  if (error instanceof ObjectNotFoundError) return [404, 'FILE_NOT_READY', 'The file does not exist (yet); wait until processing has published it.'];
   if (error instanceof InvalidRangeError) return [416, 'RANGE_NOT_SATISFIABLE', error.message];
   if (error instanceof UploadNotFoundError) return [409, 'UPLOAD_GONE', 'This upload no longer exists in storage; start a new upload for the file.'];
   if (error instanceof InvalidPartError) return [409, 'PARTS_INCOMPLETE', error.message];
@@ -30,19 +33,58 @@ function statusOf(error: AppError): number {
   return STATUS_OF.find(([type]) => error instanceof type)?.[1] ?? 400;
 }
 
-/** Zod issues from request validation as `{ field, message }`, the field named like `body.creditCode`. */
-function fieldIssues(error: { validation: { instancePath: string; message?: string }[]; validationContext?: string }): FieldIssue[] {
-  return error.validation.map((v) => {
-    const pathParts = v.instancePath.split('/').filter(Boolean);
-    return { field: pathParts.join('.') || (error.validationContext ?? 'body'), message: v.message ?? 'is invalid' };
+interface RequestValidationError {
+  validation: { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> }[];
+  validationContext?: string;
+}
+
+/** The part of the request a validation context names (`body`, `querystring`, `params`, `headers`). */
+function validatedInput(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
+}
+
+function valueAt(input: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), input);
+}
+
+/**
+ * Zod issues from request validation as coded field issues, the field named like `creditCode`
+ * (the path inside the validated part). The zod message stays as the English `message`.
+ */
+function fieldIssues(error: RequestValidationError, request: FastifyRequest): FieldIssue[] {
+  const input = validatedInput(request, error.validationContext);
+  return error.validation.flatMap((v): FieldIssue[] => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const field = path.join('.') || (error.validationContext ?? 'body');
+    const message = v.message ?? 'is invalid';
+    // One issue per unknown key, so each names its own field.
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys)) {
+      return (v.params.keys as string[]).map((key) => ({ field: [...path, key].join('.'), code: 'FIELD_UNKNOWN', message }));
+    }
+    const value = valueAt(input, path);
+    const { code, params } = codeOfZodIssue({ ...v.params, code: v.keyword } as ZodIssueFacts, value !== undefined && value !== null);
+    return [{ field, code, ...(params ? { params } : {}), message }];
   });
 }
 
-function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
-  return reply.status(status).send({ error: { code, message, details } });
+/** Codes of framework and plugin 4xx errors (not AppErrors), by status. */
+function frameworkCode(status: number): ErrorCode {
+  if (status === 404) return 'ROUTE_NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'BAD_REQUEST';
 }
 
-/** One place that turns every failure into `{ error: { code, message, details } }`. */
+/** Sends `{ error: { code, message, params?, details? } }`; `message` is English for integrators, never for end users. */
+function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, params?: Params, details?: FieldIssueBody[] | unknown) {
+  const hasParams = params && Object.keys(params).length > 0;
+  return reply.status(status).send({ error: { code, message, ...(hasParams ? { params } : {}), details } });
+}
+
+/** One place that turns every failure into `{ error: { code, message, params?, details? } }`. */
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler(async (error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
@@ -51,24 +93,25 @@ export const errorHandlerPlugin = fp(
         if (error instanceof ForbiddenError) {
           await app.audit(request, { action: 'access.forbidden', outcome: 'DENIED', details: { method: request.method, url: request.url } });
         }
-        return send(reply, statusOf(error), error.code, error.message, error.details);
+        return send(reply, statusOf(error), error.code, error.message, error.params, error.details);
       }
       const storage = storageFailure(error);
       if (storage) return send(reply, storage[0], storage[1], storage[2]);
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const issues = fieldIssues(error as never);
-        return send(reply, 400, 'VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, issues);
+        const issues = fieldIssues(error as never, request);
+        return send(reply, 400, 'VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, undefined, issues);
       }
       const status = (error as FastifyError).statusCode ?? 500;
       if (status < 500) {
-        const code = (error as FastifyError).code?.replace(/^FST_(ERR_)?/, '') || 'BAD_REQUEST';
-        return send(reply, status, code, error.message);
+        // Framework and plugin errors (bad JSON, body too large, rate limit) keep their status; the
+        // rate limiter's error carries its own params.
+        return send(reply, status, frameworkCode(status), error.message, (error as { params?: Params }).params);
       }
       request.log.error({ err: error }, 'unhandled error');
-      return send(reply, 500, 'INTERNAL', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
+      return send(reply, 500, 'INTERNAL', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`, { requestId: request.id });
     });
 
-    app.setNotFoundHandler({}, (request, reply) => send(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+    app.setNotFoundHandler({}, (request, reply) => send(reply, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   },
   { name: 'error-handler', dependencies: ['audit'] },
 );

@@ -1,3 +1,4 @@
+import type { EntityName } from '@platform/contracts';
 import type { Actor } from './actor.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { NotFoundError } from '../errors/index.ts';
@@ -17,25 +18,21 @@ export class EnterpriseAccess {
   ) {}
 
   /** Throws NotFoundError unless the actor may read the enterprise's data. */
-  async assertCanRead(actor: Actor, enterpriseId: string, what: { entityType: string; entityId: string }): Promise<void> {
+  async assertCanRead(actor: Actor, enterpriseId: string, what: { entityType: EntityName; entityId: string }): Promise<void> {
     const enterprise = await this.locate(enterpriseId);
     if (enterprise && scopeIncludes(enterpriseScopeOf(actor), enterprise)) return;
     await this.deny(actor, 'read', what, enterpriseId);
   }
 
   /** Throws NotFoundError (outside scope) or the same for a read-only role, auditing the refusal. */
-  async assertCanManage(actor: Actor, enterpriseId: string, what: { entityType: string; entityId: string }): Promise<void> {
+  async assertCanManage(actor: Actor, enterpriseId: string, what: { entityType: EntityName; entityId: string }): Promise<void> {
     const enterprise = await this.locate(enterpriseId);
     if (enterprise && canManageEnterprise(actor, enterpriseId)) return;
     await this.deny(actor, 'manage', what, enterpriseId);
   }
 
-  private async deny(actor: Actor, access: string, what: { entityType: string; entityId: string }, enterpriseId: string): Promise<never> {
+  private async deny(actor: Actor, access: string, what: { entityType: EntityName; entityId: string }, enterpriseId: string): Promise<never> {
     await this.audit.record({ actor, action: `${what.entityType}.${access}`, entityType: what.entityType, entityId: what.entityId, enterpriseId, outcome: 'DENIED' });
-    throw new NotFoundError(capitalise(what.entityType), what.entityId);
+    throw new NotFoundError(what.entityType, what.entityId);
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -37,7 +37,7 @@ export function scopeIncludes(scope: EnterpriseScope, enterprise: { id: string; 
 /** Throws ForbiddenError unless the actor has one of `roles`. */
 export function requireRole(actor: Actor, ...roles: Role[]): void {
   if (!roles.includes(actor.role)) {
-    throw new ForbiddenError(`This action needs one of the roles ${roles.join(', ')}; you are ${actor.role}.`);
+    throw new ForbiddenError('ROLE_NOT_ALLOWED', `This action needs one of the roles ${roles.join(', ')}; you are ${actor.role}.`);
   }
 }
 

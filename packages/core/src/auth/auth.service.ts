@@ -44,7 +44,7 @@ export class AuthService {
       // Spend the same time as a real check so response timing does not reveal which usernames exist.
       await verifyPassword(await this.dummyHash(), password);
       await this.audit.record({ actorName: username, action: 'auth.login', outcome: 'FAILURE', ip: ctx.ip, details: { reason: user ? 'inactive' : 'unknown user' } });
-      throw new UnauthorizedError('Wrong username or password.', 'INVALID_CREDENTIALS');
+      throw new UnauthorizedError('INVALID_CREDENTIALS', 'Wrong username or password.');
     }
     const actor = toActor(user);
     if (user.lockedUntil && user.lockedUntil > now) {
@@ -69,7 +69,7 @@ export class AuthService {
     await this.repo.recordFailedLogin(userId, locks ? 0 : failures, lockedUntil);
     await this.audit.record({ actor, action: 'auth.login', outcome: 'FAILURE', ip: ctx.ip, details: { reason: 'wrong password', failures, locked: locks } });
     if (locks) throw new TooManyAttemptsError(this.policy.lockoutMinutes * 60);
-    throw new UnauthorizedError('Wrong username or password.', 'INVALID_CREDENTIALS');
+    throw new UnauthorizedError('INVALID_CREDENTIALS', 'Wrong username or password.');
   }
 
   /** The actor behind a session cookie; throws UnauthorizedError when missing, revoked or expired. */
@@ -77,14 +77,16 @@ export class AuthService {
     const session = await this.repo.findSession(hashSecret(token));
     const now = this.now();
     if (!session || session.revokedAt || !session.user.active) {
-      throw new UnauthorizedError('You are not logged in, or your session was ended. Log in again.', 'SESSION_INVALID');
+      throw new UnauthorizedError('SESSION_INVALID', 'You are not logged in, or your session was ended. Log in again.');
     }
     if (session.expiresAt <= now) {
-      throw new UnauthorizedError(`Your session reached its ${this.policy.sessionAbsoluteHours}-hour limit. Log in again.`, 'SESSION_EXPIRED');
+      throw new UnauthorizedError('SESSION_EXPIRED', `Your session reached its ${this.policy.sessionAbsoluteHours}-hour limit. Log in again.`, { params: { hours: this.policy.sessionAbsoluteHours } });
     }
     if (now.getTime() - session.lastSeenAt.getTime() > this.policy.sessionIdleMinutes * 60_000) {
       await this.repo.revokeSession(session.id, now);
-      throw new UnauthorizedError(`Your session timed out after ${this.policy.sessionIdleMinutes} minutes of inactivity. Log in again.`, 'SESSION_EXPIRED');
+      throw new UnauthorizedError('SESSION_IDLE_TIMEOUT', `Your session timed out after ${this.policy.sessionIdleMinutes} minutes of inactivity. Log in again.`, {
+        params: { minutes: this.policy.sessionIdleMinutes },
+      });
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.repo.touchSession(session.id, now);
     return { actor: toActor(session.user), sessionId: session.id, expiresAt: session.expiresAt };
@@ -113,8 +115,8 @@ export class AuthService {
   async resolveApiToken(token: string): Promise<Actor> {
     const stored = await this.repo.findApiToken(hashSecret(token));
     const now = this.now();
-    if (!stored || stored.revokedAt || !stored.enterpriseActive) throw new UnauthorizedError('The API token is unknown or revoked.', 'TOKEN_INVALID');
-    if (stored.expiresAt && stored.expiresAt <= now) throw new UnauthorizedError('The API token has expired; ask the enterprise officer for a new one.', 'TOKEN_EXPIRED');
+    if (!stored || stored.revokedAt || !stored.enterpriseActive) throw new UnauthorizedError('TOKEN_INVALID', 'The API token is unknown or revoked.');
+    if (stored.expiresAt && stored.expiresAt <= now) throw new UnauthorizedError('TOKEN_EXPIRED', 'The API token has expired; ask the enterprise officer for a new one.');
     await this.repo.touchApiToken(stored.id, now);
     return {
       userId: stored.createdById,

@@ -1,4 +1,4 @@
-export { AppError, type FieldIssue } from './app-error.ts';
+export { AppError, type ErrorParams, type FieldIssue } from './app-error.ts';
 export { ConflictError } from './conflict-error.ts';
 export { ForbiddenError } from './forbidden-error.ts';
 export { NotFoundError } from './not-found-error.ts';

@@ -1,3 +1,4 @@
+import type { EntityName } from '@platform/contracts';
 import { AppError } from './app-error.ts';
 
 /** The object does not exist, or exists outside the caller's scope (never reveal which). */
@@ -5,7 +6,8 @@ export class NotFoundError extends AppError {
   override name = 'NotFoundError';
   readonly code = 'NOT_FOUND';
 
-  constructor(what: string, id?: string) {
-    super(id ? `${what} ${id} was not found` : `${what} was not found`);
+  /** `entity` is sent as the `entity` param, so the client can say what was not found. */
+  constructor(entity: EntityName, id?: string) {
+    super(id ? `${entity} ${id} was not found` : `${entity} was not found`, { params: { entity } });
   }
 }

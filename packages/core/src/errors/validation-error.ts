@@ -1,6 +1,7 @@
-import { AppError, type FieldIssue } from './app-error.ts';
+import type { ErrorCode } from '@platform/contracts';
+import { AppError, type ErrorParams, type FieldIssue } from './app-error.ts';
 
-/** Input that is well-formed but breaks a rule; `details` lists every bad field. */
+/** Input that is well-formed but breaks a rule; `details` lists every bad field with its code. */
 export class ValidationError extends AppError {
   override name = 'ValidationError';
   readonly code = 'VALIDATION_FAILED';
@@ -11,7 +12,7 @@ export class ValidationError extends AppError {
   }
 
   /** Shorthand for a single bad field. */
-  static field(field: string, message: string): ValidationError {
-    return new ValidationError([{ field, message }]);
+  static field(field: string, code: ErrorCode, message: string, params?: ErrorParams): ValidationError {
+    return new ValidationError([{ field, code, message, ...(params ? { params } : {}) }]);
   }
 }

@@ -68,12 +68,12 @@ export class MediaService {
     const nowSeconds = Math.floor(this.now().getTime() / 1000);
     const check = verifyStreamToken(token, assetId, this.policy.signingSecret, nowSeconds);
     if (!check.ok) {
-      if (check.reason === 'expired') throw new UnauthorizedError('This media link has expired; reload the page to get a fresh one.', 'LINK_EXPIRED');
-      throw new ForbiddenError('This media link is not valid for this file.');
+      if (check.reason === 'expired') throw new UnauthorizedError('LINK_EXPIRED', 'This media link has expired; reload the page to get a fresh one.');
+      throw new ForbiddenError('LINK_INVALID', 'This media link is not valid for this file.');
     }
-    if (!isDeliverablePath(path)) throw new NotFoundError('File', path);
+    if (!isDeliverablePath(path)) throw new NotFoundError('file', path);
     const asset = await this.media.findAsset(assetId);
-    if (!asset) throw new NotFoundError('Media', assetId);
+    if (!asset) throw new NotFoundError('media', assetId);
     const stream = await this.store.get(derivedKey(assetId, path), range);
     // Segments never change; playlists do while renditions are still being added.
     const cacheSeconds = path.endsWith('.m3u8') && asset.status !== 'READY' ? 0 : Math.max(0, check.grant.expiresAt - nowSeconds);
@@ -82,10 +82,10 @@ export class MediaService {
 
   private async authorised(actor: Actor, id: string): Promise<AssetRecord> {
     const asset = await this.media.findAsset(id);
-    if (!asset || !asset.enterpriseId) throw new NotFoundError('Media', id);
+    if (!asset || !asset.enterpriseId) throw new NotFoundError('media', id);
     if (actor.role === 'WORKER' && asset.meetingId) {
       await this.audit.record({ actor, action: 'media.read', entityType: 'media', entityId: id, enterpriseId: asset.enterpriseId, outcome: 'DENIED' });
-      throw new NotFoundError('Media', id);
+      throw new NotFoundError('media', id);
     }
     await this.access.assertCanRead(actor, asset.enterpriseId, { entityType: 'media', entityId: id });
     return asset;

@@ -43,7 +43,7 @@ export class UploadService {
 
   async create(actor: Actor, input: CreateUploadBody): Promise<Upload> {
     const meeting = await this.media.findMeetingOwner(input.meetingId);
-    if (!meeting) throw new NotFoundError('Meeting', input.meetingId);
+    if (!meeting) throw new NotFoundError('meeting', input.meetingId);
     await this.access.assertCanManage(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: meeting.id });
     const check = checkUploadRequest(input, this.policy);
     if ('issues' in check) throw check.tooLarge ? new PayloadTooLargeError(check.issues) : new ValidationError(check.issues);
@@ -80,10 +80,10 @@ export class UploadService {
   async receivePart(actor: Actor, id: string, partNumber: number, body: Readable, contentLength: number | undefined): Promise<{ partNumber: number; size: number }> {
     const upload = this.requireActive(await this.load(actor, id));
     const count = partCount(upload.sizeBytes, upload.partSize);
-    if (partNumber > count) throw ValidationError.field('partNumber', `this upload has ${count} part(s); ${partNumber} is out of range`);
+    if (partNumber > count) throw ValidationError.field('partNumber', 'PART_OUT_OF_RANGE', `this upload has ${count} part(s); ${partNumber} is out of range`, { count });
     const expected = expectedPartSize(partNumber, upload.sizeBytes, upload.partSize);
     if (contentLength !== undefined && contentLength !== expected) {
-      throw ValidationError.field('body', `part ${partNumber} must be exactly ${expected} bytes, got ${contentLength}`);
+      throw ValidationError.field('body', 'PART_SIZE_MISMATCH', `part ${partNumber} must be exactly ${expected} bytes, got ${contentLength}`, { expected, actual: contentLength });
     }
     await this.store.uploadPart(upload.storageKey, upload.storageUploadId, partNumber, body, expected);
     return { partNumber, size: expected };
@@ -99,7 +99,11 @@ export class UploadService {
     const received = await this.store.listParts(upload.storageKey, upload.storageUploadId);
     const sizes = new Map(received.map((p) => [p.partNumber, p.size]));
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => sizes.get(n) !== expectedPartSize(n, upload.sizeBytes, upload.partSize));
-    if (missing.length) throw new ConflictError(`Parts ${missing.join(', ')} of ${count} are missing or incomplete; send them, then complete again.`);
+    if (missing.length) {
+      throw new ConflictError('PARTS_MISSING', `Parts ${missing.join(', ')} of ${count} are missing or incomplete; send them, then complete again.`, {
+        params: { parts: missing.join(', '), count },
+      });
+    }
     await this.store.completeMultipart(upload.storageKey, upload.storageUploadId);
 
     const head = await this.readHead(upload.storageKey);
@@ -150,14 +154,16 @@ export class UploadService {
 
   private async load(actor: Actor, id: string): Promise<UploadRecord> {
     const upload = await this.media.findUpload(id);
-    if (!upload || !upload.enterpriseId) throw new NotFoundError('Upload', id);
+    if (!upload || !upload.enterpriseId) throw new NotFoundError('upload', id);
     await this.access.assertCanManage(actor, upload.enterpriseId, { entityType: 'upload', entityId: id });
     return upload;
   }
 
   private requireActive(upload: UploadRecord): UploadRecord {
-    if (upload.status !== 'ACTIVE') throw new ConflictError(`This upload is ${upload.status.toLowerCase()}; start a new upload for the file.`);
-    if (upload.expiresAt <= this.now()) throw new ConflictError('This upload expired; start a new upload for the file.');
+    if (upload.status !== 'ACTIVE') {
+      throw new ConflictError('UPLOAD_NOT_ACTIVE', `This upload is ${upload.status.toLowerCase()}; start a new upload for the file.`, { params: { status: upload.status } });
+    }
+    if (upload.expiresAt <= this.now()) throw new ConflictError('UPLOAD_EXPIRED', 'This upload expired; start a new upload for the file.');
     return upload;
   }
 

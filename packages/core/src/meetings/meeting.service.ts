@@ -24,7 +24,9 @@ export class MeetingService {
   async create(actor: Actor, input: MeetingInput): Promise<Meeting> {
     const write = await this.validate(actor, input);
     if (await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate)) {
-      throw new ConflictError(`This team's meeting for that shift on ${input.meetingDate} is already reported; open it to edit instead.`);
+      throw new ConflictError('MEETING_ALREADY_REPORTED', `This team's meeting for that shift on ${input.meetingDate} is already reported; open it to edit instead.`, {
+        params: { date: input.meetingDate },
+      });
     }
     const shift = (await this.meetings.findShift(input.shiftId))!;
     const reportedAt = this.now();
@@ -42,12 +44,12 @@ export class MeetingService {
 
   async update(actor: Actor, id: string, input: MeetingInput): Promise<Meeting> {
     const existing = await this.meetings.findById(id);
-    if (!existing) throw new NotFoundError('Meeting', id);
+    if (!existing) throw new NotFoundError('meeting', id);
     await this.access.assertCanManage(actor, existing.enterpriseId, { entityType: 'meeting', entityId: id });
-    if (existing.reviewStatus !== 'PENDING') throw new ConflictError('This meeting has been reviewed and can no longer be edited.');
+    if (existing.reviewStatus !== 'PENDING') throw new ConflictError('MEETING_ALREADY_REVIEWED', 'This meeting has been reviewed and can no longer be edited.');
     const write = await this.validate(actor, input);
     const clash = await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate);
-    if (clash && clash !== id) throw new ConflictError(`Another report already covers this team, shift and date.`);
+    if (clash && clash !== id) throw new ConflictError('MEETING_ALREADY_REPORTED', 'Another report already covers this team, shift and date.', { params: { date: input.meetingDate } });
     await this.meetings.update(id, write);
     await this.audit.record({ actor, action: 'meeting.update', entityType: 'meeting', entityId: id, enterpriseId: existing.enterpriseId, outcome: 'SUCCESS', details: { changed: changedFields(existing, write) } });
     await this.events.publish({ type: 'meeting.updated', meetingId: id, enterpriseId: existing.enterpriseId, zoneId: existing.zoneId });
@@ -56,8 +58,8 @@ export class MeetingService {
 
   async get(actor: Actor, id: string): Promise<Meeting> {
     const meeting = await this.meetings.findById(id);
-    if (!meeting) throw new NotFoundError('Meeting', id);
-    if (actor.role === 'WORKER') throw new NotFoundError('Meeting', id);
+    if (!meeting) throw new NotFoundError('meeting', id);
+    if (actor.role === 'WORKER') throw new NotFoundError('meeting', id);
     await this.access.assertCanRead(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: id });
     return this.withMedia(actor, meeting);
   }
@@ -116,23 +118,23 @@ export class MeetingService {
   /** Checks the team, shift and roster belong together and to the actor's enterprise. */
   private async validate(actor: Actor, input: MeetingInput): Promise<MeetingWrite> {
     const team = await this.meetings.findTeam(input.teamId);
-    if (!team) throw new NotFoundError('Team', input.teamId);
+    if (!team) throw new NotFoundError('team', input.teamId);
     await this.access.assertCanManage(actor, team.enterpriseId, { entityType: 'team', entityId: team.id });
     const issues: FieldIssue[] = [];
     const shift = await this.meetings.findShift(input.shiftId);
-    if (!shift || shift.enterpriseId !== team.enterpriseId) issues.push({ field: 'shiftId', message: "not a shift of this team's enterprise" });
-    else if (!team.shiftIds.includes(shift.id)) issues.push({ field: 'shiftId', message: `team ${team.name} does not work shift ${shift.name}; assign it under 班组与班次 first` });
+    if (!shift || shift.enterpriseId !== team.enterpriseId) issues.push({ field: 'shiftId', code: 'SHIFT_NOT_IN_ENTERPRISE', message: "not a shift of this team's enterprise" });
+    else if (!team.shiftIds.includes(shift.id)) issues.push({ field: 'shiftId', code: 'SHIFT_NOT_OF_TEAM', params: { team: team.name, shift: shift.name }, message: `team ${team.name} does not work shift ${shift.name}; assign the shift to the team first` });
     const roster = new Map(team.members.map((m) => [m.id, m.name]));
     input.attendance.forEach((a, i) => {
-      if (!roster.has(a.teamMemberId)) issues.push({ field: `attendance.${i}.teamMemberId`, message: 'not on this team’s roster' });
-      if (!a.present && !a.absenceReason?.trim()) issues.push({ field: `attendance.${i}.absenceReason`, message: 'give a reason for the absence' });
+      if (!roster.has(a.teamMemberId)) issues.push({ field: `attendance.${i}.teamMemberId`, code: 'NOT_ON_ROSTER', message: 'not on this team’s roster' });
+      if (!a.present && !a.absenceReason?.trim()) issues.push({ field: `attendance.${i}.absenceReason`, code: 'ABSENCE_REASON_REQUIRED', message: 'give a reason for the absence' });
     });
-    if (new Set(input.attendance.map((a) => a.teamMemberId)).size !== input.attendance.length) issues.push({ field: 'attendance', message: 'lists a member twice' });
+    if (new Set(input.attendance.map((a) => a.teamMemberId)).size !== input.attendance.length) issues.push({ field: 'attendance', code: 'DUPLICATE_MEMBER', message: 'lists a member twice' });
     const startedAt = new Date(input.startedAt);
     const endedAt = input.endedAt ? new Date(input.endedAt) : null;
-    if (endedAt && endedAt <= startedAt) issues.push({ field: 'endedAt', message: 'must be after the start' });
-    if (startedAt.getTime() > this.now().getTime() + 10 * 60_000) issues.push({ field: 'startedAt', message: 'is in the future; report a meeting after it has been held' });
-    if (Math.abs(Date.parse(`${input.meetingDate}T12:00:00+08:00`) - startedAt.getTime()) > 36 * 3_600_000) issues.push({ field: 'startedAt', message: `does not fall on or next to ${input.meetingDate}` });
+    if (endedAt && endedAt <= startedAt) issues.push({ field: 'endedAt', code: 'END_BEFORE_START', message: 'must be after the start' });
+    if (startedAt.getTime() > this.now().getTime() + 10 * 60_000) issues.push({ field: 'startedAt', code: 'START_IN_FUTURE', message: 'is in the future; report a meeting after it has been held' });
+    if (Math.abs(Date.parse(`${input.meetingDate}T12:00:00+08:00`) - startedAt.getTime()) > 36 * 3_600_000) issues.push({ field: 'startedAt', code: 'START_NOT_ON_DATE', params: { date: input.meetingDate }, message: `does not fall on or next to ${input.meetingDate}` });
     if (issues.length) throw new ValidationError(issues);
     return {
       enterpriseId: team.enterpriseId,

@@ -13,19 +13,19 @@ describe('unified social credit code', () => {
   });
 
   it('rejects a wrong check character and names the expected one', () => {
-    expect(creditCodeProblem('91350100M000100Y44')).toMatch(/check character should be "3"/);
+    expect(creditCodeProblem('91350100M000100Y44')).toMatchObject({ code: 'CREDIT_CODE_CHECK_DIGIT', params: { expected: '3', actual: '4' } });
   });
 
   it('rejects wrong length, forbidden letters and a non-numeric division code', () => {
-    expect(creditCodeProblem('9135010')).toMatch(/18 characters/);
-    expect(creditCodeProblem('91350100M000100I43')).toMatch(/not allowed/);
-    expect(creditCodeProblem('91A50100M000100Y43')).toMatch(/administrative division/);
+    expect(creditCodeProblem('9135010')).toMatchObject({ code: 'CREDIT_CODE_LENGTH', params: { length: 7 } });
+    expect(creditCodeProblem('91350100M000100I43')).toMatchObject({ code: 'CREDIT_CODE_CHARACTER', params: { position: 16, character: 'I' } });
+    expect(creditCodeProblem('91A50100M000100Y43')).toMatchObject({ code: 'CREDIT_CODE_DIVISION' });
   });
 
   it('rejects a code whose organisation check digit is wrong even if the final character fits', () => {
     const first16 = '9112011600000000';
     const first17 = first16 + (organisationCodeCheckCharacter('00000000') === '1' ? '2' : '1');
     const code = first17 + creditCodeCheckCharacter(first17);
-    expect(creditCodeProblem(code)).toMatch(/organisation code check digit/);
+    expect(creditCodeProblem(code)).toMatchObject({ code: 'CREDIT_CODE_ORG_CHECK_DIGIT' });
   });
 });

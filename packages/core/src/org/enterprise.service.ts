@@ -24,7 +24,7 @@ export class EnterpriseService {
   async get(actor: Actor, id: string): Promise<Enterprise> {
     await this.access.assertCanRead(actor, id, { entityType: 'enterprise', entityId: id });
     const enterprise = await this.enterprises.findById(id);
-    if (!enterprise) throw new NotFoundError('Enterprise', id);
+    if (!enterprise) throw new NotFoundError('enterprise', id);
     const { zoneId: _zoneId, ...rest } = enterprise;
     return rest;
   }
@@ -40,7 +40,7 @@ export class EnterpriseService {
   async update(actor: Actor, id: string, input: EnterpriseInput): Promise<Enterprise> {
     requireRole(actor, 'ADMIN');
     const before = await this.enterprises.findById(id);
-    if (!before) throw new NotFoundError('Enterprise', id);
+    if (!before) throw new NotFoundError('enterprise', id);
     await this.validate(input, id);
     const enterprise = await this.enterprises.update(id, input);
     await this.audit.record({ actor, action: 'enterprise.update', entityType: 'enterprise', entityId: id, enterpriseId: id, outcome: 'SUCCESS', details: { ...input } });
@@ -50,14 +50,14 @@ export class EnterpriseService {
   private async validate(input: EnterpriseInput, exceptId?: string): Promise<void> {
     const issues: FieldIssue[] = [];
     const codeProblem = creditCodeProblem(input.creditCode);
-    if (codeProblem) issues.push({ field: 'creditCode', message: `unified social credit code ${codeProblem}` });
-    if (!(await this.zones.findById(input.zoneId))) issues.push({ field: 'zoneId', message: 'no such zone; pick one from GET /api/zones' });
-    if (!(await this.industries.exists(input.industryId))) issues.push({ field: 'industryId', message: 'no such industry; pick one from GET /api/industries' });
+    if (codeProblem) issues.push({ field: 'creditCode', ...codeProblem, message: `unified social credit code ${codeProblem.message}` });
+    if (!(await this.zones.findById(input.zoneId))) issues.push({ field: 'zoneId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'zone' }, message: 'no such zone; pick one from GET /api/zones' });
+    if (!(await this.industries.exists(input.industryId))) issues.push({ field: 'industryId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'industry' }, message: 'no such industry; pick one from GET /api/industries' });
     if ((input.latitude == null) !== (input.longitude == null)) {
-      issues.push({ field: input.latitude == null ? 'latitude' : 'longitude', message: 'give both latitude and longitude, or neither' });
+      issues.push({ field: input.latitude == null ? 'latitude' : 'longitude', code: 'COORDINATES_INCOMPLETE', message: 'give both latitude and longitude, or neither' });
     }
     if (issues.length) throw new ValidationError(issues);
     const holder = await this.enterprises.findIdByCreditCode(input.creditCode);
-    if (holder && holder !== exceptId) throw new ConflictError(`An enterprise with credit code ${input.creditCode} is already registered.`);
+    if (holder && holder !== exceptId) throw new ConflictError('CREDIT_CODE_TAKEN', `An enterprise with credit code ${input.creditCode} is already registered.`);
   }
 }

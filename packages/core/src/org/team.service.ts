@@ -21,7 +21,7 @@ export class TeamService {
 
   async get(actor: Actor, id: string): Promise<Team> {
     const team = await this.teams.findById(id);
-    if (!team) throw new NotFoundError('Team', id);
+    if (!team) throw new NotFoundError('team', id);
     await this.access.assertCanRead(actor, team.enterpriseId, { entityType: 'team', entityId: id });
     return team;
   }
@@ -36,7 +36,7 @@ export class TeamService {
 
   async update(actor: Actor, id: string, input: TeamInput): Promise<Team> {
     const existing = await this.teams.findById(id);
-    if (!existing) throw new NotFoundError('Team', id);
+    if (!existing) throw new NotFoundError('team', id);
     await this.access.assertCanManage(actor, existing.enterpriseId, { entityType: 'team', entityId: id });
     await this.validate(existing.enterpriseId, input, id);
     const team = await this.teams.save(existing.enterpriseId, input, id);
@@ -47,14 +47,14 @@ export class TeamService {
   private async validate(enterpriseId: string, input: TeamInput, exceptId?: string): Promise<void> {
     const shiftIds = [...new Set(input.shiftIds)];
     if ((await this.shifts.countInEnterprise(enterpriseId, shiftIds)) !== shiftIds.length) {
-      throw ValidationError.field('shiftIds', "one or more shifts do not belong to this enterprise; use ids from the enterprise's shift list");
+      throw ValidationError.field('shiftIds', 'SHIFT_NOT_IN_ENTERPRISE', "one or more shifts do not belong to this enterprise; use ids from the enterprise's shift list");
     }
     const existing = new Set((exceptId ? (await this.teams.findById(exceptId))?.members ?? [] : []).map((m) => m.id));
     const strangers = input.members.map((m, i) => ({ id: m.id, i })).filter((m) => m.id && !existing.has(m.id));
     if (strangers.length) {
-      throw new ValidationError(strangers.map((s) => ({ field: `members.${s.i}.id`, message: 'not a member of this team; omit the id to add a new member' })));
+      throw new ValidationError(strangers.map((s) => ({ field: `members.${s.i}.id`, code: 'TEAM_MEMBER_UNKNOWN', message: 'not a member of this team; omit the id to add a new member' })));
     }
     const holder = await this.teams.findIdByName(enterpriseId, input.name);
-    if (holder && holder !== exceptId) throw new ConflictError(`This enterprise already has a team named "${input.name}".`);
+    if (holder && holder !== exceptId) throw new ConflictError('TEAM_NAME_TAKEN', `This enterprise already has a team named "${input.name}".`);
   }
 }

@@ -19,7 +19,7 @@ export class UserService {
 
   async me(actor: Actor): Promise<User> {
     const user = actor.userId ? await this.users.me(actor.userId) : null;
-    if (!user) throw new NotFoundError('User');
+    if (!user) throw new NotFoundError('user');
     return user;
   }
 
@@ -33,7 +33,7 @@ export class UserService {
     const user = await this.users.findById(id);
     if (!user || !this.mayManage(actor, user.role, user.enterprise?.id ?? null)) {
       await this.audit.record({ actor, action: 'user.read', entityType: 'user', entityId: id, outcome: 'DENIED' });
-      throw new NotFoundError('User', id);
+      throw new NotFoundError('user', id);
     }
     const { enterpriseZoneId: _z, ...rest } = user;
     return rest;
@@ -44,9 +44,9 @@ export class UserService {
     const placement = { enterpriseId: input.enterpriseId ?? null, zoneId: input.zoneId ?? null };
     await this.validatePlacement(input.role, placement);
     if (!this.mayManage(actor, input.role, placement.enterpriseId)) {
-      throw new ForbiddenError('Enterprise officers can only create officer and worker accounts of their own enterprise.');
+      throw new ForbiddenError('ACCOUNT_OUTSIDE_SCOPE', 'Enterprise officers can only create officer and worker accounts of their own enterprise.');
     }
-    if (await this.users.findIdByUsername(input.username)) throw new ConflictError(`The username "${input.username}" is taken; choose another.`);
+    if (await this.users.findIdByUsername(input.username)) throw new ConflictError('USERNAME_TAKEN', `The username "${input.username}" is taken; choose another.`);
     const user = await this.users.create({
       username: input.username,
       displayName: input.displayName,
@@ -67,9 +67,9 @@ export class UserService {
       zoneId: changes.zoneId !== undefined ? changes.zoneId : (current.zone?.id ?? null),
     };
     await this.validatePlacement(role, placement);
-    if (!this.mayManage(actor, role, placement.enterpriseId)) throw new ForbiddenError('You cannot move this account outside your enterprise or give it a bureau role.');
+    if (!this.mayManage(actor, role, placement.enterpriseId)) throw new ForbiddenError('ACCOUNT_OUTSIDE_SCOPE', 'You cannot move this account outside your enterprise or give it a bureau role.');
     if (actor.userId === id && (changes.active === false || (changes.role && changes.role !== current.role))) {
-      throw new ForbiddenError('You cannot deactivate your own account or change your own role.');
+      throw new ForbiddenError('OWN_ACCOUNT_CHANGE', 'You cannot deactivate your own account or change your own role.');
     }
     const record: Partial<UserRecord> = { role, ...placement };
     if (changes.displayName !== undefined) record.displayName = changes.displayName;
@@ -83,7 +83,7 @@ export class UserService {
   }
 
   private assertManager(actor: Actor): void {
-    if (actor.role !== 'ADMIN' && actor.role !== 'ENTERPRISE_OFFICER') throw new ForbiddenError('Only administrators and enterprise officers manage accounts.');
+    if (actor.role !== 'ADMIN' && actor.role !== 'ENTERPRISE_OFFICER') throw new ForbiddenError('ACCOUNT_MANAGEMENT_FORBIDDEN', 'Only administrators and enterprise officers manage accounts.');
   }
 
   private mayManage(actor: Actor, role: Role, enterpriseId: string | null): boolean {
@@ -96,14 +96,14 @@ export class UserService {
     const issues: FieldIssue[] = [];
     const needsEnterprise = ENTERPRISE_ROLES.includes(role);
     const needsZone = role === 'ZONE_OFFICER';
-    if (needsEnterprise && !placement.enterpriseId) issues.push({ field: 'enterpriseId', message: `required for role ${role}` });
-    if (!needsEnterprise && placement.enterpriseId) issues.push({ field: 'enterpriseId', message: `must be empty for role ${role}` });
-    if (needsZone && !placement.zoneId) issues.push({ field: 'zoneId', message: 'required for role ZONE_OFFICER' });
-    if (!needsZone && placement.zoneId) issues.push({ field: 'zoneId', message: `must be empty for role ${role}` });
+    if (needsEnterprise && !placement.enterpriseId) issues.push({ field: 'enterpriseId', code: 'PLACEMENT_REQUIRED', params: { entity: 'enterprise' }, message: `required for role ${role}` });
+    if (!needsEnterprise && placement.enterpriseId) issues.push({ field: 'enterpriseId', code: 'PLACEMENT_NOT_ALLOWED', params: { entity: 'enterprise' }, message: `must be empty for role ${role}` });
+    if (needsZone && !placement.zoneId) issues.push({ field: 'zoneId', code: 'PLACEMENT_REQUIRED', params: { entity: 'zone' }, message: 'required for role ZONE_OFFICER' });
+    if (!needsZone && placement.zoneId) issues.push({ field: 'zoneId', code: 'PLACEMENT_NOT_ALLOWED', params: { entity: 'zone' }, message: `must be empty for role ${role}` });
     if (placement.enterpriseId && needsEnterprise && !(await this.enterprises.findById(placement.enterpriseId))) {
-      issues.push({ field: 'enterpriseId', message: 'no such enterprise' });
+      issues.push({ field: 'enterpriseId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'enterprise' }, message: 'no such enterprise' });
     }
-    if (placement.zoneId && needsZone && !(await this.zones.findById(placement.zoneId))) issues.push({ field: 'zoneId', message: 'no such zone' });
+    if (placement.zoneId && needsZone && !(await this.zones.findById(placement.zoneId))) issues.push({ field: 'zoneId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'zone' }, message: 'no such zone' });
     if (issues.length) throw new ValidationError(issues);
   }
 }

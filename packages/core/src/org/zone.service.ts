@@ -31,7 +31,7 @@ export class ZoneService {
 
   async update(actor: Actor, id: string, input: ZoneInput): Promise<Zone> {
     requireRole(actor, 'ADMIN');
-    if (!(await this.zones.findById(id))) throw new NotFoundError('Zone', id);
+    if (!(await this.zones.findById(id))) throw new NotFoundError('zone', id);
     await this.assertUnique(input, id);
     const zone = await this.zones.update(id, input);
     await this.audit.record({ actor, action: 'zone.update', entityType: 'zone', entityId: id, outcome: 'SUCCESS', details: { ...input } });
@@ -40,6 +40,6 @@ export class ZoneService {
 
   private async assertUnique(input: ZoneInput, exceptId?: string): Promise<void> {
     const clash = await this.zones.findClash(input, exceptId);
-    if (clash) throw new ConflictError(`Another zone already uses this ${clash} (${input[clash]}); choose a different one.`);
+    if (clash) throw new ConflictError('ZONE_TAKEN', `Another zone already uses this ${clash} (${input[clash]}); choose a different one.`, { params: { field: clash } });
   }
 }
