@@ -45,7 +45,7 @@ const ready = (assetId: string) => (e: PlatformEvent) => e.type === 'media.statu
 async function putPartDirect(upload: UploadView, partNumber: number, bytes: Buffer): Promise<string> {
   const part = upload.parts.find((p) => p.partNumber === partNumber)!;
   const start = (partNumber - 1) * upload.partSize;
-  const response = await fetch(part.url, { method: part.method, body: bytes.subarray(start, start + part.size) });
+  const response = await fetch(part.url, { method: part.method, body: new Uint8Array(bytes.subarray(start, start + part.size)) });
   expect(response.status, await response.clone().text()).toBe(200);
   return response.headers.get('etag')!.replaceAll('"', '');
 }
