@@ -93,6 +93,7 @@ describe('HLS transcoding', { timeout: 120_000 }, () => {
   it('fails a truncated file and a text file with reasons', async () => {
     await expect(ffmpeg.probe(sample('truncated.mp4'))).rejects.toThrow(/moov atom not found|Invalid data/);
     await expect(ffmpeg.probe(sample('not-a-video.mp4'))).rejects.toThrow(/Invalid data/);
-    expect(() => planLadder({ formatName: 'x', durationSeconds: 4000, sizeBytes: 1, bitRate: 0, video: null, audio: null }, limits)).toThrow(UnplayableMediaError);
+    const extent = { declaredSeconds: 4000, decodableSeconds: 4000, truncatedAtSeconds: null };
+    expect(() => planLadder({ formatName: 'x', durationSeconds: 4000, extent, sizeBytes: 1, bitRate: 0, video: null, audio: null }, limits)).toThrow(UnplayableMediaError);
   });
 });

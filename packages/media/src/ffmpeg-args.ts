@@ -1,4 +1,5 @@
-import type { RenditionPlan } from './ladder.ts';
+import { inputArgs } from './input-args.ts';
+import type { HdrTransfer, RenditionPlan } from './ladder.ts';
 import { stillsFilters, stillsOutputArgs, type StillsOutput } from './stills-args.ts';
 
 /** Segment length; keyframes are forced on these boundaries for encoded renditions. */
@@ -23,9 +24,33 @@ function hlsMuxerArgs(dir: string): string[] {
   ];
 }
 
+/**
+ * Keep every frame at its own time. The HLS muxer would otherwise make the video constant-rate,
+ * duplicating frames of variable-frame-rate phone video until it runs longer than its source.
+ */
+const KEEP_TIMESTAMPS = ['-vsync', 'passthrough'];
+
+/**
+ * HLG or PQ to SDR BT.709: linearise, convert primaries, tone-map (Hable, which keeps highlights
+ * without greying the picture), back to BT.709 limited range. Cutting 10-bit BT.2020 to 8 bits
+ * without this plays washed out on every ordinary screen.
+ */
+export function toneMapFilter(transfer: HdrTransfer): string {
+  return [
+    `zscale=tin=${transfer}:pin=bt2020:min=bt2020nc:t=linear:npl=100`,
+    'format=gbrpf32le',
+    'zscale=p=bt709',
+    'tonemap=tonemap=hable:desat=0',
+    'zscale=t=bt709:m=bt709:r=tv',
+    'format=yuv420p',
+  ].join(',');
+}
+
+const BT709_TAGS = ['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709'];
+
 /** Remux the source's streams untouched into one HLS rendition: no decoding, no encoding. */
-export function hlsCopyArgs(input: string, dir: string, hasAudio: boolean): string[] {
-  return ['-hide_banner', '-y', '-i', input, '-map', '0:v:0', ...(hasAudio ? ['-map', '0:a:0'] : []), '-c', 'copy', '-movflags', '+faststart', ...hlsMuxerArgs(dir)];
+export function hlsCopyArgs(input: string, dir: string, hasAudio: boolean, limitSeconds: number | null = null): string[] {
+  return ['-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:v:0', ...(hasAudio ? ['-map', '0:a:0'] : []), '-c', 'copy', '-movflags', '+faststart', ...hlsMuxerArgs(dir)];
 }
 
 /**
@@ -35,16 +60,22 @@ export function hlsCopyArgs(input: string, dir: string, hasAudio: boolean): stri
  * With `stills`, two more branches of the same split write the poster and the sprite, so they
  * cost no decoding of their own.
  */
-export function hlsEncodeArgs(input: string, outputs: HlsOutput[], options: { copyAudio: boolean; preset?: string; stills?: StillsOutput }): string[] {
+export function hlsEncodeArgs(
+  input: string,
+  outputs: HlsOutput[],
+  options: { copyAudio: boolean; preset?: string; stills?: StillsOutput; hdr?: HdrTransfer | null; limitSeconds?: number | null },
+): string[] {
   const n = outputs.length;
   const branches = n + (options.stills ? 2 : 0);
-  const source = (i: number) => (branches > 1 ? `s${i}` : '0:v');
+  const decoded = options.hdr ? 'sdr' : '0:v';
+  const source = (i: number) => (branches > 1 ? `s${i}` : decoded);
   const graph = [
-    ...(branches > 1 ? [`[0:v]split=${branches}${Array.from({ length: branches }, (_, i) => `[s${i}]`).join('')}`] : []),
+    ...(options.hdr ? [`[0:v]${toneMapFilter(options.hdr)}[sdr]`] : []),
+    ...(branches > 1 ? [`[${decoded}]split=${branches}${Array.from({ length: branches }, (_, i) => `[s${i}]`).join('')}`] : []),
     ...outputs.map((o, i) => `[${source(i)}]scale=${o.rendition.width}:${o.rendition.height}:flags=bicubic,setsar=1,format=yuv420p[v${i}]`),
     ...(options.stills ? stillsFilters(source(n), source(n + 1), options.stills.plan) : []),
   ];
-  const args = ['-hide_banner', '-y', '-i', input, '-filter_complex', graph.join(';')];
+  const args = ['-hide_banner', '-y', ...inputArgs(input, options.limitSeconds), '-filter_complex', graph.join(';'), ...KEEP_TIMESTAMPS];
   outputs.forEach((o, i) => {
     const r = o.rendition;
     args.push('-map', `[v${i}]`);
@@ -58,6 +89,7 @@ export function hlsEncodeArgs(input: string, outputs: HlsOutput[], options: { co
       '-bufsize', String(r.videoBitrate * 2),
       '-sc_threshold', '0',
       '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+      ...(options.hdr ? BT709_TAGS : []),
     );
     if (r.hasAudio) args.push(...(options.copyAudio ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']));
     args.push(...hlsMuxerArgs(o.dir));
@@ -67,6 +99,6 @@ export function hlsEncodeArgs(input: string, outputs: HlsOutput[], options: { co
 }
 
 /** Audio-only source: one AAC rendition. */
-export function hlsAudioArgs(input: string, dir: string, copy: boolean): string[] {
-  return ['-hide_banner', '-y', '-i', input, '-map', '0:a:0', ...(copy ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']), ...hlsMuxerArgs(dir)];
+export function hlsAudioArgs(input: string, dir: string, copy: boolean, limitSeconds: number | null = null): string[] {
+  return ['-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:a:0', ...(copy ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']), ...hlsMuxerArgs(dir)];
 }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { parseProbe, type FfprobeOutput, type MediaProbe } from './probe.ts';
+import { stat } from 'node:fs/promises';
+import { parseProbe, PROBE_PACKET_ENTRIES, type FfprobeOutput, type MediaProbe } from './probe.ts';
 
 /** Which binaries run, and where they came from (shown in health and logs). */
 export interface FfmpegBinaries {
@@ -9,12 +10,19 @@ export interface FfmpegBinaries {
   source: 'configured' | 'path' | 'npm';
 }
 
-/** ffmpeg or ffprobe failed; `stderr` holds the end of its output. */
+/**
+ * ffmpeg or ffprobe failed; `stderr` holds the end of its output. `exitCode` is set when the
+ * process ran to its own end and refused the input, which running it again will not change; it is
+ * null when the process could not start or was killed (out of memory, shutdown), which may pass.
+ */
 export class FfmpegError extends Error {
   override name = 'FfmpegError';
-  constructor(message: string, readonly stderr: string, options?: { cause?: unknown }) {
+  constructor(message: string, readonly stderr: string, options?: { cause?: unknown; exitCode?: number | null }) {
     super(message, options);
+    this.exitCode = options?.exitCode ?? null;
   }
+
+  readonly exitCode: number | null;
 }
 
 /**
@@ -46,21 +54,30 @@ export interface RunOptions {
 export class Ffmpeg {
   constructor(readonly binaries: FfmpegBinaries) {}
 
-  /** Probes a local file. Throws FfmpegError when ffprobe cannot read it at all. */
-  probe(file: string): Promise<MediaProbe> {
+  /**
+   * Probes a local file, listing its packets too so a truncated file is told from a whole one
+   * (demuxing costs no decoding). Throws FfmpegError when ffprobe cannot read it at all.
+   */
+  async probe(file: string): Promise<MediaProbe> {
+    const { size } = await stat(file);
+    return parseProbe(await this.probeJson(file), size);
+  }
+
+  private probeJson(file: string): Promise<FfprobeOutput> {
     // JSON output keeps the display-matrix side data where phones store rotation; the text format
     // fluent-ffmpeg's ffprobe wrapper parses drops it, so ffprobe is run directly.
     return new Promise((resolve, reject) => {
-      const child = spawn(this.binaries.ffprobe, ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
+      const args = ['-v', 'error', '-show_format', '-show_streams', '-show_entries', PROBE_PACKET_ENTRIES, '-of', 'json', file];
+      const child = spawn(this.binaries.ffprobe, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const stdout: Buffer[] = [];
       let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stdout.on('data', (c: Buffer) => stdout.push(c));
       child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
       child.on('error', (error) => reject(new FfmpegError(`could not run ffprobe: ${error.message}`, stderr, { cause: error })));
       child.on('close', (code, signal) => {
-        if (code !== 0) return reject(new FfmpegError(`ffprobe could not read the file: ${lastLine(stderr) || (signal ?? `exit ${code}`)}`, stderr));
+        if (code !== 0) return reject(new FfmpegError(`ffprobe could not read the file: ${lastLine(stderr) || (signal ?? `exit ${code}`)}`, stderr, { exitCode: code }));
         try {
-          resolve(parseProbe(JSON.parse(stdout) as FfprobeOutput));
+          resolve(JSON.parse(Buffer.concat(stdout).toString('utf8')) as FfprobeOutput);
         } catch (error) {
           reject(new FfmpegError('ffprobe printed unreadable output', stderr, { cause: error }));
         }
@@ -94,16 +111,25 @@ export class Ffmpeg {
       child.on('error', (error) => reject(new FfmpegError(`could not run ffmpeg: ${error.message}`, stderr, { cause: error })));
       child.on('close', (code, signal) => {
         if (code === 0) resolve();
-        else reject(new FfmpegError(`ffmpeg failed (${signal ?? `exit ${code}`}): ${lastLine(stderr)}`, stderr));
+        else reject(new FfmpegError(`ffmpeg failed (${signal ?? `exit ${code}`}): ${lastLine(stderr)}`, stderr, { exitCode: code }));
       });
     });
   }
 
-  /** First line of `ffmpeg -version`, for health checks. */
-  version(): string {
-    const result = spawnSync(this.binaries.ffmpeg, ['-version'], { encoding: 'utf8' });
-    if (result.status !== 0) throw new FfmpegError(`ffmpeg at ${this.binaries.ffmpeg} does not run`, result.stderr ?? '');
-    return result.stdout.split('\n')[0] ?? 'ffmpeg';
+  /** First line of `ffmpeg -version`, for health checks; asynchronous, so a check never blocks the server. */
+  version(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.binaries.ffmpeg, ['-version'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+      child.on('error', (error) => reject(new FfmpegError(`could not run ffmpeg at ${this.binaries.ffmpeg}: ${error.message}`, stderr, { cause: error })));
+      child.on('close', (code, signal) => {
+        if (code === 0) resolve(stdout.split('\n')[0] || 'ffmpeg');
+        else reject(new FfmpegError(`ffmpeg at ${this.binaries.ffmpeg} does not run (${signal ?? `exit ${code}`})`, stderr));
+      });
+    });
   }
 }
 

@@ -48,7 +48,7 @@ export class HlsTranscoder {
     const duration = plan.durationSeconds;
     if (plan.kind === 'audio') {
       const dir = await mkdir(workDir, 'audio');
-      await this.ffmpeg.run(hlsAudioArgs(input, dir, plan.mode === 'copy'), { durationSeconds: duration, onProgress: cb.onProgress, signal: cb.signal });
+      await this.ffmpeg.run(hlsAudioArgs(input, dir, plan.mode === 'copy', plan.limitSeconds), { durationSeconds: duration, onProgress: cb.onProgress, signal: cb.signal });
       await cb.onRendition(await this.describe('audio', dir, plan.mode === 'copy', { codecs: AAC_LC_CODEC }));
       return false;
     }
@@ -58,33 +58,35 @@ export class HlsTranscoder {
     const copyShare = copies.length ? (encodes.length ? 0.05 : 1) : 0;
     for (const r of copies) {
       const dir = await mkdir(workDir, r.name);
-      await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio), { durationSeconds: duration, onProgress: (f) => cb.onProgress(f * copyShare), signal: cb.signal });
+      await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio, plan.limitSeconds), { durationSeconds: duration, onProgress: (f) => cb.onProgress(f * copyShare), signal: cb.signal });
       await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r, fps: plan.fps }));
     }
     if (!encodes.length) {
       // A remux decodes nothing, so the stills need a run of their own.
-      if (stills) await this.stills(input, stills, plan, cb.signal);
-      return stills !== undefined;
+      return stills ? this.stills(input, stills, plan, cb.signal) : false;
     }
     const outputs = await Promise.all(encodes.map(async (r) => ({ rendition: r, dir: await mkdir(workDir, r.name) })));
     const still = stills && stillsOutput(stills, plan);
-    await this.ffmpeg.run(hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills: still }), {
+    await this.ffmpeg.run(hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills: still, hdr: plan.hdr, limitSeconds: plan.limitSeconds }), {
       durationSeconds: duration,
       onProgress: (f) => cb.onProgress(copyShare + f * (1 - copyShare)),
       signal: cb.signal,
     });
-    if (stills && still) await writeSpriteVtt(stills, still, duration);
+    const wroteStills = stills && still ? await finishStills(stills, still, duration) : false;
     const results = await Promise.all(outputs.map((o) => this.describe(o.rendition.name, o.dir, false, { rendition: o.rendition, fps: plan.fps })));
     // Lowest first: the smallest rendition is what a crowded wall tile plays.
     for (const result of results.reverse()) await cb.onRendition(result);
-    return stills !== undefined;
+    return wroteStills;
   }
 
-  /** Poster and sprite with its VTT in one run of their own, for plans without an encode to ride on. */
-  async stills(input: string, files: StillFiles, plan: VideoPlan, signal?: AbortSignal): Promise<void> {
+  /**
+   * Poster and sprite with its VTT in one run of their own, for plans without an encode to ride
+   * on. Returns false when the source yielded no still (the stream plays without a poster).
+   */
+  async stills(input: string, files: StillFiles, plan: VideoPlan, signal?: AbortSignal): Promise<boolean> {
     const out = stillsOutput(files, plan);
-    await this.ffmpeg.run(stillsArgs(input, out), { signal });
-    await writeSpriteVtt(files, out, plan.durationSeconds);
+    await this.ffmpeg.run(stillsArgs(input, out, plan.limitSeconds), { signal });
+    return finishStills(files, out, plan.durationSeconds);
   }
 
   /** Measures a finished rendition and reads its real codec profile and level from the output. */
@@ -136,8 +138,15 @@ function stillsOutput(files: StillFiles, plan: VideoPlan): StillsOutput {
   return { poster: files.poster, sprite: files.sprite, plan: planStills(plan.durationSeconds, plan.renditions[0]!) };
 }
 
-async function writeSpriteVtt(files: StillFiles, out: StillsOutput, durationSeconds: number): Promise<void> {
+/**
+ * Writes the sprite's VTT once both stills exist. A clip with almost no decodable frames may give
+ * ffmpeg nothing to write; that costs the poster, not the stream.
+ */
+async function finishStills(files: StillFiles, out: StillsOutput, durationSeconds: number): Promise<boolean> {
+  const written = await Promise.all([files.poster, files.sprite].map((file) => fs.stat(file).then((s) => s.size > 0, () => false)));
+  if (!written.every(Boolean)) return false;
   await fs.writeFile(files.vtt, spriteVtt(out.plan.sprite, durationSeconds, files.spriteUri));
+  return true;
 }
 
 async function mkdir(root: string, name: string): Promise<string> {

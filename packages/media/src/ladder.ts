@@ -24,12 +24,26 @@ export type MediaPlan =
       fps: number;
       /** AAC-LC source audio is copied into encodes too. */
       copyAudio: boolean;
+      /** HDR transfer to tone-map to SDR BT.709; null for SDR sources. */
+      hdr: HdrTransfer | null;
+      /** Read the source only up to here (a truncated file's last whole packet); null reads it all. */
+      limitSeconds: number | null;
     }
-  | { kind: 'audio'; mode: 'copy' | 'encode'; durationSeconds: number };
+  | { kind: 'audio'; mode: 'copy' | 'encode'; durationSeconds: number; limitSeconds: number | null };
 
-/** Why a file cannot be turned into a stream; shown to the uploader as is. */
+/** HLG (broadcast and most phones) or PQ (HDR10, some iPhones and cameras). */
+export type HdrTransfer = 'arib-std-b67' | 'smpte2084';
+
+/** Why a file cannot become a stream: a stable code for the uploader's screen, an English message for logs. */
 export class UnplayableMediaError extends Error {
   override name = 'UnplayableMediaError';
+  constructor(
+    readonly code: 'MEDIA_NO_STREAMS' | 'MEDIA_TOO_LONG' | 'MEDIA_EMPTY' | 'MEDIA_UNSUPPORTED_CODEC',
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
 }
 
 /** The rungs we offer, by short side, with bit rates for 30 fps H.264. */
@@ -57,16 +71,25 @@ const REMUXABLE_VIDEO_PROFILES = new Set(['Baseline', 'Constrained Baseline', 'M
 export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
   if (probe.durationSeconds > limits.maxDurationSeconds) {
     throw new UnplayableMediaError(
-      `The recording is ${formatMinutes(probe.durationSeconds)} long; the limit is ${formatMinutes(limits.maxDurationSeconds)}. Trim it or split it into parts.`,
+      'MEDIA_TOO_LONG',
+      `The recording is ${formatMinutes(probe.durationSeconds)} long; the limit is ${formatMinutes(limits.maxDurationSeconds)}.`,
+      { seconds: Math.round(probe.durationSeconds), limitSeconds: limits.maxDurationSeconds },
     );
   }
-  if (!probe.video) {
-    if (!probe.audio) throw new UnplayableMediaError('The file contains no video or audio stream; it is not a playable recording.');
-    return { kind: 'audio', mode: isAacLc(probe) ? 'copy' : 'encode', durationSeconds: probe.durationSeconds };
+  const codec = probe.video?.codec ?? probe.audio?.codec;
+  if (codec === 'unknown' || codec === 'none') {
+    throw new UnplayableMediaError('MEDIA_UNSUPPORTED_CODEC', 'The file uses a codec no decoder here reads.', { codec: 'unknown' });
   }
-  if (probe.durationSeconds <= 0) throw new UnplayableMediaError('The video has no duration; it may be truncated or still being written. Upload the complete file.');
+  const limitSeconds = probe.extent.truncatedAtSeconds;
+  if (!probe.video) {
+    if (!probe.audio) throw new UnplayableMediaError('MEDIA_NO_STREAMS', 'The file contains no video or audio stream; it is not a playable recording.');
+    if (probe.durationSeconds <= 0) throw new UnplayableMediaError('MEDIA_EMPTY', 'The recording holds no audio that can be read.');
+    return { kind: 'audio', mode: isAacLc(probe) ? 'copy' : 'encode', durationSeconds: probe.durationSeconds, limitSeconds };
+  }
+  if (probe.durationSeconds <= 0) throw new UnplayableMediaError('MEDIA_EMPTY', 'The video holds no frames that can be read; it may be cut off right after its header.');
 
   const v = probe.video;
+  const hdr = hdrTransferOf(v.colorTransfer);
   const rotated = v.rotation === 90 || v.rotation === 270;
   const displayW = rotated ? v.height : v.width;
   const displayH = rotated ? v.width : v.height;
@@ -79,6 +102,7 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
     REMUXABLE_VIDEO_PROFILES.has(v.profile ?? '') &&
     (v.pixelFormat === 'yuv420p' || v.pixelFormat === 'yuvj420p') &&
     v.rotation === 0 &&
+    hdr === null &&
     sourceShort <= LADDER[0].shortSide &&
     (probe.bitRate === 0 || probe.bitRate <= limits.maxRemuxBitrate) &&
     (!hasAudio || isAacLc(probe));
@@ -96,7 +120,11 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
     // Smaller than the lowest rung: one encode at the source's own (even) size.
     renditions.push({ name: `${even(sourceShort)}p`, ...sizeFor(sourceShort), mode: 'encode', videoBitrate: scaleForFps(600_000, v.fps), hasAudio });
   }
-  return { kind: 'video', renditions, rotation: v.rotation, durationSeconds: probe.durationSeconds, fps: v.fps, copyAudio: hasAudio && isAacLc(probe) };
+  return { kind: 'video', renditions, rotation: v.rotation, durationSeconds: probe.durationSeconds, fps: v.fps, copyAudio: hasAudio && isAacLc(probe), hdr, limitSeconds };
+}
+
+function hdrTransferOf(transfer: string | null): HdrTransfer | null {
+  return transfer === 'arib-std-b67' || transfer === 'smpte2084' ? transfer : null;
 }
 
 function isAacLc(probe: MediaProbe): boolean {

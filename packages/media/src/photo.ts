@@ -1,5 +1,5 @@
 import exifr from 'exifr';
-import sharp from 'sharp';
+import type { PhotoSource } from './photo-source.ts';
 import { perceptualHash } from './phash.ts';
 
 /** Evidence read from a photo's EXIF. */
@@ -22,24 +22,24 @@ const DEFAULT_OFFSET = '+08:00';
 
 /**
  * Reads dimensions (after EXIF orientation), capture time with its offset, GPS, camera and the
- * perceptual hash. exifr would turn the time into a Date in this process's time zone and ignore
- * OffsetTimeOriginal, so raw strings are combined here.
+ * perceptual hash. EXIF comes from the original file (JPEG, TIFF, HEIC, AVIF, PNG, WebP all carry
+ * it), pixels from the decoded source. exifr would turn the time into a Date in this process's
+ * time zone and ignore OffsetTimeOriginal, so raw strings are combined here.
  */
-export async function analysePhoto(file: string): Promise<PhotoEvidence> {
-  const meta = await sharp(file).metadata();
+export async function analysePhoto(file: string, source: PhotoSource): Promise<PhotoEvidence> {
   const exif = (await exifr.parse(file, { reviveValues: false, gps: true, tiff: true, exif: true }).catch(() => null)) as Record<string, unknown> | null;
-  const rotated = (meta.orientation ?? 1) >= 5;
-  const offset = typeof exif?.OffsetTimeOriginal === 'string' ? exif.OffsetTimeOriginal.trim() : null;
+  const rotated = source.orientation >= 5;
+  const offset = text(exif?.OffsetTimeOriginal);
   return {
-    width: (rotated ? meta.height : meta.width) ?? 0,
-    height: (rotated ? meta.width : meta.height) ?? 0,
-    capturedAt: parseExifTime(exif?.DateTimeOriginal ?? exif?.CreateDate, offset ?? DEFAULT_OFFSET),
+    width: rotated ? source.height : source.width,
+    height: rotated ? source.width : source.height,
+    capturedAt: parseExifTime(text(exif?.DateTimeOriginal) ?? text(exif?.CreateDate), offset ?? DEFAULT_OFFSET),
     capturedOffset: offset,
     latitude: finite(exif?.latitude),
     longitude: finite(exif?.longitude),
-    cameraMake: typeof exif?.Make === 'string' ? exif.Make.trim() : null,
-    cameraModel: typeof exif?.Model === 'string' ? exif.Model.trim() : null,
-    perceptualHash: await photoHash(file),
+    cameraMake: text(exif?.Make),
+    cameraModel: text(exif?.Model),
+    perceptualHash: await photoHash(source),
   };
 }
 
@@ -52,8 +52,20 @@ export function parseExifTime(value: unknown, offset: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-async function photoHash(file: string): Promise<string> {
-  const pixels = await sharp(file).rotate().greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();
+/**
+ * An EXIF text field as clean text, or null. Cameras pad fields with NUL bytes and other control
+ * characters (PostgreSQL refuses NUL in text); they are dropped, as is whitespace around. Pure.
+ */
+export function exifText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return clean || null;
+}
+const text = exifText;
+
+async function photoHash(source: PhotoSource): Promise<string> {
+  const pixels = await source.open().rotate().greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();
   return perceptualHash(pixels);
 }
 
@@ -61,8 +73,8 @@ async function photoHash(file: string): Promise<string> {
  * Writes an upright JPEG no wider or taller than `maxSide`. sharp drops EXIF (and with it GPS)
  * from output unless asked to keep it, which is what we want for shared derivatives.
  */
-export async function writePhotoDerivative(file: string, output: string, maxSide: number): Promise<{ width: number; height: number }> {
-  const info = await sharp(file).rotate().resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toFile(output);
+export async function writePhotoDerivative(source: PhotoSource, output: string, maxSide: number): Promise<{ width: number; height: number }> {
+  const info = await source.open().rotate().resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toFile(output);
   return { width: info.width, height: info.height };
 }
 

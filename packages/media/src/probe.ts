@@ -1,7 +1,11 @@
+import { measureExtent, type MediaExtent, type PacketInfo } from './extent.ts';
+
 /** What ffprobe tells us about a source file, reduced to what planning needs. */
 export interface MediaProbe {
   formatName: string;
+  /** What can be played: the declared length, or less when the file is truncated. */
   durationSeconds: number;
+  extent: MediaExtent;
   sizeBytes: number;
   /** Overall bit rate in bits/s, 0 when unknown. */
   bitRate: number;
@@ -23,6 +27,10 @@ export interface VideoStreamInfo {
   rotation: number;
   fps: number;
   bitRate: number;
+  /** Transfer characteristic, e.g. "bt709", "arib-std-b67" (HLG), "smpte2084" (PQ); null when untagged. */
+  colorTransfer: string | null;
+  colorPrimaries: string | null;
+  colorSpace: string | null;
 }
 
 export interface AudioStreamInfo {
@@ -44,6 +52,9 @@ interface FfprobeStream {
   avg_frame_rate?: string;
   r_frame_rate?: string;
   bit_rate?: string;
+  color_transfer?: string;
+  color_primaries?: string;
+  color_space?: string;
   channels?: number;
   sample_rate?: string;
   tags?: Record<string, string>;
@@ -51,21 +62,42 @@ interface FfprobeStream {
   disposition?: { attached_pic?: number };
 }
 
-/** ffprobe's `-show_format -show_streams -of json` output. */
-export interface FfprobeOutput {
-  format?: { format_name?: string; duration?: string; size?: string; bit_rate?: string };
-  streams?: FfprobeStream[];
+interface FfprobePacket {
+  stream_index?: number;
+  pts_time?: string;
+  duration_time?: string;
+  pos?: string;
+  size?: string;
 }
 
-/** Reduces raw ffprobe JSON to a {@link MediaProbe}. Pure. */
-export function parseProbe(raw: FfprobeOutput): MediaProbe {
+/** ffprobe's `-show_format -show_streams -show_entries packet=… -of json` output. */
+export interface FfprobeOutput {
+  format?: { format_name?: string; duration?: string; start_time?: string; size?: string; bit_rate?: string };
+  streams?: FfprobeStream[];
+  packets?: FfprobePacket[];
+}
+
+/** The packet fields {@link parseProbe} reads, for ffprobe's `-show_entries`. */
+export const PROBE_PACKET_ENTRIES = 'packet=stream_index,pts_time,duration_time,pos,size';
+
+/** Reduces raw ffprobe JSON to a {@link MediaProbe}; `fileSize` tells packets cut off by the end of the file. Pure. */
+export function parseProbe(raw: FfprobeOutput, fileSize: number): MediaProbe {
   const streams = raw.streams ?? [];
+  const packets: PacketInfo[] = (raw.packets ?? []).map((p) => ({
+    stream: p.stream_index ?? 0,
+    pts: p.pts_time === undefined || p.pts_time === 'N/A' ? null : num(p.pts_time),
+    duration: num(p.duration_time),
+    pos: p.pos === undefined || p.pos === 'N/A' ? null : num(p.pos),
+    size: num(p.size),
+  }));
+  const extent = measureExtent(packets, num(raw.format?.duration), num(raw.format?.start_time), fileSize);
   // Cover art in audio files shows up as a one-frame "video" stream; it is not a video.
   const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   const a = streams.find((s) => s.codec_type === 'audio');
   return {
     formatName: raw.format?.format_name ?? 'unknown',
-    durationSeconds: num(raw.format?.duration),
+    durationSeconds: extent.decodableSeconds,
+    extent,
     sizeBytes: num(raw.format?.size),
     bitRate: num(raw.format?.bit_rate),
     video: v && v.width && v.height
@@ -79,12 +111,19 @@ export function parseProbe(raw: FfprobeOutput): MediaProbe {
           rotation: rotationOf(v),
           fps: frameRate(v.avg_frame_rate) || frameRate(v.r_frame_rate) || 30,
           bitRate: num(v.bit_rate),
+          colorTransfer: tag(v.color_transfer),
+          colorPrimaries: tag(v.color_primaries),
+          colorSpace: tag(v.color_space),
         }
       : null,
     audio: a
       ? { codec: a.codec_name ?? 'unknown', profile: a.profile ?? null, channels: a.channels ?? 2, sampleRate: num(a.sample_rate), bitRate: num(a.bit_rate) }
       : null,
   };
+}
+
+function tag(value: string | undefined): string | null {
+  return value && value !== 'unknown' ? value : null;
 }
 
 function num(value: string | number | undefined): number {

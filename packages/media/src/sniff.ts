@@ -1,21 +1,62 @@
 import { fileTypeFromBuffer } from 'file-type';
 
+/**
+ * What the first bytes say a file is. `VIDEO` covers audio too and anything binary that no
+ * signature names (raw H.264 from an NVR, say): ffprobe decides those in the worker, so the only
+ * files refused here are ones that are certainly not media.
+ */
 export interface SniffResult {
-  kind: 'VIDEO' | 'PHOTO' | 'HEIC' | 'OTHER';
-  /** MIME type detected from the bytes, or null when unknown (e.g. text). */
+  kind: 'VIDEO' | 'PHOTO' | 'OTHER';
+  /** MIME type detected from the bytes, or null when no signature matched. */
   mime: string | null;
 }
 
-const VIDEO = new Set(['video/mp4', 'video/quicktime', 'video/x-matroska', 'video/webm', 'video/3gpp', 'video/x-msvideo', 'video/mp2t', 'audio/mp4', 'audio/x-m4a', 'audio/mpeg', 'audio/aac']);
-const PHOTO = new Set(['image/jpeg', 'image/png', 'image/webp']);
-const HEIC = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence']);
+// Containers file-type names outside video/* and audio/* that ffmpeg reads.
+const OTHER_MEDIA = new Set(['application/mxf', 'application/vnd.ms-asf', 'application/x-shockwave-flash']);
+// Images we do not render: scripts can hide in SVG, and icons or design files are never evidence.
+const NOT_PHOTOS = new Set(['image/svg+xml', 'image/x-icon', 'image/vnd.microsoft.icon', 'image/vnd.adobe.photoshop']);
 
-/** Decides what a file is from its first bytes (at least 4100), never from its name. */
+/** Decides what a file is from its first bytes (at least 4100), never from its name or declared type. */
 export async function sniffFile(head: Uint8Array): Promise<SniffResult> {
-  const type = await fileTypeFromBuffer(head);
-  const mime = type?.mime ?? null;
-  if (mime && VIDEO.has(mime)) return { kind: 'VIDEO', mime };
-  if (mime && PHOTO.has(mime)) return { kind: 'PHOTO', mime };
-  if (mime && HEIC.has(mime)) return { kind: 'HEIC', mime };
-  return { kind: 'OTHER', mime };
+  const mime = (await fileTypeFromBuffer(head))?.mime ?? null;
+  return { kind: classify(mime, head), mime };
+}
+
+function classify(mime: string | null, head: Uint8Array): SniffResult['kind'] {
+  if (mime === null) return looksLikeText(head) || head.length === 0 ? 'OTHER' : 'VIDEO';
+  const type = mime.toLowerCase();
+  if (type.startsWith('image/')) return NOT_PHOTOS.has(type) ? 'OTHER' : 'PHOTO';
+  if (type.startsWith('video/') || type.startsWith('audio/') || OTHER_MEDIA.has(type)) return 'VIDEO';
+  return 'OTHER';
+}
+
+/**
+ * Text (a playlist, HTML, a log, JSON) is printable UTF-8 without NUL bytes. Every media
+ * container has binary headers within its first bytes, so a clean text head means not media.
+ */
+export function looksLikeText(head: Uint8Array): boolean {
+  const sample = head.subarray(0, 1024);
+  if (sample.length === 0) return false;
+  if (sample.includes(0)) return false;
+  let control = 0;
+  for (const byte of sample) if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) control++;
+  if (control > sample.length / 100) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, lastCompleteUtf8(sample)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The sample may end inside a multi-byte character; decoding stops before it.
+function lastCompleteUtf8(bytes: Uint8Array): number {
+  let end = bytes.length;
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const byte = bytes[end - i]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    if (byte >= 0xc0) end -= i;
+    break;
+  }
+  return end;
 }

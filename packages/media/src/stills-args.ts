@@ -1,3 +1,5 @@
+import { inputArgs } from './input-args.ts';
+
 /**
  * The poster and the scrubbing sprite as ffmpeg filter chains over a decoded video stream. They
  * ride along as extra branches of the encode run, which decodes the source anyway; only a plan
@@ -42,14 +44,18 @@ export function planSprite(durationSeconds: number, display: { width: number; he
   return { interval, count, columns, rows: Math.ceil(count / columns), thumbWidth, thumbHeight };
 }
 
+// Below this a clip may hold only a frame or two, so the poster may come from its very start.
+const SHORT_CLIP_SECONDS = 2;
+
 /**
  * Poster at most 1280 px on its long side, chosen a little into the video (phones record black or
- * blurred first frames), and the sprite. `display` is the top rendition's size. Pure.
+ * blurred first frames) unless the clip is too short to skip anything, and the sprite.
+ * `display` is the top rendition's size. Pure.
  */
 export function planStills(durationSeconds: number, display: { width: number; height: number }): StillsPlan {
   const scale = Math.min(1, 1280 / Math.max(display.width, display.height));
   return {
-    posterStart: Math.min(durationSeconds * 0.1, 3),
+    posterStart: durationSeconds < SHORT_CLIP_SECONDS ? 0 : Math.min(durationSeconds * 0.1, 3),
     posterWidth: even(display.width * scale),
     posterHeight: even(display.height * scale),
     sprite: planSprite(durationSeconds, display),
@@ -61,12 +67,16 @@ export function planStills(durationSeconds: number, display: { width: number; he
  * `[sprite]`. The poster is ffmpeg's `thumbnail` filter, which picks the most typical frame of a
  * batch; the batch is cut to its size (so the branch stops taking frames once it has chosen) and
  * scaled first (so the frames it holds while choosing are poster-sized, not source-sized).
+ * The sprite takes the first frame and then the first one at least `interval` later: unlike the
+ * `fps` filter, that yields a thumbnail from a clip shorter than one interval, and it follows the
+ * frames' own times in variable-frame-rate video.
  */
 export function stillsFilters(posterIn: string, spriteIn: string, plan: StillsPlan): string[] {
   const s = plan.sprite;
+  const start = plan.posterStart > 0 ? `trim=start=${plan.posterStart.toFixed(2)},` : '';
   return [
-    `[${posterIn}]trim=start=${plan.posterStart.toFixed(2)},trim=end_frame=${POSTER_CANDIDATES},scale=${plan.posterWidth}:${plan.posterHeight},thumbnail=${POSTER_CANDIDATES}[poster]`,
-    `[${spriteIn}]fps=1/${s.interval},scale=${s.thumbWidth}:${s.thumbHeight},tile=${s.columns}x${s.rows}[sprite]`,
+    `[${posterIn}]${start}trim=end_frame=${POSTER_CANDIDATES},scale=${plan.posterWidth}:${plan.posterHeight},thumbnail=${POSTER_CANDIDATES}[poster]`,
+    `[${spriteIn}]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${s.interval})',scale=${s.thumbWidth}:${s.thumbHeight},tile=${s.columns}x${s.rows}[sprite]`,
   ];
 }
 
@@ -76,9 +86,9 @@ export function stillsOutputArgs(out: StillsOutput): string[] {
 }
 
 /** Poster and sprite in one run of their own, decoding the source once for both. */
-export function stillsArgs(input: string, out: StillsOutput): string[] {
+export function stillsArgs(input: string, out: StillsOutput, limitSeconds?: number | null): string[] {
   const graph = ['[0:v]split=2[sp][ss]', ...stillsFilters('sp', 'ss', out.plan)].join(';');
-  return ['-hide_banner', '-y', '-i', input, '-filter_complex', graph, ...stillsOutputArgs(out)];
+  return ['-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-filter_complex', graph, ...stillsOutputArgs(out)];
 }
 
 function even(n: number): number {

@@ -23,20 +23,22 @@ export class FfmpegVideoProcessor implements VideoProcessor {
       probe = await this.ffmpeg.probe(file);
       plan = planLadder(probe, this.limits);
     } catch (error) {
-      if (error instanceof UnplayableMediaError) throw new MediaRejectedError(error.message, { cause: error });
-      if (error instanceof FfmpegError) {
-        // ffprobe names the scratch file in its message; the uploader needs the reason, not our paths.
-        const reason = error.message.replace(/^ffprobe could not read the file: /, '').replaceAll(`${file}: `, '').replaceAll(file, 'the file');
-        throw new MediaRejectedError(`The file cannot be read as a video (${reason}). It may be damaged or incomplete; record or export it again.`, { cause: error });
+      if (error instanceof UnplayableMediaError) throw new MediaRejectedError(error.code, error.message, { params: error.params, cause: error });
+      if (error instanceof FfmpegError && error.exitCode !== null) {
+        // ffprobe's own words name our scratch file; operators get them through the cause, users the code.
+        throw new MediaRejectedError('MEDIA_UNREADABLE', 'No reader understands the file: it is damaged, incomplete or not a recording.', { cause: error });
       }
       throw error;
     }
     const top = plan.kind === 'video' ? plan.renditions[0]! : null;
+    const truncatedAt = probe.extent.truncatedAtSeconds;
     return {
       kind: plan.kind,
       plan,
       facts: {
         durationMs: Math.round(probe.durationSeconds * 1000),
+        truncatedAtMs: truncatedAt === null ? null : Math.round(truncatedAt * 1000),
+        declaredDurationMs: truncatedAt === null ? null : Math.round(probe.extent.declaredSeconds * 1000),
         width: top?.width ?? null,
         height: top?.height ?? null,
         rotation: probe.video?.rotation ?? null,
@@ -66,11 +68,7 @@ export class FfmpegVideoProcessor implements VideoProcessor {
           }),
       }, stills);
     } catch (error) {
-      // A decode error part-way through means a damaged file; retrying will not help.
-      if (error instanceof FfmpegError && /Invalid data|corrupt|moov atom|Error while decoding/i.test(error.stderr)) {
-        throw new MediaRejectedError('The video is damaged part-way through and cannot be converted. Record or export it again.', { cause: error });
-      }
-      throw error;
+      throw asRejection(error);
     }
   }
 
@@ -87,4 +85,19 @@ export class FfmpegVideoProcessor implements VideoProcessor {
       })),
     );
   }
+}
+
+// Failures of the machine, not of the file: worth another attempt.
+const TRANSIENT = /No space left|Cannot allocate memory|Resource temporarily unavailable|Too many open files/i;
+const DAMAGED = /Invalid data|corrupt|moov atom|Error while decoding|invalid NAL|partial file|error reading header/i;
+
+/**
+ * ffmpeg that ran to its end and refused the file will refuse it again: such a failure ends the
+ * job with a reason instead of being retried. One killed or short of resources may pass next time.
+ */
+function asRejection(error: unknown): unknown {
+  if (!(error instanceof FfmpegError) || error.exitCode === null || TRANSIENT.test(error.stderr)) return error;
+  return DAMAGED.test(error.stderr)
+    ? new MediaRejectedError('MEDIA_DAMAGED', 'The recording is damaged part-way through and cannot be converted.', { cause: error })
+    : new MediaRejectedError('MEDIA_PROCESSING_FAILED', 'ffmpeg refused the file; see the cause for its output.', { cause: error });
 }

@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger.port.ts';
+
 /** Every background job and its payload. Payloads carry ids; handlers reload the record and decide. */
 export interface JobPayloads {
   /** Probe and process an uploaded asset: HLS for video, derivatives and evidence for photos. */
@@ -15,6 +17,8 @@ export interface JobContext {
   attempt: number;
   /** True when a failure now will not be retried: the handler should record the outcome. */
   lastAttempt: boolean;
+  /** Bound to the job's id and name: expected outcomes a handler absorbs are logged here with their cause. */
+  log: Logger;
 }
 
 /**

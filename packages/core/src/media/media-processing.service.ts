@@ -5,6 +5,7 @@ import type { JobContext } from '../jobs/jobs.ts';
 import { MediaRejectedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
 import type { FinishedRendition, JobWorkspace, PhotoProcessor, VideoProcessor, WorkspaceFactory } from './media-processor.port.ts';
+import type { MediaFailureCode, MediaFailureParams } from './media-failure.ts';
 import { derivedKey, derivedPrefix } from './storage-keys.ts';
 
 // Writing progress on every ffmpeg tick would hammer the database; a few updates a second is plenty.
@@ -37,25 +38,30 @@ export class MediaProcessingService {
   async process(assetId: string, ctx: JobContext): Promise<void> {
     const asset = await this.media.findAsset(assetId);
     // Deleted, or already finished by an earlier attempt: nothing to do.
-    if (!asset || !(await this.media.beginProcessing(assetId))) return;
-    await this.emit(asset, 'PROCESSING', 0);
-    await this.store.deletePrefix(derivedPrefix(assetId));
+    const attempt = asset && (await this.media.beginProcessing(assetId));
+    if (!asset || !attempt) return;
+    // A retry of an asset that is already playing rewrites its files in place: players keep going
+    // and its status stays PLAYABLE. Only a fresh start clears what an earlier attempt left.
+    if (attempt === 'fresh') {
+      await this.emit(asset, 'PROCESSING', 0);
+      await this.store.deletePrefix(derivedPrefix(assetId));
+    }
     const workspace = await this.workspaces(assetId);
     try {
       const file = await workspace.download(asset.sourceKey, 'source');
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
-      else await this.processVideo(asset, file, workspace, ctx);
+      else await this.processVideo(asset, file, workspace, ctx, attempt === 'resumed');
       await this.media.markReady(assetId);
       await this.emit(asset, 'READY', 100);
     } catch (error) {
+      // The file's fault: the same bytes fail the same way, so the job ends here without retries.
       if (error instanceof MediaRejectedError) {
-        await this.media.markFailed(assetId, error.message);
-        await this.emit(asset, 'FAILED', 0);
+        ctx.log.warn({ err: error, assetId, code: error.code }, 'media rejected');
+        await this.fail(asset, error.code, error.params, error.message);
         return;
       }
       if (ctx.lastAttempt) {
-        await this.media.markFailed(assetId, `Processing failed after several attempts (${(error as Error).message}). Upload the file again; if it fails again, report it.`);
-        await this.emit(asset, 'FAILED', 0);
+        await this.fail(asset, 'MEDIA_PROCESSING_FAILED', {}, `Processing failed after ${ctx.attempt + 1} attempts: ${(error as Error).message}`);
       }
       throw error;
     } finally {
@@ -63,7 +69,12 @@ export class MediaProcessingService {
     }
   }
 
-  private async processVideo(asset: AssetRecord, file: string, workspace: JobWorkspace, ctx: JobContext): Promise<void> {
+  private async fail(asset: AssetRecord, code: MediaFailureCode, params: MediaFailureParams, detail: string): Promise<void> {
+    await this.media.markFailed(asset.id, { code, params, detail });
+    await this.emit(asset, 'FAILED', 0);
+  }
+
+  private async processVideo(asset: AssetRecord, file: string, workspace: JobWorkspace, ctx: JobContext, playable: boolean): Promise<void> {
     const inspection = await this.video.inspect(file);
     await this.media.setVideoFacts(asset.id, inspection.facts);
     const published: FinishedRendition[] = [];
@@ -77,7 +88,7 @@ export class MediaProcessingService {
         if (percent >= reported + PROGRESS_STEP) {
           reported = percent;
           void this.media.setProgress(asset.id, percent).catch(() => {});
-          void this.emit(asset, published.length ? 'PLAYABLE' : 'PROCESSING', percent);
+          void this.emit(asset, playable || published.length ? 'PLAYABLE' : 'PROCESSING', percent);
         }
       },
       onRendition: async (rendition) => {

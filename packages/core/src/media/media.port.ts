@@ -22,6 +22,10 @@ export interface AssetRecord {
   status: MediaStatus;
   progress: number;
   failureReason: string | null;
+  failureCode: string | null;
+  failureParams: Record<string, string | number> | null;
+  truncatedAtMs: number | null;
+  declaredDurationMs: number | null;
   originalName: string;
   contentType: string;
   sizeBytes: number;
@@ -62,7 +66,12 @@ export interface UploadRecord {
 
 /** What processing learned about a video, stored on the asset. */
 export interface VideoFacts {
+  /** What plays: the whole recording, or up to the cut of a truncated file. */
   durationMs: number;
+  /** Where a truncated file's media stops; null for a whole file. */
+  truncatedAtMs: number | null;
+  /** The length a truncated file's header declares; null for a whole file. */
+  declaredDurationMs: number | null;
   width: number | null;
   height: number | null;
   rotation: number | null;
@@ -99,10 +108,12 @@ export interface MediaRepository {
   deleteAsset(id: string): Promise<void>;
   markUploaded(assetId: string, kind: AssetKind, contentType: string): Promise<void>;
   /**
-   * Moves an asset into PROCESSING, clearing earlier renditions and derived keys, unless it is
-   * already READY or FAILED. Returns false when there is nothing to do.
+   * Starts an attempt. A new asset moves to PROCESSING with earlier renditions and derived keys
+   * cleared (`fresh`); one an earlier attempt already made PLAYABLE stays PLAYABLE with its
+   * renditions, so a published status never goes back (`resumed`). Returns null when the asset is
+   * READY, FAILED or gone: nothing to do.
    */
-  beginProcessing(assetId: string): Promise<boolean>;
+  beginProcessing(assetId: string): Promise<'fresh' | 'resumed' | null>;
   setProgress(assetId: string, percent: number): Promise<void>;
   setVideoFacts(assetId: string, facts: VideoFacts): Promise<void>;
   /** Records a published rendition and the master playlist that now includes it; PLAYABLE from the first. */
@@ -110,5 +121,6 @@ export interface MediaRepository {
   setVideoExtras(assetId: string, extras: { posterKey?: string; spriteKey?: string; spriteVttKey?: string }): Promise<void>;
   setPhotoFacts(assetId: string, facts: PhotoFacts): Promise<void>;
   markReady(assetId: string): Promise<void>;
-  markFailed(assetId: string, reason: string): Promise<void>;
+  /** FAILED with a stable code and parameters for the uploader and an English detail for operators. */
+  markFailed(assetId: string, failure: { code: string; params: Record<string, string | number>; detail: string }): Promise<void>;
 }

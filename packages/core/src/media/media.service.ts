@@ -2,6 +2,7 @@ import type { Media } from '@platform/contracts';
 import type { ObjectStore, ObjectStream, ByteRange } from '@platform/storage';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
+import { enterpriseScopeOf, meetingScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
@@ -38,7 +39,8 @@ export class MediaService {
       kind: asset.kind,
       status: asset.status,
       progress: asset.status === 'READY' ? 100 : asset.progress,
-      error: asset.failureReason,
+      failure: asset.status === 'FAILED' ? { code: asset.failureCode ?? 'MEDIA_PROCESSING_FAILED', params: asset.failureParams ?? {} } : null,
+      truncated: asset.truncatedAtMs === null ? null : { atSeconds: asset.truncatedAtMs / 1000, declaredSeconds: (asset.declaredDurationMs ?? asset.truncatedAtMs) / 1000 },
       originalName: asset.originalName,
       contentType: asset.contentType,
       size: asset.sizeBytes,
@@ -83,11 +85,7 @@ export class MediaService {
   private async authorised(actor: Actor, id: string): Promise<AssetRecord> {
     const asset = await this.media.findAsset(id);
     if (!asset || !asset.enterpriseId) throw new NotFoundError('media', id);
-    if (actor.role === 'WORKER' && asset.meetingId) {
-      await this.audit.record({ actor, action: 'media.read', entityType: 'media', entityId: id, enterpriseId: asset.enterpriseId, outcome: 'DENIED' });
-      throw new NotFoundError('media', id);
-    }
-    await this.access.assertCanRead(actor, asset.enterpriseId, { entityType: 'media', entityId: id });
+    await this.access.assertCanRead(actor, asset.enterpriseId, { entityType: 'media', entityId: id }, asset.meetingId ? meetingScopeOf : enterpriseScopeOf);
     return asset;
   }
 }

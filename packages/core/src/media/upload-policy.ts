@@ -6,19 +6,33 @@ export interface UploadLimits {
   partSizeBytes: number;
 }
 
-/** The kind a client claims by Content-Type; the bytes decide at completion. */
-export type ClaimedKind = 'VIDEO' | 'PHOTO';
+/**
+ * What a client's declared Content-Type suggests. `UNKNOWN` (application/octet-stream, a camera's
+ * own type) is not refused: the bytes decide at completion.
+ */
+export type ClaimedKind = 'VIDEO' | 'PHOTO' | 'UNKNOWN';
+
+// Types a browser gives documents, archives and text: certainly not a recording or a photo.
+const NOT_MEDIA = [/^text\//, /^font\//, /^model\//, /^application\/(pdf|json|xml|javascript|zip|gzip|x-(rar|7z|tar|zip)[\w.+-]*|msword|rtf)$/, /^application\/vnd\.(ms-excel|ms-powerpoint|openxmlformats|oasis)/];
 
 /** Checks a new upload's declared type and size; returns the claimed kind or the problems. Pure. */
 export function checkUploadRequest(input: { contentType: string; size: number; fileName: string }, limits: UploadLimits): { kind: ClaimedKind } | { issues: FieldIssue[]; tooLarge: boolean } {
   const type = input.contentType.toLowerCase();
-  const kind: ClaimedKind | null = type.startsWith('video/') || type.startsWith('audio/') ? 'VIDEO' : type.startsWith('image/') ? 'PHOTO' : null;
-  if (!kind) {
-    return { issues: [{ field: 'contentType', message: `"${input.contentType}" is not accepted; attach a video (MP4, MOV) or a photo (JPEG, PNG)` }], tooLarge: false };
+  if (NOT_MEDIA.some((pattern) => pattern.test(type))) {
+    return {
+      issues: [{ field: 'contentType', code: 'UPLOAD_TYPE_NOT_MEDIA', params: { contentType: input.contentType }, message: `"${input.contentType}" is not a video, audio recording or photo; attach one of those` }],
+      tooLarge: false,
+    };
   }
-  const max = kind === 'VIDEO' ? limits.maxVideoBytes : limits.maxPhotoBytes;
+  const kind: ClaimedKind = type.startsWith('video/') || type.startsWith('audio/') ? 'VIDEO' : type.startsWith('image/') ? 'PHOTO' : 'UNKNOWN';
+  // An unknown type may turn out to be a video, so it gets the larger limit.
+  const max = kind === 'PHOTO' ? limits.maxPhotoBytes : limits.maxVideoBytes;
   if (input.size > max) {
-    return { issues: [{ field: 'size', message: `${formatBytes(input.size)} is over the ${formatBytes(max)} limit for a ${kind === 'VIDEO' ? 'video' : 'photo'}; trim or compress it` }], tooLarge: true };
+    const code = kind === 'PHOTO' ? 'UPLOAD_PHOTO_TOO_LARGE' : 'UPLOAD_VIDEO_TOO_LARGE';
+    return {
+      issues: [{ field: 'size', code, params: { size: formatBytes(input.size), limit: formatBytes(max) }, message: `${formatBytes(input.size)} is over the ${formatBytes(max)} limit for a ${kind === 'PHOTO' ? 'photo' : 'video'}; trim or compress it` }],
+      tooLarge: true,
+    };
   }
   return { kind };
 }

@@ -13,7 +13,7 @@ import { sourceKey } from './storage-keys.ts';
 import { checkUploadRequest, expectedPartSize, partCount, type UploadLimits } from './upload-policy.ts';
 
 /** What the bytes are, decided from the first few kilobytes. */
-export type FileSniffer = (head: Uint8Array) => Promise<{ kind: 'VIDEO' | 'PHOTO' | 'HEIC' | 'OTHER'; mime: string | null }>;
+export type FileSniffer = (head: Uint8Array) => Promise<{ kind: 'VIDEO' | 'PHOTO' | 'OTHER'; mime: string | null }>;
 
 export interface UploadPolicy extends UploadLimits {
   ttlHours: number;
@@ -52,7 +52,8 @@ export class UploadService {
     const key = sourceKey(assetId);
     const storageUploadId = await this.store.createMultipart(key, input.contentType);
     const upload = await this.media.createUpload({
-      asset: { id: assetId, enterpriseId: meeting.enterpriseId, meetingId: meeting.id, kind: check.kind, originalName: input.fileName, contentType: input.contentType, sizeBytes: input.size, sourceKey: key, createdById: actor.userId },
+      // An unknown declared type is stored as a video until the bytes say otherwise at completion.
+      asset: { id: assetId, enterpriseId: meeting.enterpriseId, meetingId: meeting.id, kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO', originalName: input.fileName, contentType: input.contentType, sizeBytes: input.size, sourceKey: key, createdById: actor.userId },
       upload: {
         enterpriseId: meeting.enterpriseId,
         userId: actor.userId,
@@ -108,10 +109,11 @@ export class UploadService {
 
     const head = await this.readHead(upload.storageKey);
     const sniffed = await this.sniff(head);
-    if (sniffed.kind !== 'VIDEO' && sniffed.kind !== 'PHOTO') {
+    if (sniffed.kind === 'OTHER') {
       await this.discard(upload, 'ABORTED');
       await this.audit.record({ actor, action: 'upload.rejected', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'FAILURE', details: { detected: sniffed.mime, fileName: upload.fileName } });
-      throw new MediaRejectedError(rejectionMessage(sniffed, upload.fileName));
+      const detected = sniffed.mime ?? 'text or an unknown format';
+      throw new MediaRejectedError('MEDIA_NOT_MEDIA', `"${upload.fileName}" is not a video, audio recording or photo (its bytes are ${detected}).`, { params: { fileName: upload.fileName } });
     }
     await this.media.markUploaded(upload.assetId, sniffed.kind, sniffed.mime ?? upload.contentType);
     await this.media.setUploadStatus(upload.id, 'COMPLETED', this.now());
@@ -192,12 +194,4 @@ export class UploadService {
       direct: direct || this.store.driver === 's3',
     };
   }
-}
-
-function rejectionMessage(sniffed: { kind: string; mime: string | null }, fileName: string): string {
-  if (sniffed.kind === 'HEIC') {
-    return `"${fileName}" is an iPhone HEIC photo, which cannot be shown on every screen yet. On the iPhone choose Settings → Camera → Formats → Most Compatible, or share the photo as JPEG, then attach it again.`;
-  }
-  const detected = sniffed.mime ? `it is ${sniffed.mime}` : 'its contents are not a known media format';
-  return `"${fileName}" is not a video or photo we can accept (${detected}). Attach an MP4/MOV video or a JPEG/PNG photo.`;
 }

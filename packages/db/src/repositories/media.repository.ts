@@ -1,5 +1,5 @@
 import type { AssetRecord, MediaRepository, UploadRecord } from '@platform/core';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findUnique']>>> & {
   enterprise: { zoneId: string } | null;
@@ -17,6 +17,10 @@ function toAsset(row: AssetRow): AssetRecord {
     status: row.status,
     progress: row.progress,
     failureReason: row.failureReason,
+    failureCode: row.failureCode,
+    failureParams: isParams(row.failureParams) ? row.failureParams : null,
+    truncatedAtMs: row.truncatedAtMs,
+    declaredDurationMs: row.declaredDurationMs,
     originalName: row.originalName,
     contentType: row.contentType,
     sizeBytes: Number(row.sizeBytes),
@@ -39,6 +43,10 @@ function toAsset(row: AssetRow): AssetRecord {
     createdAt: row.createdAt,
     renditions: row.renditions.map((r) => ({ ...r })),
   };
+}
+
+function isParams(value: unknown): value is Record<string, string | number> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toUpload(row: UploadRow): UploadRecord {
@@ -106,16 +114,18 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
 
     async beginProcessing(assetId) {
       return prisma.$transaction(async (tx) => {
+        const resumed = await tx.mediaAsset.updateMany({ where: { id: assetId, status: 'PLAYABLE' }, data: { progress: 0 } });
+        if (resumed.count > 0) return 'resumed';
         const { count } = await tx.mediaAsset.updateMany({
-          where: { id: assetId, status: { in: ['UPLOADED', 'PROCESSING', 'PLAYABLE'] } },
+          where: { id: assetId, status: { in: ['UPLOADED', 'PROCESSING'] } },
           data: {
-            status: 'PROCESSING', progress: 0, failureReason: null, hlsMasterKey: null, posterKey: null,
+            status: 'PROCESSING', progress: 0, failureReason: null, failureCode: null, failureParams: Prisma.DbNull, hlsMasterKey: null, posterKey: null,
             spriteKey: null, spriteVttKey: null, thumbSmallKey: null, thumbLargeKey: null,
           },
         });
-        if (count === 0) return false;
+        if (count === 0) return null;
         await tx.mediaRendition.deleteMany({ where: { assetId } });
-        return true;
+        return 'fresh';
       });
     },
 
@@ -146,8 +156,11 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
       await prisma.mediaAsset.update({ where: { id: assetId }, data: { status: 'READY', progress: 100 } });
     },
 
-    async markFailed(assetId, reason) {
-      await prisma.mediaAsset.updateMany({ where: { id: assetId }, data: { status: 'FAILED', failureReason: reason.slice(0, 1000) } });
+    async markFailed(assetId, failure) {
+      await prisma.mediaAsset.updateMany({
+        where: { id: assetId },
+        data: { status: 'FAILED', failureCode: failure.code, failureParams: failure.params, failureReason: failure.detail.slice(0, 1000) },
+      });
     },
   };
 }
