@@ -40,8 +40,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get('retry-after'));
   const base = { status: response.status, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null };
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-    if (body.error?.code) return new ApiError({ ...base, code: body.error.code, message: body.error.message ?? '', details: body.error.details });
+    const body = (await response.json()) as { error?: { code?: string; message?: string; params?: Record<string, string | number>; details?: unknown } };
+    if (body.error?.code) return new ApiError({ ...base, code: body.error.code, message: body.error.message ?? '', params: body.error.params, details: body.error.details });
   } catch {
     // Not our JSON error body (a proxy error page, say); fall through to a generic error.
   }

@@ -1,10 +1,9 @@
 import { tick } from 'svelte';
 import { ApiError } from '$lib/api/client.ts';
 import { describeError } from '$lib/api/describe-error.ts';
-import { translateFieldMessage } from '$lib/i18n/index.ts';
 
 /**
- * Submission state of one form: busy flag, the overall message and the server's message per field.
+ * Submission state of one form: busy flag, the overall message and the translated message per field.
  * `fields` names the fields the form shows (a name also covers its sub-fields, so `members`
  * covers `members.3.name`); errors for any other field are listed in the summary instead, so
  * no server message is ever hidden.
@@ -22,10 +21,9 @@ export class FormState {
     this.#fields = fields;
   }
 
-  /** The translated server message for a field, if it was rejected. */
+  /** The message for a field (translated from the server's code), if it was rejected. */
   errorOf(field: string): string | undefined {
-    const message = this.fieldErrors[field];
-    return message === undefined ? undefined : translateFieldMessage(message);
+    return this.fieldErrors[field];
   }
 
   /** The first error of a field or any of its parts (`daysOfWeek` covers `daysOfWeek.2`), for grouped inputs. */
@@ -34,11 +32,11 @@ export class FormState {
     return key === undefined ? undefined : this.errorOf(key);
   }
 
-  /** Rejected fields that the form does not show, as "field: message" lines. */
+  /** Messages of rejected fields that the form does not show (the field path is not shown: it is not words a user knows). */
   get otherErrors(): string[] {
     return Object.entries(this.fieldErrors)
       .filter(([field]) => !this.#fields.some((known) => field === known || field.startsWith(`${known}.`)))
-      .map(([field, message]) => `${field}: ${translateFieldMessage(message)}`);
+      .map(([, message]) => message);
   }
 
   /**

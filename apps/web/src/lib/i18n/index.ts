@@ -17,13 +17,16 @@ export type Messages = Widen<typeof zhCN>;
  */
 export const t: Messages = zhCN;
 
-const fieldPatterns = Object.entries(t.fieldMessages).map(([source, text]) => [new RegExp(source), text] as const);
+type Params = Readonly<Record<string, string | number>>;
 
-/** A server field message in the user's language when it is a known one, otherwise as sent. */
-export function translateFieldMessage(message: string): string {
-  for (const [pattern, text] of fieldPatterns) {
-    const match = pattern.exec(message);
-    if (match) return text.replace(/\$(\d)/g, (_, i: string) => match[Number(i)] ?? '');
-  }
-  return message;
+/**
+ * What an API error or field code says, filled with its params. An unknown code (a server newer
+ * than this page) gets a generic sentence with the code; the server's English message is never used.
+ */
+export function translateError(code: string, params: Params = {}): string {
+  const catalogue = t.errors.codes as unknown as Readonly<Record<string, (p: Params) => string>>;
+  if (!Object.hasOwn(catalogue, code)) return t.errors.unknownCode(code);
+  const translate = catalogue[code]!;
+  // A param the server left out reads as empty rather than as "undefined".
+  return translate(new Proxy(params, { get: (target, key) => (typeof key === 'string' ? (target[key] ?? '') : undefined) }));
 }

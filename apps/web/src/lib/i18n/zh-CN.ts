@@ -1,5 +1,6 @@
 // Every user-visible string of the web app. Another language is another object of the same
 // shape (type `Messages` in ./index.ts), so nothing else needs to change to add it.
+import { errorsZhCN } from './errors.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
 import { wallZhCN } from './wall.zh-CN.ts';
 
@@ -47,9 +48,6 @@ export const zhCN = {
     submitting: '登录中…',
     logout: '退出登录',
     sessionExpired: '登录已过期，请重新登录。',
-    locked: (minutes: number) => `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试。`,
-    rateLimited: '登录尝试过于频繁，请稍后再试。',
-    invalidCredentials: '用户名或密码错误。',
   },
   roles: {
     ADMIN: '系统管理员',
@@ -75,55 +73,17 @@ export const zhCN = {
   weekdays: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
-    VALIDATION_FAILED: '请修改标出的内容后再提交。',
-    CONFLICT: '与已有数据冲突',
-    FORBIDDEN: '您没有权限执行此操作',
     NOT_FOUND: '未找到该记录，或您无权查看。',
-    ORIGIN_REJECTED: '请求来源不被允许，请从平台页面操作。',
-    INTERNAL: '服务器出错，请稍后再试',
     unknown: '操作失败',
+    /** A code this version of the app does not know yet (a newer server): generic, with the code to quote. */
+    unknownCode: (code: string) => `操作失败（错误代码 ${code}），请刷新页面后重试。`,
+    /** An answer that is not the API's error body (a proxy's error page, say). */
+    http: (status: number) => `操作失败（状态码 ${status}），请稍后重试。`,
     pageTitle: '出错了',
     pageNotFound: '页面不存在。',
     goHome: '返回首页',
-  },
-  // Known server field messages, keyed by a regular expression (its groups fill $1, $2 in the
-  // translation); anything else is shown as the server wrote it.
-  fieldMessages: {
-    'must be 18 characters, got (\\d+)': '统一社会信用代码应为 18 位，当前为 $1 位',
-    'character (\\d+) \\("(.)"\\) is not allowed': '第 $1 位“$2”不是有效字符（信用代码不使用 I、O、Z、S、V）',
-    'characters 3–8 must be': '第 3–8 位应为 6 位行政区划代码',
-    'check character should be "(.)", not "(.)"': '校验位应为“$1”，不是“$2”，请对照营业执照重新输入',
-    'organisation code check digit\\) should be "(.)"': '第 17 位（组织机构代码校验位）应为“$1”，请对照营业执照重新输入',
-    '^must not be empty': '不能为空',
-    '^must be at most (\\d+) characters': '最多 $1 个字符',
-    'Too big: expected number to be <=(\\d+)': '不能大于 $1',
-    'Too small: expected number to be >=(\\d+)': '不能小于 $1',
-    'must be a UUID': '请选择',
-    'Invalid input: expected string': '必填',
-    'Invalid option': '请选择',
-    'must be a 24-hour time': '请输入 24 小时制时间，如 07:30',
-    'must be an ISO 8601 time': '请填写时间',
-    'must be a date YYYY-MM-DD': '请选择日期',
-    "not a shift of this team's enterprise": '该班次不属于本企业',
-    'team (.+) does not work shift (.+); assign it': '班组“$1”不上“$2”班，请先在“班组与班次”中为班组选择该班次',
-    'not on this team’s roster': '不在该班组花名册中，请刷新页面',
-    'give a reason for the absence': '请填写缺勤原因',
-    'lists a member twice': '有成员重复出现',
-    'must be after the start': '应晚于开始时间',
-    'is in the future': '会议尚未召开，请在会后上报',
-    'does not fall on or next to (\\S+)': '与会议日期 $1 不符',
-    'pick at least one weekday': '请至少选择一天',
-    'must be a phone number': '请输入电话号码（7–20 位数字，可含 + - ( )）',
-    'must be at least 8 characters': '至少 8 个字符',
-    'must contain letters and digits': '须同时包含字母和数字',
-    'use letters, digits, _ . and - only': '只能使用字母、数字和 _ . -',
-    'use upper-case letters, digits and dashes': '只能使用大写字母、数字和 -',
-    'give both latitude and longitude, or neither': '经纬度须同时填写或同时留空',
-    'no such zone': '区域不存在',
-    'no such industry': '行业不存在',
-    'no such enterprise': '企业不存在',
-    'required for role': '该角色必须选择',
-    'must be empty for role': '该角色不应选择',
+    /** What each API error and field code says; see errors.zh-CN.ts. */
+    codes: errorsZhCN,
   },
   nav: {
     home: '首页',

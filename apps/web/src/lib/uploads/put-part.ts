@@ -1,12 +1,26 @@
-/** A part that could not be stored. `retryable` says whether sending it again may succeed. */
+import { t, translateError } from '../i18n/index.ts';
+
+/**
+ * A part that could not be stored. `retryable` says whether sending it again may succeed;
+ * `code` and `params` are the API's error code when it sent one. `message` is for logs only:
+ * show `userMessage`.
+ */
 export class PartUploadError extends Error {
   override name = 'PartUploadError';
   constructor(
     message: string,
     readonly status: number,
     readonly retryable: boolean,
+    readonly code: string | null = null,
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
+  }
+
+  /** What to tell the user, in their language. */
+  get userMessage(): string {
+    if (this.code) return translateError(this.code, this.params);
+    return this.status === 0 ? t.errors.network : t.errors.http(this.status);
   }
 }
 
@@ -63,7 +77,8 @@ export function putPart(url: string, body: Blob, options: { onProgress?: (loaded
       }
       // 403 from an object store usually means the presigned URL expired: fresh targets fix it.
       const retryable = xhr.status === 408 || xhr.status === 429 || xhr.status >= 500 || (xhr.status === 403 && !sameOrigin);
-      reject(new PartUploadError(messageOf(xhr), xhr.status, retryable));
+      const answer = errorOf(xhr);
+      reject(new PartUploadError(answer.message, xhr.status, retryable, answer.code, answer.params));
     };
     xhr.onerror = () => {
       cleanup();
@@ -80,13 +95,13 @@ export function putPart(url: string, body: Blob, options: { onProgress?: (loaded
   });
 }
 
-/** The API's `{error: {message}}`, or the status line for an object store's XML error. */
-function messageOf(xhr: XMLHttpRequest): string {
+/** The API's `{error: {code, message, params}}`, or the status line for an object store's XML error. */
+function errorOf(xhr: XMLHttpRequest): { code: string | null; params: Record<string, string | number>; message: string } {
   try {
-    const parsed = JSON.parse(xhr.responseText) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
+    const parsed = JSON.parse(xhr.responseText) as { error?: { code?: string; message?: string; params?: Record<string, string | number> } };
+    if (parsed.error?.code) return { code: parsed.error.code, params: parsed.error.params ?? {}, message: parsed.error.message ?? '' };
   } catch {
     // Not JSON.
   }
-  return `HTTP ${xhr.status} ${xhr.statusText}`.trim();
+  return { code: null, params: {}, message: `HTTP ${xhr.status} ${xhr.statusText}`.trim() };
 }

@@ -1,6 +1,5 @@
 import { ApiError } from '$lib/api/api-error.ts';
 import { describeError } from '$lib/api/describe-error.ts';
-import { t } from '$lib/i18n/index.ts';
 import { PartUploadError } from './put-part.ts';
 import { abandonUpload, uploadFile, type UploadEndpoints } from './resumable-upload.ts';
 import { recordsOf, removeRecord, type UploadRecord } from './upload-records.ts';
@@ -148,10 +147,10 @@ export class UploadQueue {
       if (controller.signal.aborted) return;
       if (error instanceof ApiError && error.status === 415) {
         item.phase = 'rejected';
-        item.message = error.message;
+        item.message = describeError(error);
       } else {
         item.phase = 'error';
-        item.message = error instanceof PartUploadError ? (error.status === 0 ? t.errors.network : error.message) : describeError(error);
+        item.message = error instanceof PartUploadError ? error.userMessage : describeError(error);
       }
     } finally {
       item.controller = null;
