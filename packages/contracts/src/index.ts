@@ -1,5 +1,6 @@
 export * from './auth.ts';
 export * from './common.ts';
+export * from './endpoints.ts';
 export * from './error-codes.ts';
 export * from './health.ts';
 export * from './field-issues.ts';
@@ -8,3 +9,4 @@ export * from './org.ts';
 export * from './users.ts';
 export * from './media.ts';
 export * from './meetings.ts';
+export * from './routes.ts';

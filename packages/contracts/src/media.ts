@@ -14,6 +14,10 @@ export const CreateUploadBody = z.object({
 });
 export type CreateUploadBody = z.infer<typeof CreateUploadBody>;
 
+/** A part the server has stored: the answer to PUT /api/uploads/{id}/parts/{n}. */
+export const ReceivedPart = z.object({ partNumber: z.number().int(), size: z.number().int() });
+export type ReceivedPart = z.infer<typeof ReceivedPart>;
+
 export const PartTarget = z.object({
   partNumber: z.number().int(),
   /** Where to PUT the part's bytes: a presigned object-store URL, or the API's own part endpoint. */
@@ -33,7 +37,7 @@ export const Upload = z
     partCount: z.number().int(),
     expiresAt: z.string(),
     /** Parts already stored: a resuming client sends only the others. */
-    received: z.array(z.object({ partNumber: z.number().int(), size: z.number().int() })),
+    received: z.array(ReceivedPart),
     /** Targets for the parts still missing. */
     parts: z.array(PartTarget),
     /** True when parts go straight to the object store (S3); false when they go through the API. */
@@ -41,6 +45,12 @@ export const Upload = z
   })
   .meta({ id: 'Upload' });
 export type Upload = z.infer<typeof Upload>;
+
+/** The answer to completing an upload: the asset, what the bytes turned out to be, and where to follow it. */
+export const UploadCompletion = z
+  .object({ assetId: Id, kind: MediaKind, mediaUrl: z.string().meta({ description: 'GET this (/api/media/{assetId}) for status and links' }) })
+  .meta({ id: 'UploadCompletion' });
+export type UploadCompletion = z.infer<typeof UploadCompletion>;
 
 export const UploadPartParams = z.object({ id: Id, partNumber: z.coerce.number().int().min(1).max(10_000) });
 

@@ -1,7 +1,8 @@
+import { routes } from '@platform/contracts';
 import { canSeeEvent } from '@platform/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
-import { errorResponses } from './responses.ts';
+import { contractRoute } from './contract-route.ts';
 
 // Comments every 15 s keep proxies from closing an idle stream and let clients notice a dead one.
 const HEARTBEAT_MS = 15_000;
@@ -15,33 +16,27 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const close of open) close();
   });
 
-  app.get('/api/events', {
-    onRequest: app.authenticate,
-    schema: {
-      tags: ['events'],
-      operationId: 'streamEvents',
-      summary: 'Server-Sent Events (text/event-stream) of meetings and media status in your scope',
-      description: 'Each message is `data: <PlatformEvent JSON>`. Events published by any API or worker process arrive here through PostgreSQL LISTEN/NOTIFY. EventSource reconnects by itself (retry 3 s).',
-      response: errorResponses(401),
+  app.route({
+    ...contractRoute(app, routes.streamEvents),
+    handler: (request, reply) => {
+      const actor = actorOf(request);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.write('retry: 3000\n: connected\n\n');
+      const unsubscribe = bus.subscribe((event) => {
+        // Unnamed messages, so a plain EventSource `onmessage` receives every type.
+        if (canSeeEvent(actor, event)) res.write(`data: ${JSON.stringify(event)}\n\n`);
+      });
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const close = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(close);
+        if (!res.writableEnded) res.end();
+      };
+      open.add(close);
+      request.raw.on('close', close);
     },
-  }, (request, reply) => {
-    const actor = actorOf(request);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    res.write('retry: 3000\n: connected\n\n');
-    const unsubscribe = bus.subscribe((event) => {
-      // Unnamed messages, so a plain EventSource `onmessage` receives every type.
-      if (canSeeEvent(actor, event)) res.write(`data: ${JSON.stringify(event)}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    const close = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(close);
-      if (!res.writableEnded) res.end();
-    };
-    open.add(close);
-    request.raw.on('close', close);
   });
 };

@@ -1,0 +1,94 @@
+// Method and path of every API operation, keyed by operationId. Plain data with no imports, so
+// the web app can import it at run time (`@platform/contracts/endpoints`) without pulling zod into
+// the browser bundle; the schemas of each operation live in `routes.ts`, which must list exactly
+// these keys. Paths use Fastify's syntax (`:id`, a trailing `*`); OpenAPI shows them as `{id}`.
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Where one operation lives: its method and path template. */
+export interface Endpoint {
+  method: HttpMethod;
+  path: `/api/${string}`;
+}
+
+/**
+ * Every operation of the API. The API registers its routes from this table (through `routes`)
+ * and the web client builds its URLs from it, so a path changes in one place only.
+ */
+export const endpoints = {
+  getHealth: { method: 'GET', path: '/api/health' },
+
+  login: { method: 'POST', path: '/api/auth/login' },
+  logout: { method: 'POST', path: '/api/auth/logout' },
+  getMe: { method: 'GET', path: '/api/auth/me' },
+
+  listZones: { method: 'GET', path: '/api/zones' },
+  createZone: { method: 'POST', path: '/api/zones' },
+  updateZone: { method: 'PUT', path: '/api/zones/:id' },
+  listIndustries: { method: 'GET', path: '/api/industries' },
+  listEnterprises: { method: 'GET', path: '/api/enterprises' },
+  getEnterprise: { method: 'GET', path: '/api/enterprises/:id' },
+  createEnterprise: { method: 'POST', path: '/api/enterprises' },
+  updateEnterprise: { method: 'PUT', path: '/api/enterprises/:id' },
+
+  listTeams: { method: 'GET', path: '/api/enterprises/:id/teams' },
+  createTeam: { method: 'POST', path: '/api/enterprises/:id/teams' },
+  getTeam: { method: 'GET', path: '/api/teams/:id' },
+  updateTeam: { method: 'PUT', path: '/api/teams/:id' },
+  listShifts: { method: 'GET', path: '/api/enterprises/:id/shifts' },
+  createShift: { method: 'POST', path: '/api/enterprises/:id/shifts' },
+  updateShift: { method: 'PUT', path: '/api/shifts/:id' },
+
+  listUsers: { method: 'GET', path: '/api/users' },
+  getUser: { method: 'GET', path: '/api/users/:id' },
+  createUser: { method: 'POST', path: '/api/users' },
+  updateUser: { method: 'PATCH', path: '/api/users/:id' },
+  listAuditLog: { method: 'GET', path: '/api/audit' },
+
+  createUpload: { method: 'POST', path: '/api/uploads' },
+  getUpload: { method: 'GET', path: '/api/uploads/:id' },
+  completeUpload: { method: 'POST', path: '/api/uploads/:id/complete' },
+  abortUpload: { method: 'DELETE', path: '/api/uploads/:id' },
+  uploadPart: { method: 'PUT', path: '/api/uploads/:id/parts/:partNumber' },
+
+  getMedia: { method: 'GET', path: '/api/media/:id' },
+  streamMediaFile: { method: 'GET', path: '/api/media/:id/stream/:token/*' },
+
+  reportMeeting: { method: 'POST', path: '/api/meetings' },
+  updateMeeting: { method: 'PUT', path: '/api/meetings/:id' },
+  getMeeting: { method: 'GET', path: '/api/meetings/:id' },
+  listMeetings: { method: 'GET', path: '/api/meetings' },
+  getBoard: { method: 'GET', path: '/api/enterprises/:id/board' },
+  getWallStats: { method: 'GET', path: '/api/wall/stats' },
+
+  streamEvents: { method: 'GET', path: '/api/events' },
+} as const satisfies Record<string, Endpoint>;
+
+/** The name of one API operation: its OpenAPI operationId. */
+export type OperationId = keyof typeof endpoints;
+
+/**
+ * Names of the params in a path template: `'/api/teams/:id'` → `'id'`, a trailing `*` → `'*'`.
+ * Lets the web client require exactly the params a path has.
+ */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : P extends `${string}/*`
+      ? '*'
+      : never;
+
+/**
+ * `path` with each `:name` (and a trailing `*`) replaced by its param, URI-encoded. Throws when a
+ * param is missing, which the types already prevent for typed callers.
+ */
+export function fillPath(path: string, params: Readonly<Record<string, string>> = {}): string {
+  return path.replace(/:([A-Za-z0-9_]+)|\*$/g, (match, name: string | undefined) => {
+    const value = params[name ?? '*'];
+    if (value === undefined) throw new Error(`path ${path} needs param ${name ?? '*'}`);
+    // A wildcard may span segments, so its slashes stay.
+    return name === undefined ? value.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(value);
+  });
+}
