@@ -1,6 +1,6 @@
 // `npm start`: build the web app when its build is missing or older than its sources, then run
 // the API server (which serves the built pages) with TypeScript executed directly by tsx.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,35 @@ function newestMtime(p) {
 const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 const sourcesAt = Math.max(...webSources.map((p) => newestMtime(path.join(root, p))));
 if (!process.env.WEB_DIR && existsSync(path.join(root, 'apps/web/package.json')) && sourcesAt > builtAt) {
-  console.log('[platform] building the web app (first start or sources changed)…');
-  const build = spawnSync('npm', ['run', 'build', '-w', '@platform/web'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) {
-    console.error('[platform] the web build failed; see the output above');
-    process.exit(build.status ?? 1);
+  await buildWebApp();
+}
+
+/**
+ * Builds quietly: a first start would otherwise print some 270 lines of build output above the
+ * server's ready banner. The output is kept and shown only when the build fails.
+ */
+async function buildWebApp() {
+  process.stdout.write('[platform] building the web app (first start or sources changed)… ');
+  const started = Date.now();
+  const build = spawn('npm', ['run', 'build', '-w', '@platform/web'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = [];
+  build.stdout.on('data', (chunk) => output.push(chunk));
+  build.stderr.on('data', (chunk) => output.push(chunk));
+  const code = await new Promise((resolve) => {
+    build.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      resolve(1);
+    });
+    build.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+  });
+  if (code === 0) {
+    console.log(`built in ${Math.round((Date.now() - started) / 1000)} s`);
+    return;
   }
+  console.log('failed:\n');
+  process.stderr.write(Buffer.concat(output));
+  console.error(`\n[platform] the web build failed (exit ${code}); its output is above`);
+  process.exit(code);
 }
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], { cwd: root, stdio: 'inherit' });

@@ -22,7 +22,7 @@ afterAll(async () => {
 function startServer(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'warn', WEB_DIR: path.join(dataDir, 'no-web') },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'info', WEB_DIR: path.join(dataDir, 'no-web') },
   });
   started.push(child);
   let output = '';

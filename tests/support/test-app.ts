@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '@platform/config';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
@@ -21,14 +22,21 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
 }
 
+export interface TestAppOptions {
+  /** Share another app's database (two API instances). */
+  databaseUrl?: string;
+  /** The services' clock, for tests that assert what happens at a given time. */
+  now?: () => Date;
+}
+
 /** The real API over its own copy of the seeded database. `env` overrides configuration. */
-export async function createTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-app-'));
   const config = loadConfig(
     {
       DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       SEED_DEMO: '0',
       DATA_DIR: dataDir,
       MEDIA_SIGNING_SECRET: 'test-secret-that-is-long-enough-0123456789',
@@ -40,8 +48,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     },
     PROJECT_ROOT,
   );
-  const platform = await openPlatform(config, () => {});
-  const app = await buildApp(platform, { serveWeb: false, logger: false });
+  // LOG_LEVEL=debug in the environment shows a test's log lines.
+  const platform = await openPlatform(config, { log: createLogger(config.log, 'test'), now: options.now });
+  const app = await buildApp(platform, { serveWeb: false });
   await app.ready();
   return {
     app,

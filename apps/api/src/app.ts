@@ -7,6 +7,7 @@ import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
 import { platformPlugin } from './plugins/platform.ts';
+import { RequestLogController } from './request-log.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { eventRoutes } from './routes/events.routes.ts';
@@ -21,14 +22,15 @@ import { userRoutes } from './routes/user.routes.ts';
 export interface BuildAppOptions {
   /** Serve the built web app for non-API paths (off in API-only tests). */
   serveWeb?: boolean;
-  logger?: boolean;
 }
 
 /** The whole HTTP application over an open platform. Tests build it directly and use `inject`. */
 export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    loggerInstance: platform.log,
+    // One line per finished request, at a level set by its outcome and time.
+    logController: new RequestLogController(config.slowRequestMs),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Signed media tokens travel as a path segment.

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {
-  bool, ConfigError, describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
-  type MediaConfig, type StorageConfig,
+  bool, ConfigError, describeConfigProblems, jobsEnvShape, logEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
+  type LogConfig, type MediaConfig, type StorageConfig,
 } from '@platform/config';
 import { z } from 'zod';
 
@@ -28,13 +28,14 @@ const EnvSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   WEB_DIR: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   MEDIA_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters; generate one with: openssl rand -base64 48' }).optional(),
   MEDIA_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
   WORKER_IN_PROCESS: bool.optional(),
   ...storageEnvShape,
   ...mediaEnvShape,
   ...jobsEnvShape,
+  ...logEnvShape,
 });
 
 /** Validated configuration of the API process. */
@@ -54,7 +55,9 @@ export interface ApiConfig {
   trustProxy: boolean;
   /** Built SvelteKit app to serve for every non-API path; undefined serves the API only. */
   webDir: string | undefined;
-  logLevel: string;
+  log: LogConfig;
+  /** Requests slower than this are logged at info; the others at debug. */
+  slowRequestMs: number;
   storage: StorageConfig;
   media: MediaConfig;
   /** HMAC secret for media links; undefined in the embedded mode, where one is kept under dataDir. */
@@ -94,7 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     webDir: e.WEB_DIR ? path.resolve(projectRoot, e.WEB_DIR) : path.join(projectRoot, 'apps', 'web', 'build'),
-    logLevel: e.LOG_LEVEL,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    slowRequestMs: e.SLOW_REQUEST_MS,
     storage: storageConfigOf(e, path.join(dataDir, 'objects')),
     media: mediaConfigOf(e),
     mediaSigningSecret: e.MEDIA_SIGNING_SECRET,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger, resolveLogFormat } from '@platform/config';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openPlatform } from './platform.ts';
@@ -28,20 +29,25 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const log = (message: string) => console.log(`[platform] ${message}`);
-  const platform = await openPlatform(config, log);
+  const log = createLogger(config.log, 'api');
+  // As Node would, stop on a rejection nobody handled; but say so in the log, with the stack and causes.
+  process.on('unhandledRejection', (error) => {
+    log.fatal({ err: error }, 'unhandled promise rejection');
+    process.exit(1);
+  });
+  const platform = await openPlatform(config, { log });
   const app = await buildApp(platform);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal} received, shutting down`);
+    log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
     await platform.close();
-    log('stopped');
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -50,21 +56,26 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    log(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}. Set PORT to a free port.`);
+    log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}; set PORT to a free port`);
     await platform.close();
     process.exit(1);
   }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  if (config.seedDemo) {
-    log('demo accounts, password Demo@2021:');
-    for (const [name, what] of DEMO_ACCOUNTS) log(`  ${name.padEnd(10)} ${what}`);
+  const url = `http://${shownHost}:${port}/`;
+  if (resolveLogFormat(config.log.format, process.stdout) === 'pretty') {
+    // A person at a terminal: the banner is the last thing printed, whatever LOG_LEVEL says.
+    const lines = config.seedDemo ? ['', 'demo accounts, password Demo@2021:', ...DEMO_ACCOUNTS.map(([name, what]) => `  ${name.padEnd(10)} ${what}`)] : [];
+    process.stdout.write(`${[...lines, '', `ready: ${url}  (API docs: /api/docs)`, ''].join('\n')}\n`);
+  } else {
+    if (config.seedDemo) log.info({ accounts: DEMO_ACCOUNTS.map(([name]) => name) }, 'demo accounts, password Demo@2021');
+    log.info({ url, docs: `${url}api/docs` }, `ready: ${url}`);
   }
-  log(`ready: http://${shownHost}:${port}/  (API docs: /api/docs)`);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
+  // No logger yet, or it is the logger that failed: print the whole error, causes included.
   console.error('[platform] failed to start:', error);
   process.exit(1);
 });

@@ -1,25 +1,21 @@
-import {
-  AuditService, AuthService, EnterpriseAccess, EnterpriseService, MediaService, MeetingService, ShiftService, TeamService, UploadService, UserService, ZoneService,
-} from '@platform/core';
-import { uploadPolicyOf } from '@platform/config';
+import { AuditService, AuthService, EnterpriseService, MediaService, MeetingService, ShiftService, TeamService, UserService, ZoneService } from '@platform/core';
 import type { Repositories } from '@platform/db';
-import { sniffFile } from '@platform/media';
 import type { ApiConfig } from './config.ts';
 import type { MediaRuntime } from './media-runtime.ts';
 
-/** Every domain service, wired over the repositories. Built once per process. */
-export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig) {
-  const access = new EnterpriseAccess(async (id) => {
-    const e = await repos.enterprises.findById(id);
-    return e ? { id: e.id, zoneId: e.zoneId } : null;
-  }, repos.audit);
-  const media = new MediaService(repos.media, runtime.store, access, repos.audit, { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds });
+/**
+ * Every domain service, wired over the repositories. Built once per process; the enterprise gate
+ * and the upload service come from the media runtime, which the worker shares.
+ */
+export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig, now: () => Date) {
+  const { access } = runtime;
+  const media = new MediaService(repos.media, runtime.store, access, repos.audit, { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds }, now);
   return {
     audit: new AuditService(repos.audit),
-    auth: new AuthService(repos.auth, repos.audit, config.auth),
-    uploads: new UploadService(repos.media, runtime.store, runtime.queue, access, repos.audit, sniffFile, uploadPolicyOf(config.media), runtime.events),
+    auth: new AuthService(repos.auth, repos.audit, config.auth, now),
+    uploads: runtime.uploads,
     media,
-    meetings: new MeetingService(repos.meetings, media, access, repos.audit, runtime.events),
+    meetings: new MeetingService(repos.meetings, media, access, repos.audit, runtime.events, now),
     zones: new ZoneService(repos.zones, repos.industries, repos.audit),
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
     teams: new TeamService(repos.teams, repos.shifts, access, repos.audit),

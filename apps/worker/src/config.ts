@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {
-  ConfigError, describeConfigProblems, jobsEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
-  type MediaConfig, type StorageConfig,
+  ConfigError, describeConfigProblems, jobsEnvShape, logEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
+  type LogConfig, type MediaConfig, type StorageConfig,
 } from '@platform/config';
 import { z } from 'zod';
 
@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   ...storageEnvShape,
   ...mediaEnvShape,
   ...jobsEnvShape,
+  ...logEnvShape,
 });
 
 /** Validated configuration of a standalone media worker (`npm run worker`). */
@@ -23,6 +24,7 @@ export interface WorkerConfig {
   workDir: string | undefined;
   concurrency: number;
   jobMonitorSeconds: number;
+  log: LogConfig;
 }
 
 /** Reads and validates the environment once at boot, naming every bad key. */
@@ -39,5 +41,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): W
     workDir: e.WORK_DIR ? path.resolve(projectRoot, e.WORK_DIR) : undefined,
     concurrency: e.WORKER_CONCURRENCY,
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };
 }

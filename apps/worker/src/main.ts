@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPrismaClient, createRepositories, PgEventBus } from '@platform/db';
-import { startBoss, startWorker } from '@platform/jobs';
-import { resolveFfmpegBinaries } from '@platform/media';
-import { createObjectStore } from '@platform/storage';
-import { ConfigError, uploadPolicyOf } from '@platform/config';
+import { ConfigError, createLogger } from '@platform/config';
+import { createPrismaClient, createRepositories } from '@platform/db';
+import { openMediaRuntime } from '@platform/jobs';
 import { loadWorkerConfig } from './config.ts';
 
 // A media worker process. Run any number of them, on any machines that reach the database and
@@ -23,38 +21,35 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = (message: string, error?: unknown) => console.log(`[worker ${process.pid}] ${message}${error ? `: ${(error as Error).message}` : ''}`);
-  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 4 });
-  const repos = createRepositories(prisma);
-  const store = createObjectStore(config.storage);
-  const ffmpeg = resolveFfmpegBinaries(config.media);
-  const events = new PgEventBus(config.databaseUrl, log);
-  const boss = await startBoss({ databaseUrl: config.databaseUrl, monitorIntervalSeconds: config.jobMonitorSeconds, schedule: true, onError: (e) => log('job queue error', e) });
-  const worker = await startWorker({
-    boss,
-    store,
-    media: repos.media,
-    audit: repos.audit,
-    events,
-    ffmpeg,
-    limits: config.media,
-    uploadPolicy: uploadPolicyOf(config.media),
-    concurrency: config.concurrency,
-    workRoot: config.workDir,
-    log,
+  const log = createLogger(config.log, 'worker');
+  process.on('unhandledRejection', (error) => {
+    log.fatal({ err: error }, 'unhandled promise rejection');
+    process.exit(1);
   });
-  log(`ready: ffmpeg ${ffmpeg.source} (${ffmpeg.ffmpeg}), storage ${config.storage.driver}, concurrency ${config.concurrency}`);
+  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 4 });
+  const runtime = await openMediaRuntime({
+    databaseUrl: config.databaseUrl,
+    repos: createRepositories(prisma),
+    storage: config.storage,
+    media: config.media,
+    jobMonitorSeconds: config.jobMonitorSeconds,
+    stopTimeoutSeconds: 30,
+    listen: false,
+    work: { concurrency: config.concurrency, workRoot: config.workDir },
+    log,
+  }).catch(async (error: unknown) => {
+    await prisma.$disconnect();
+    throw error;
+  });
+  log.info({ concurrency: config.concurrency }, 'ready: taking media jobs');
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: finishing the current job, then stopping`);
+    log.info({ signal }, 'finishing the current job, then stopping');
     setTimeout(() => process.exit(1), 60_000).unref();
-    await worker.stop();
-    await boss.stop({ graceful: true, timeout: 30_000 });
-    await store.close();
-    await events.close();
+    await runtime.close();
     await prisma.$disconnect();
     process.exit(0);
   };
@@ -62,7 +57,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error('[worker] failed to start:', error);
   process.exit(1);
 });

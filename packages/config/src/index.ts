@@ -106,3 +106,5 @@ export function uploadPolicyOf(media: MediaConfig) {
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+export { createLogger, formatLogLine, logEnvShape, resolveLogFormat, type LogConfig, type LogFormat, type LogLevel, type LogOutput } from './logger.ts';

@@ -1,6 +1,6 @@
 export type { Actor, EnterpriseScope } from './access/actor.ts';
 export { EnterpriseAccess, type EnterpriseLocator } from './access/enterprise-access.ts';
-export { canManageEnterprise, enterpriseScopeOf, requireRole, scopeIncludes } from './access/scope.ts';
+export { canManageEnterprise, enterpriseScopeOf, meetingScopeOf, requireRole, scopeIncludes } from './access/scope.ts';
 export type { AuditEvent, AuditOutcome, AuditRepository } from './audit/audit.port.ts';
 export { AuditService } from './audit/audit.service.ts';
 export type { AuthRepository, LoginCandidate, StoredApiToken, StoredSession } from './auth/auth.port.ts';
@@ -16,6 +16,7 @@ export { TeamService } from './org/team.service.ts';
 export { UserService } from './org/user.service.ts';
 export { ZoneService } from './org/zone.service.ts';
 export type { JobContext, JobHandlers, JobName, JobPayloads, JobQueue } from './jobs/jobs.ts';
+export type { Logger } from './logging/logger.port.ts';
 export { MediaProcessingService } from './media/media-processing.service.ts';
 export type * from './media/media.port.ts';
 export type * from './media/media-processor.port.ts';

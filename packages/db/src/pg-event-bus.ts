@@ -1,5 +1,5 @@
 import type { PlatformEvent } from '@platform/contracts';
-import type { EventPublisher, EventSubscriber } from '@platform/core';
+import type { EventPublisher, EventSubscriber, Logger } from '@platform/core';
 import pg from 'pg';
 
 const CHANNEL = 'platform_events';
@@ -20,15 +20,22 @@ export class PgEventBus implements EventPublisher, EventSubscriber {
 
   constructor(
     private readonly databaseUrl: string,
-    private readonly log: (message: string, error?: unknown) => void = () => {},
+    private readonly log: Logger,
   ) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   }
 
   async publish(event: PlatformEvent): Promise<void> {
-    const payload = JSON.stringify(event);
-    if (payload.length > MAX_PAYLOAD) throw new Error(`event too large for NOTIFY (${payload.length} bytes)`);
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+    try {
+      const payload = JSON.stringify(event);
+      if (payload.length > MAX_PAYLOAD) throw new Error(`event too large for NOTIFY (${payload.length} bytes)`);
+      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+    } catch (error) {
+      // Some callers carry on without the event (a lost progress tick must not fail a job), so
+      // the drop is recorded here, where the cause is known.
+      this.log.warn({ err: error, event }, 'event not published');
+      throw error;
+    }
   }
 
   subscribe(listener: (event: PlatformEvent) => void): () => void {
@@ -44,10 +51,18 @@ export class PgEventBus implements EventPublisher, EventSubscriber {
       let event: PlatformEvent;
       try {
         event = JSON.parse(message.payload) as PlatformEvent;
-      } catch {
+      } catch (error) {
+        this.log.warn({ err: error, payload: message.payload.slice(0, 200) }, 'unreadable event dropped');
         return;
       }
-      for (const listener of this.listeners) listener(event);
+      for (const listener of this.listeners) {
+        // One broken subscriber (a client gone mid-write) must not cost the others the event.
+        try {
+          listener(event);
+        } catch (error) {
+          this.log.warn({ err: error, event }, 'event subscriber failed');
+        }
+      }
     });
     client.on('error', (error) => this.reconnect(client, error));
     client.on('end', () => this.reconnect(client));
@@ -59,11 +74,11 @@ export class PgEventBus implements EventPublisher, EventSubscriber {
   private reconnect(client: pg.Client, error?: unknown): void {
     if (this.closed || this.listener !== client || this.retryTimer) return;
     this.listener = undefined;
-    this.log('event listener lost its connection; reconnecting', error);
+    this.log.warn({ err: error }, 'event listener lost its connection; reconnecting');
     const attempt = () => {
       this.retryTimer = undefined;
       this.listen().catch((e) => {
-        this.log('event listener reconnect failed', e);
+        this.log.error({ err: e }, 'event listener reconnect failed; retrying in 2 s');
         if (!this.closed) this.retryTimer = setTimeout(attempt, 2000);
       });
     };

@@ -1,5 +1,5 @@
 export { startJobRunner, type RunnerOptions } from './job-runner.ts';
+export { openMediaRuntime, type MediaRuntime, type MediaRuntimeOptions } from './media-runtime.ts';
 export { PgBossJobQueue, startBoss, type BossOptions } from './pg-boss-queue.ts';
 export { QUEUES } from './queues.ts';
-export { createJobHandlers, startWorker, type WorkerDeps } from './worker-runtime.ts';
 export { sweepOrphanWorkspaces, workspaceFactory, WORKSPACE_PREFIX } from './workspace.ts';

@@ -1,11 +1,11 @@
-import type { JobHandlers, JobName } from '@platform/core';
+import type { JobContext, JobHandlers, JobName, Logger } from '@platform/core';
 import type { PgBoss } from 'pg-boss';
 import { QUEUES } from './queues.ts';
 
 export interface RunnerOptions {
   /** Jobs of each queue this process runs at once. ffmpeg uses a core per job. */
   concurrency: number;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
 }
 
 /**
@@ -17,19 +17,22 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
   const names = Object.keys(handlers) as JobName[];
   for (const name of names) {
     const definition = QUEUES[name];
-    const handler = handlers[name] as (data: unknown, ctx: { signal: AbortSignal; attempt: number; lastAttempt: boolean }) => Promise<void>;
+    const handler = handlers[name] as (data: unknown, ctx: JobContext) => Promise<void>;
     // On `notify` queues a NOTIFY wakes the worker, and polling is only the backstop for what
     // sends none: retries and jobs handed out again when their start time comes. Without a
     // listener (e.g. PgBouncer in transaction mode) pg-boss polls every half second as before.
     await boss.work<object>(name, { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 }, async ([job]) => {
       if (!job) return;
       const started = Date.now();
-      options.log(`job ${name} ${job.id} started (attempt ${job.retryCount + 1})`);
+      // Payloads are ids (e.g. assetId), so every line of the job names what it works on.
+      const log = options.log.child({ job: name, jobId: job.id, attempt: job.retryCount + 1, ...(job.data ?? {}) });
+      const lastAttempt = job.retryCount >= definition.retryLimit;
+      log.info('job started');
       try {
-        await handler(job.data, { signal: job.signal, attempt: job.retryCount, lastAttempt: job.retryCount >= definition.retryLimit });
-        options.log(`job ${name} ${job.id} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        await handler(job.data, { signal: job.signal, attempt: job.retryCount, lastAttempt, log });
+        log.info({ ms: Date.now() - started }, 'job done');
       } catch (error) {
-        options.log(`job ${name} ${job.id} failed (attempt ${job.retryCount + 1})`, error);
+        log.error({ err: error, ms: Date.now() - started, willRetry: !lastAttempt }, 'job failed');
         throw error;
       }
     });

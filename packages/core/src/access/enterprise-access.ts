@@ -1,5 +1,5 @@
 import type { EntityName } from '@platform/contracts';
-import type { Actor } from './actor.ts';
+import type { Actor, EnterpriseScope } from './actor.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { NotFoundError } from '../errors/index.ts';
 import { canManageEnterprise, enterpriseScopeOf, scopeIncludes } from './scope.ts';
@@ -17,10 +17,13 @@ export class EnterpriseAccess {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Throws NotFoundError unless the actor may read the enterprise's data. */
-  async assertCanRead(actor: Actor, enterpriseId: string, what: { entityType: EntityName; entityId: string }): Promise<void> {
+  /**
+   * Throws NotFoundError unless the actor may read the enterprise's data; `scopeOf` narrows it
+   * for data with its own rule (meetings: `meetingScopeOf`).
+   */
+  async assertCanRead(actor: Actor, enterpriseId: string, what: { entityType: EntityName; entityId: string }, scopeOf: (actor: Actor) => EnterpriseScope = enterpriseScopeOf): Promise<void> {
     const enterprise = await this.locate(enterpriseId);
-    if (enterprise && scopeIncludes(enterpriseScopeOf(actor), enterprise)) return;
+    if (enterprise && scopeIncludes(scopeOf(actor), enterprise)) return;
     await this.deny(actor, 'read', what, enterpriseId);
   }
 

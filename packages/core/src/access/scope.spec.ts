@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { canManageEnterprise, enterpriseScopeOf, requireRole, scopeIncludes } from './scope.ts';
+import { canSeeEvent } from '../events/event-scope.ts';
+import { canManageEnterprise, enterpriseScopeOf, meetingScopeOf, requireRole, scopeIncludes } from './scope.ts';
 
 const base: Actor = { userId: 'u', username: 'u', role: 'ADMIN', enterpriseId: null, zoneId: null };
 const inZoneA = { id: 'e1', zoneId: 'zA' };
@@ -24,6 +25,16 @@ describe('enterprise scope', () => {
     expect(scopeIncludes(officer, inZoneA)).toBe(true);
     expect(scopeIncludes(officer, inZoneB)).toBe(false);
     expect(enterpriseScopeOf({ ...base, role: 'WORKER' })).toEqual({ kind: 'none' });
+  });
+
+  it('keeps workers out of meetings, and their media and events, even in their own enterprise', () => {
+    const worker = { ...base, role: 'WORKER' as const, enterpriseId: 'e1' };
+    expect(scopeIncludes(enterpriseScopeOf(worker), inZoneA)).toBe(true);
+    expect(meetingScopeOf(worker)).toEqual({ kind: 'none' });
+    expect(canSeeEvent(worker, { type: 'meeting.reported', meetingId: 'm', enterpriseId: 'e1', zoneId: 'zA' })).toBe(false);
+    const officer = { ...base, role: 'ENTERPRISE_OFFICER' as const, enterpriseId: 'e1' };
+    expect(meetingScopeOf(officer)).toEqual(enterpriseScopeOf(officer));
+    expect(canSeeEvent(officer, { type: 'meeting.reported', meetingId: 'm', enterpriseId: 'e1', zoneId: 'zA' })).toBe(true);
   });
 
   it('lets only admins and the own officer manage an enterprise', () => {

@@ -20,6 +20,16 @@ export function enterpriseScopeOf(actor: Actor): EnterpriseScope {
   }
 }
 
+/**
+ * The enterprises whose meetings an actor may see, and with them the meetings' media and events.
+ * Workers see none: a meeting record names colleagues' absences and is for the enterprise's
+ * officers and the authorities. Everyone else as {@link enterpriseScopeOf}. The one place this
+ * rule lives: lists, single reads, media and the event stream all ask here.
+ */
+export function meetingScopeOf(actor: Actor): EnterpriseScope {
+  return actor.role === 'WORKER' ? { kind: 'none' } : enterpriseScopeOf(actor);
+}
+
 /** True when `enterprise` falls inside `scope`. */
 export function scopeIncludes(scope: EnterpriseScope, enterprise: { id: string; zoneId: string }): boolean {
   switch (scope.kind) {

@@ -1,7 +1,7 @@
 import type { Board, Meeting, MeetingInput, MeetingQuery, MeetingSummary, Page, WallQuery, WallStats } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
-import { enterpriseScopeOf } from '../access/scope.ts';
+import { meetingScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
 import type { EventPublisher } from '../events/event.port.ts';
@@ -59,14 +59,12 @@ export class MeetingService {
   async get(actor: Actor, id: string): Promise<Meeting> {
     const meeting = await this.meetings.findById(id);
     if (!meeting) throw new NotFoundError('meeting', id);
-    if (actor.role === 'WORKER') throw new NotFoundError('meeting', id);
-    await this.access.assertCanRead(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: id });
+    await this.access.assertCanRead(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: id }, meetingScopeOf);
     return this.withMedia(actor, meeting);
   }
 
   list(actor: Actor, query: MeetingQuery): Promise<Page<MeetingSummary>> {
-    const scope = actor.role === 'WORKER' ? ({ kind: 'none' } as const) : enterpriseScopeOf(actor);
-    return this.meetings.list(scope, query);
+    return this.meetings.list(meetingScopeOf(actor), query);
   }
 
   /** Each team × shift of the enterprise running on `date`, with its state now. */
@@ -96,7 +94,7 @@ export class MeetingService {
   async wallStats(actor: Actor, query: WallQuery): Promise<WallStats> {
     const day = query.date ?? shanghaiDate(this.now());
     const now = this.now();
-    const scope = actor.role === 'WORKER' ? ({ kind: 'none' } as const) : enterpriseScopeOf(actor);
+    const scope = meetingScopeOf(actor);
     const slots = (await this.meetings.calendar(scope, query, day)).filter((s) => runsOn(s.shift, day));
     const counts = { due: 0, reported: 0, late: 0, missing: 0 };
     for (const s of slots) {

@@ -1,0 +1,98 @@
+import { uploadPolicyOf, type MediaConfig, type StorageConfig } from '@platform/config';
+import { EnterpriseAccess, MediaProcessingService, UploadService, type JobHandlers, type JobQueue, type Logger } from '@platform/core';
+import { PgEventBus, type Repositories } from '@platform/db';
+import { Ffmpeg, FfmpegVideoProcessor, resolveFfmpegBinaries, SharpPhotoProcessor, sniffFile, type FfmpegBinaries } from '@platform/media';
+import { createObjectStore, type ObjectStore } from '@platform/storage';
+import type { PgBoss } from 'pg-boss';
+import { startJobRunner } from './job-runner.ts';
+import { PgBossJobQueue, startBoss } from './pg-boss-queue.ts';
+import { sweepOrphanWorkspaces, workspaceFactory } from './workspace.ts';
+
+/** What {@link openMediaRuntime} needs; both entrypoints fill it from their own config.ts. */
+export interface MediaRuntimeOptions {
+  databaseUrl: string;
+  /** Repositories over the caller's database client (the caller owns and closes it). */
+  repos: Repositories;
+  storage: StorageConfig;
+  media: MediaConfig;
+  /** How often pg-boss looks for jobs whose worker died. */
+  jobMonitorSeconds: number;
+  /** How long `close` waits for running jobs before pg-boss gives up on them. */
+  stopTimeoutSeconds: number;
+  /** Receive events from every process: an API fans them out to its screens; a worker only publishes. */
+  listen: boolean;
+  /** Run jobs in this process (`npm run worker`, or the API in its embedded mode); omit to only send them. */
+  work?: { concurrency: number; workRoot?: string };
+  log: Logger;
+  /** The clock of the services built here; tests fix it. */
+  now?: () => Date;
+}
+
+/** Object store, ffmpeg, events, job queue and the services built on them, as one process uses them. */
+export interface MediaRuntime {
+  store: ObjectStore;
+  ffmpeg: FfmpegBinaries;
+  /** Events from every process, via PostgreSQL LISTEN/NOTIFY. */
+  events: PgEventBus;
+  boss: PgBoss;
+  queue: JobQueue;
+  /** The enterprise gate, for every service of the process. */
+  access: EnterpriseAccess;
+  uploads: UploadService;
+  /** Stops taking jobs (finishing the running ones), then closes the queue, store and events. */
+  close(): Promise<void>;
+}
+
+/**
+ * The one place the media side is wired: the API (embedded or not) and `npm run worker` both call
+ * it, so a job runs over the same store, repositories, ffmpeg and services in either process.
+ */
+export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<MediaRuntime> {
+  const { repos, log } = options;
+  const store = createObjectStore(options.storage);
+  const ffmpeg = resolveFfmpegBinaries(options.media);
+  log.info({ ffmpeg: ffmpeg.ffmpeg, ffmpegSource: ffmpeg.source, storage: store.driver }, 'media runtime');
+  const events = new PgEventBus(options.databaseUrl, log.child({ component: 'events' }));
+  const closers: (() => Promise<void>)[] = [() => store.close(), () => events.close()];
+  const close = async () => {
+    for (const closer of closers.reverse().splice(0)) await closer();
+  };
+  try {
+    if (options.listen) await events.listen();
+    const boss = await startBoss({
+      databaseUrl: options.databaseUrl,
+      monitorIntervalSeconds: options.jobMonitorSeconds,
+      schedule: true,
+      onError: (error) => log.error({ err: error, component: 'pg-boss' }, 'job queue error'),
+    });
+    closers.push(() => boss.stop({ graceful: true, timeout: options.stopTimeoutSeconds * 1000 }));
+    const queue = new PgBossJobQueue(boss);
+    const access = new EnterpriseAccess(async (id) => {
+      const e = await repos.enterprises.findById(id);
+      return e ? { id: e.id, zoneId: e.zoneId } : null;
+    }, repos.audit);
+    const uploads = new UploadService(repos.media, store, queue, access, repos.audit, sniffFile, uploadPolicyOf(options.media), events, options.now);
+    if (options.work) {
+      const swept = await sweepOrphanWorkspaces(options.work.workRoot);
+      if (swept) log.info({ swept }, `removed ${swept} workspace(s) left by killed workers`);
+      const processing = new MediaProcessingService(
+        repos.media,
+        store,
+        new FfmpegVideoProcessor(new Ffmpeg(ffmpeg), options.media),
+        new SharpPhotoProcessor(new Ffmpeg(ffmpeg)),
+        workspaceFactory(store, options.work.workRoot),
+        events,
+      );
+      const handlers: JobHandlers = {
+        'media.process': (data, ctx) => processing.process(data.assetId, ctx),
+        'uploads.expire': async () => void (await uploads.expireAbandoned()),
+      };
+      const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
+      closers.push(() => runner.stop());
+    }
+    return { store, ffmpeg, events, boss, queue, access, uploads, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
