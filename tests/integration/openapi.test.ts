@@ -28,7 +28,13 @@ describe('OpenAPI', () => {
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
     const missing = await t.app.inject({ url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().error.code).toBe('NOT_FOUND');
+    expect(missing.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('documents the error body with its code, params and field issues', async () => {
+    const schemas = (await t.app.inject({ url: '/api/openapi.json' })).json().components.schemas;
+    expect(Object.keys(schemas.ErrorBody.properties.error.properties).sort()).toEqual(['code', 'details', 'message', 'params']);
+    expect(schemas.FieldIssue.required.sort()).toEqual(['code', 'field', 'message']);
   });
 
   it('reports health with a check per component', async () => {
@@ -51,6 +57,6 @@ describe('OpenAPI', () => {
   it('turns a malformed JSON body into a clear 400', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBeTruthy();
+    expect(res.json().error).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
   });
 });
