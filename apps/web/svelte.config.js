@@ -10,7 +10,8 @@ const config = {
   },
   kit: {
     // A single-page app: the API process serves build/ and falls back to index.html for deep links.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+    // Brotli and gzip copies of every text file, served as they are by apps/api/src/plugins/web.ts.
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true, precompress: true }),
   },
 };
 

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Platform } from './platform.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { compressionPlugin } from './plugins/compression.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
@@ -54,6 +55,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
         params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
       }),
   });
+  // Before the docs and routes, whose replies it compresses.
+  await app.register(compressionPlugin);
   await app.register(openApiPlugin);
 
   await app.register(healthRoutes);
