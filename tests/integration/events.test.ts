@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEventStream } from '../support/event-stream.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // Two API instances on one database: an event published by one reaches an SSE client of the
@@ -18,50 +19,12 @@ afterAll(async () => {
   await a.close();
 });
 
-/** Opens /api/events on instance B and collects parsed events. */
-async function openStream(cookie: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${baseB}/api/events`, { headers: { cookie }, signal: controller.signal });
-  const events: { type: string; meetingId?: string }[] = [];
-  let buffer = '';
-  const reader = res.body!.getReader();
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += new TextDecoder().decode(value);
-        const blocks = buffer.split('\n\n');
-        buffer = blocks.pop() ?? '';
-        for (const block of blocks) {
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data) events.push(JSON.parse(data.slice(6)));
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { res, events, close: async () => { controller.abort(); await pump; } };
-}
-
-async function waitFor<T>(check: () => T | undefined, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describe('real-time events across API instances', () => {
   it('delivers a meeting reported on one instance to a client of the other, scoped', async () => {
-    const command = await openStream(await b.login('command'));
-    const officer2 = await openStream(await b.login('officer2'));
+    const command = await openEventStream(baseB, await b.login('command'));
+    const officer2 = await openEventStream(baseB, await b.login('officer2'));
     const anonymous = await fetch(`${baseB}/api/events`);
     expect(anonymous.status).toBe(401);
-    expect(command.res.headers.get('content-type')).toContain('text/event-stream');
 
     const officer1 = await a.login('officer1');
     const user = await a.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
@@ -75,14 +38,23 @@ describe('real-time events across API instances', () => {
       },
     });
     expect(res.statusCode).toBe(201);
+    const meetingId = res.json().id as string;
     // Latency is a benchmark matter; the generous bound only keeps a broken fan-out from hanging.
-    const event = await waitFor(() => command.events.find((e) => e.meetingId === res.json().id), 10_000);
+    const event = await command.waitFor((e) => 'meetingId' in e && e.meetingId === meetingId, 10_000);
     expect(event.type).toBe('meeting.reported');
 
-    // officer2 belongs to another enterprise in another zone: nothing arrives.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(officer2.events.find((e) => e.meetingId === res.json().id)).toBeUndefined();
-    await command.close();
-    await officer2.close();
+    // officer2 belongs to another enterprise in another zone. Instead of waiting a while and
+    // finding nothing, send officer2 an event of its own afterwards: NOTIFYs arrive in the order
+    // they were sent, so once that one is through, the meeting's event would have been too.
+    const own = await a.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer2' }, include: { enterprise: true } });
+    const marker = '00000000-0000-4000-8000-0000000000e2';
+    await a.platform.runtime.events.publish({ type: 'meeting.updated', meetingId: marker, enterpriseId: own.enterpriseId!, zoneId: own.enterprise!.zoneId });
+    await officer2.waitFor((e) => 'meetingId' in e && e.meetingId === marker, 10_000);
+    expect(officer2.events.map((e) => ('meetingId' in e ? e.meetingId : null))).toEqual([marker]);
+    // The order the argument rests on, seen by a client entitled to both.
+    await command.waitFor((e) => 'meetingId' in e && e.meetingId === marker, 10_000);
+    expect(command.events.map((e) => ('meetingId' in e ? e.meetingId : null))).toEqual([meetingId, marker]);
+    command.close();
+    officer2.close();
   });
 });

@@ -1,5 +1,11 @@
+import { meetingWindow, type MeetingWindow } from '@platform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+// The services run on a clock the tests set, so a report is exactly on time or exactly late.
+const DAY = '2026-11-16'; // A Monday: every demo shift runs on it.
+const clock = { now: new Date() };
+const at = (instant: Date, offsetMinutes: number) => new Date(instant.getTime() + offsetMinutes * 60_000);
 
 let t: TestApp;
 let officer1: string;
@@ -8,29 +14,35 @@ let teamId: string;
 let shiftId: string;
 let members: { id: string; name: string }[];
 let enterpriseId: string;
+let window: MeetingWindow;
+
+/** The meeting window of a team's shift on DAY. */
+async function windowOf(id: string): Promise<MeetingWindow> {
+  const shift = await t.platform.prisma.shift.findUniqueOrThrow({ where: { id } });
+  return meetingWindow(shift, DAY);
+}
 
 beforeAll(async () => {
-  t = await createTestApp();
-  officer1 = await t.login('officer1');
-  officer2 = await t.login('officer2');
+  t = await createTestApp({}, { now: () => clock.now });
   const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
   enterpriseId = user.enterpriseId!;
   const team = await t.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId, name: '甲班' }, include: { shifts: true, members: true } });
   teamId = team.id;
   shiftId = team.shifts[0]!.shiftId;
   members = team.members;
+  window = await windowOf(shiftId);
+  // Ten minutes before the window closes.
+  clock.now = at(window.dueUntil, -10);
+  officer1 = await t.login('officer1');
+  officer2 = await t.login('officer2');
 });
 afterAll(() => t.close());
-
-function today(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   teamId,
   shiftId,
-  meetingDate: today(),
-  startedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+  meetingDate: DAY,
+  startedAt: at(clock.now, -5).toISOString(),
   hostName: '王班长',
   taskBriefing: '今日检修二号反应釜',
   safetyBriefing: '动火作业需办理动火证',
@@ -55,7 +67,7 @@ describe('meetings', () => {
     const m = res.json();
     expect(m).toMatchObject({ team: { id: teamId }, expectedCount: members.length, presentCount: members.length - 1, editable: true, source: 'WEB', hazards: ['动火作业', '有限空间'] });
     expect(m.attendance.find((a: { present: boolean }) => !a.present)).toMatchObject({ absenceReason: '病假' });
-    expect(['ON_TIME', 'LATE']).toContain(m.timeliness);
+    expect(m.timeliness).toBe('ON_TIME');
     meetingId = m.id;
     expect(await t.platform.prisma.auditLog.count({ where: { action: 'meeting.create', entityId: meetingId } })).toBe(1);
   });
@@ -102,10 +114,10 @@ describe('meetings', () => {
   });
 
   it("shows the day's board with the reported meeting", async () => {
-    const res = await t.app.inject({ url: `/api/enterprises/${enterpriseId}/board?date=${today()}`, headers: { cookie: officer1 } });
+    const res = await t.app.inject({ url: `/api/enterprises/${enterpriseId}/board?date=${DAY}`, headers: { cookie: officer1 } });
     expect(res.statusCode).toBe(200);
     const entry = res.json().entries.find((e: { team: { id: string }; shift: { id: string } }) => e.team.id === teamId && e.shift.id === shiftId);
-    expect(entry).toMatchObject({ meetingId, state: expect.stringMatching(/REPORTED|LATE/) });
+    expect(entry).toMatchObject({ meetingId, state: 'REPORTED', dueUntil: window.dueUntil.toISOString() });
     expect(res.json().entries.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -129,5 +141,19 @@ describe('meetings', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().source).toBe('API');
+  });
+
+  it('marks a report made after the window closes LATE, exactly, and the board shows it late', async () => {
+    const team = await t.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId, name: '丙班' }, include: { shifts: true } });
+    const lateShiftId = team.shifts[0]!.shiftId;
+    const late = await windowOf(lateShiftId);
+    // One minute after the window closed; the session is opened at that time too.
+    clock.now = at(late.dueUntil, 1);
+    const cookie = await t.login('officer1');
+    const res = await t.app.inject({ method: 'POST', url: '/api/meetings', headers: { cookie }, payload: input({ teamId: team.id, shiftId: lateShiftId, attendance: [] }) });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().timeliness).toBe('LATE');
+    const board = (await t.app.inject({ url: `/api/enterprises/${enterpriseId}/board?date=${DAY}`, headers: { cookie } })).json();
+    expect(board.entries.find((e: { team: { id: string } }) => e.team.id === team.id)).toMatchObject({ meetingId: res.json().id, state: 'LATE' });
   });
 });

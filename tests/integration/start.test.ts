@@ -14,8 +14,7 @@ await fs.chmod(dataDir, 0o755);
 const started: ChildProcess[] = [];
 afterAll(async () => {
   // A failed assertion must not leave a server (and its PostgreSQL) running.
-  for (const child of started) if (child.exitCode === null) child.kill('SIGINT');
-  await new Promise((r) => setTimeout(r, 500));
+  await Promise.all(started.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => stop(child)));
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
