@@ -1,8 +1,16 @@
-import type { $ZodIssue } from 'zod/v4/core';
 import { FIELD_FORMATS, isErrorCode, type ErrorCode } from './error-codes.ts';
 
 /** The parts of a zod issue this mapping reads; fastify-type-provider-zod passes them as `params`. */
-export type ZodIssueFacts = Partial<Omit<$ZodIssue, 'path' | 'message'>> & { code?: string; [key: string]: unknown };
+export interface ZodIssueFacts {
+  code?: string;
+  expected?: unknown;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean;
+  format?: string;
+  params?: Record<string, unknown>;
+}
 
 const isFormat = (value: unknown): value is (typeof FIELD_FORMATS)[number] => (FIELD_FORMATS as readonly unknown[]).includes(value);
 
