@@ -1,4 +1,5 @@
 import type { PlatformEvent } from '@platform/contracts';
+import { endpoints } from '@platform/contracts/endpoints';
 
 /**
  * Live platform events (GET /api/events, Server-Sent Events with the session cookie).
@@ -55,7 +56,7 @@ function dispatch(message: MessageEvent<string>): void {
 
 function open(): void {
   if (source || typeof EventSource === 'undefined') return;
-  const es = new EventSource('/api/events', { withCredentials: true });
+  const es = new EventSource(endpoints.streamEvents.path, { withCredentials: true });
   source = es;
   es.onopen = () => {
     eventStream.connected = true;
