@@ -48,9 +48,18 @@ export function toneMapFilter(transfer: HdrTransfer): string {
 
 const BT709_TAGS = ['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709'];
 
+/**
+ * AAC copied out of MPEG-TS or raw ADTS (camcorders, NVRs) carries ADTS headers that MP4 does not
+ * allow; the filter strips them and leaves MP4-style AAC untouched.
+ */
+const AAC_COPY = ['-c:a', 'copy', '-bsf:a', 'aac_adtstoasc'];
+
 /** Remux the source's streams untouched into one HLS rendition: no decoding, no encoding. */
 export function hlsCopyArgs(input: string, dir: string, hasAudio: boolean, limitSeconds: number | null = null): string[] {
-  return ['-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:v:0', ...(hasAudio ? ['-map', '0:a:0'] : []), '-c', 'copy', '-movflags', '+faststart', ...hlsMuxerArgs(dir)];
+  return [
+    '-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:v:0', ...(hasAudio ? ['-map', '0:a:0'] : []),
+    '-c:v', 'copy', ...(hasAudio ? AAC_COPY : []), '-movflags', '+faststart', ...hlsMuxerArgs(dir),
+  ];
 }
 
 /**
@@ -91,7 +100,7 @@ export function hlsEncodeArgs(
       '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
       ...(options.hdr ? BT709_TAGS : []),
     );
-    if (r.hasAudio) args.push(...(options.copyAudio ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']));
+    if (r.hasAudio) args.push(...(options.copyAudio ? AAC_COPY : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']));
     args.push(...hlsMuxerArgs(o.dir));
   });
   if (options.stills) args.push(...stillsOutputArgs(options.stills));
@@ -100,5 +109,5 @@ export function hlsEncodeArgs(
 
 /** Audio-only source: one AAC rendition. */
 export function hlsAudioArgs(input: string, dir: string, copy: boolean, limitSeconds: number | null = null): string[] {
-  return ['-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:a:0', ...(copy ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']), ...hlsMuxerArgs(dir)];
+  return ['-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:a:0', ...(copy ? AAC_COPY : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']), ...hlsMuxerArgs(dir)];
 }

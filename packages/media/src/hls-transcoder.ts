@@ -4,7 +4,7 @@ import { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs } from './ffmpeg-args.ts';
 import type { Ffmpeg } from './ffmpeg.ts';
 import type { MediaPlan, RenditionPlan } from './ladder.ts';
 import { avcCodecOfInit } from './mp4-codec.ts';
-import { AAC_LC_CODEC, avc1Codec, measureBandwidth, parseMediaPlaylist, spriteVtt, type VariantEntry } from './playlists.ts';
+import { AAC_LC_CODEC, avc1Codec, measureBandwidth, parseMediaPlaylist, spriteVtt, withTrueLastSegment, type VariantEntry } from './playlists.ts';
 import { planStills, stillsArgs, type StillsOutput } from './stills-args.ts';
 
 /** A finished rendition, ready to publish: its files sit in `dir`. */
@@ -49,7 +49,7 @@ export class HlsTranscoder {
     if (plan.kind === 'audio') {
       const dir = await mkdir(workDir, 'audio');
       await this.ffmpeg.run(hlsAudioArgs(input, dir, plan.mode === 'copy', plan.limitSeconds), { durationSeconds: duration, onProgress: cb.onProgress, signal: cb.signal });
-      await cb.onRendition(await this.describe('audio', dir, plan.mode === 'copy', { codecs: AAC_LC_CODEC }));
+      await cb.onRendition(await this.describe('audio', dir, plan.mode === 'copy', { codecs: AAC_LC_CODEC, durationSeconds: duration }));
       return false;
     }
     const copies = plan.renditions.filter((r) => r.mode === 'copy');
@@ -59,7 +59,7 @@ export class HlsTranscoder {
     for (const r of copies) {
       const dir = await mkdir(workDir, r.name);
       await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio, plan.limitSeconds), { durationSeconds: duration, onProgress: (f) => cb.onProgress(f * copyShare), signal: cb.signal });
-      await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r, fps: plan.fps }));
+      await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r, fps: plan.fps, durationSeconds: duration }));
     }
     if (!encodes.length) {
       // A remux decodes nothing, so the stills need a run of their own.
@@ -73,7 +73,7 @@ export class HlsTranscoder {
       signal: cb.signal,
     });
     const wroteStills = stills && still ? await finishStills(stills, still, duration) : false;
-    const results = await Promise.all(outputs.map((o) => this.describe(o.rendition.name, o.dir, false, { rendition: o.rendition, fps: plan.fps })));
+    const results = await Promise.all(outputs.map((o) => this.describe(o.rendition.name, o.dir, false, { rendition: o.rendition, fps: plan.fps, durationSeconds: duration })));
     // Lowest first: the smallest rendition is what a crowded wall tile plays.
     for (const result of results.reverse()) await cb.onRendition(result);
     return wroteStills;
@@ -90,8 +90,11 @@ export class HlsTranscoder {
   }
 
   /** Measures a finished rendition and reads its real codec profile and level from the output. */
-  private async describe(name: string, dir: string, remuxed: boolean, known: { rendition?: RenditionPlan; fps?: number; codecs?: string }): Promise<RenditionResult> {
-    const playlist = await fs.readFile(path.join(dir, 'index.m3u8'), 'utf8');
+  private async describe(name: string, dir: string, remuxed: boolean, known: { rendition?: RenditionPlan; fps?: number; codecs?: string; durationSeconds: number }): Promise<RenditionResult> {
+    const playlistFile = path.join(dir, 'index.m3u8');
+    const written = await fs.readFile(playlistFile, 'utf8');
+    const playlist = withTrueLastSegment(written, known.durationSeconds);
+    if (playlist !== written) await fs.writeFile(playlistFile, playlist);
     const segments = parseMediaPlaylist(playlist);
     if (segments.length === 0) throw new Error(`rendition ${name} produced no segments`);
     const sized = await Promise.all(segments.map(async (s) => ({ duration: s.duration, bytes: (await fs.stat(path.join(dir, s.uri))).size })));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planSprite } from './stills-args.ts';
-import { avc1Codec, masterPlaylist, measureBandwidth, parseMediaPlaylist, spriteVtt } from './playlists.ts';
+import { avc1Codec, masterPlaylist, measureBandwidth, parseMediaPlaylist, spriteVtt, withTrueLastSegment } from './playlists.ts';
 
 describe('playlists', () => {
   it('writes a master playlist with CODECS, RESOLUTION and BANDWIDTH, highest first', () => {
@@ -38,5 +38,26 @@ describe('playlists', () => {
     expect(vtt[3]).toBe('sprite.jpg#xywh=0,0,160,90');
     expect(vtt.at(-2)).toBe('sprite.jpg#xywh=320,90,160,90');
     expect(vtt.at(-3)).toBe('00:00:24.000 --> 00:00:25.000');
+  });
+});
+
+describe('withTrueLastSegment', () => {
+  const playlist = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:4', '#EXT-X-MAP:URI="init.mp4"', '#EXTINF:4.000000,', 'seg_00000.m4s', '#EXTINF:4.000000,', 'seg_00001.m4s', '#EXTINF:0.666667,', 'seg_00002.m4s', '#EXT-X-ENDLIST', ''].join('\n');
+
+  it('gives the last segment the rest of the real duration, as variable-frame-rate video needs', () => {
+    const fixed = withTrueLastSegment(playlist, 9.934);
+    expect(parseMediaPlaylist(fixed).map((s) => s.duration)).toEqual([4, 4, 1.934]);
+    expect(fixed).toContain('#EXT-X-TARGETDURATION:4');
+    expect(fixed.endsWith('#EXT-X-ENDLIST\n')).toBe(true);
+  });
+
+  it('raises the target duration when the last segment outgrows it', () => {
+    const one = ['#EXTM3U', '#EXT-X-TARGETDURATION:2', '#EXTINF:2.000000,', 'seg_00000.m4s', '#EXT-X-ENDLIST'].join('\n');
+    expect(withTrueLastSegment(one, 3.93)).toContain('#EXT-X-TARGETDURATION:4');
+  });
+
+  it('leaves a playlist that already adds up, or a total it cannot be, untouched', () => {
+    expect(withTrueLastSegment(playlist, 8.68)).toBe(playlist);
+    expect(withTrueLastSegment(playlist, 7)).toBe(playlist);
   });
 });

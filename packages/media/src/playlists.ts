@@ -90,3 +90,24 @@ function vttTime(seconds: number): string {
   const s = seconds % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${s.toFixed(3).padStart(6, '0')}`;
 }
+
+/**
+ * A media playlist whose last segment lasts what is left of `totalSeconds`. ffmpeg's HLS muxer
+ * times every segment by its next keyframe except the last, which it times by frame count at the
+ * nominal rate: variable-frame-rate phone video then ends early in the playlist though every
+ * frame is there. Earlier segments, the target duration and everything else are kept. Pure.
+ */
+export function withTrueLastSegment(text: string, totalSeconds: number): string {
+  const segments = parseMediaPlaylist(text);
+  if (segments.length === 0 || !(totalSeconds > 0)) return text;
+  const before = segments.slice(0, -1).reduce((sum, s) => sum + s.duration, 0);
+  const last = totalSeconds - before;
+  // A frame's worth of difference is rounding, and a negative rest means the total is not this stream's.
+  if (last <= 0 || Math.abs(last - segments.at(-1)!.duration) < 0.05) return text;
+  const lines = text.split(/\r?\n/);
+  const lastInf = lines.findLastIndex((line) => line.startsWith('#EXTINF:'));
+  lines[lastInf] = `#EXTINF:${last.toFixed(6)},`;
+  const target = lines.findIndex((line) => line.startsWith('#EXT-X-TARGETDURATION:'));
+  if (target >= 0) lines[target] = `#EXT-X-TARGETDURATION:${Math.max(Number(lines[target]!.split(':')[1]), Math.round(last))}`;
+  return lines.join('\n');
+}

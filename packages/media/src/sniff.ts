@@ -16,18 +16,28 @@ const OTHER_MEDIA = new Set(['application/mxf', 'application/vnd.ms-asf', 'appli
 // Images we do not render: scripts can hide in SVG, and icons or design files are never evidence.
 const NOT_PHOTOS = new Set(['image/svg+xml', 'image/x-icon', 'image/vnd.microsoft.icon', 'image/vnd.adobe.photoshop']);
 
-/** Decides what a file is from its first bytes (at least 4100), never from its name or declared type. */
+/** Decides what a file is from its first bytes (4100 at least; more lets file-type see further into TIFF-based files), never from its name or declared type. */
 export async function sniffFile(head: Uint8Array): Promise<SniffResult> {
   const mime = (await fileTypeFromBuffer(head))?.mime ?? null;
   return { kind: classify(mime, head), mime };
 }
 
 function classify(mime: string | null, head: Uint8Array): SniffResult['kind'] {
-  if (mime === null) return looksLikeText(head) || head.length === 0 ? 'OTHER' : 'VIDEO';
+  if (mime === null) {
+    // file-type names a TIFF only when its first directory lies inside the head; scanners and
+    // cameras often put it after the pixels.
+    if (isTiff(head)) return 'PHOTO';
+    return looksLikeText(head) || head.length === 0 ? 'OTHER' : 'VIDEO';
+  }
   const type = mime.toLowerCase();
   if (type.startsWith('image/')) return NOT_PHOTOS.has(type) ? 'OTHER' : 'PHOTO';
   if (type.startsWith('video/') || type.startsWith('audio/') || OTHER_MEDIA.has(type)) return 'VIDEO';
   return 'OTHER';
+}
+
+function isTiff(head: Uint8Array): boolean {
+  const [a, b, c, d] = head;
+  return (a === 0x49 && b === 0x49 && c === 0x2a && d === 0x00) || (a === 0x4d && b === 0x4d && c === 0x00 && d === 0x2a);
 }
 
 /**
