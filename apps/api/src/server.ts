@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, resolveLogFormat } from '@platform/config';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
 import { openPlatform } from './platform.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -35,6 +36,13 @@ async function main(): Promise<void> {
     log.fatal({ err: error }, 'unhandled promise rejection');
     process.exit(1);
   });
+  await serve(config, log).catch((error: unknown) => {
+    log.fatal({ err: error }, 'failed to start');
+    process.exit(1);
+  });
+}
+
+async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
   const platform = await openPlatform(config, { log });
   const app = await buildApp(platform);
 
@@ -75,7 +83,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // No logger yet, or it is the logger that failed: print the whole error, causes included.
+  // No logger yet: print the whole error, causes included.
   console.error('[platform] failed to start:', error);
   process.exit(1);
 });

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, createLogger } from '@platform/config';
+import type { Logger } from '@platform/core';
 import { createPrismaClient, createRepositories } from '@platform/db';
 import { openMediaRuntime } from '@platform/jobs';
-import { loadWorkerConfig } from './config.ts';
+import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 
 // A media worker process. Run any number of them, on any machines that reach the database and
 // the object store; pg-boss gives each job to exactly one of them.
@@ -26,6 +27,13 @@ async function main(): Promise<void> {
     log.fatal({ err: error }, 'unhandled promise rejection');
     process.exit(1);
   });
+  await run(config, log).catch((error: unknown) => {
+    log.fatal({ err: error }, 'failed to start');
+    process.exit(1);
+  });
+}
+
+async function run(config: WorkerConfig, log: Logger): Promise<void> {
   const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 4 });
   const runtime = await openMediaRuntime({
     databaseUrl: config.databaseUrl,
