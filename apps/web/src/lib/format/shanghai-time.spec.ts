@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isDay, shanghaiClock, shanghaiDateTime, shanghaiDay, shanghaiInstant } from './shanghai-time.ts';
+import { addDays, isDay, shanghaiClock, shanghaiDateTime, shanghaiDay, shanghaiInstant, shanghaiTimeOnDay } from './shanghai-time.ts';
 
 describe('Beijing time helpers', () => {
   it('reads instants in UTC+8 whatever the machine zone', () => {
@@ -8,6 +8,14 @@ describe('Beijing time helpers', () => {
     expect(shanghaiDateTime('2026-11-28T15:59:00Z')).toBe('2026-11-28 23:59');
     expect(shanghaiClock(null)).toBe('');
     expect(shanghaiClock('not a time')).toBe('');
+  });
+
+  it('shows the day with the time only when it is not the meeting day in Beijing', () => {
+    // 07:30 Beijing on the 29th is 23:30 UTC on the 28th: a UTC or local reading would get the day wrong.
+    expect(shanghaiTimeOnDay('2026-11-28T23:30:00Z', '2026-11-29')).toBe('07:30');
+    // A night shift's meeting held at 23:30 the evening before.
+    expect(shanghaiTimeOnDay('2026-11-28T15:30:00Z', '2026-11-29')).toBe('2026-11-28 23:30');
+    expect(shanghaiTimeOnDay(null, '2026-11-29')).toBe('');
   });
 
   it('writes a Beijing day and clock as an instant with offset', () => {

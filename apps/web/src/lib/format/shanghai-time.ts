@@ -31,6 +31,17 @@ export function shanghaiDateTime(iso: string | null | undefined): string {
   return date ? `${shanghaiDay(date)} ${clockFormat.format(date)}` : '';
 }
 
+/**
+ * An instant as seen from the meeting day `day`: "07:30" when it falls on that Beijing day, else
+ * "2026-11-27 23:30" (a meeting held the evening before a night shift), so a time is never shown
+ * under a day it does not belong to.
+ */
+export function shanghaiTimeOnDay(iso: string | null | undefined, day: string): string {
+  const date = valid(iso);
+  if (!date) return '';
+  return shanghaiDay(date) === day ? clockFormat.format(date) : shanghaiDateTime(iso);
+}
+
 /** The ISO instant of a Beijing day and clock time, as the API wants it (`2026-11-28T07:30:00+08:00`). */
 export function shanghaiInstant(day: string, clock: string): string {
   return `${day}T${clock}:00${OFFSET}`;

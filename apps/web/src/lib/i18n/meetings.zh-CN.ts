@@ -117,6 +117,7 @@ export const meetingsZhCN = {
     openLarge: '查看大图',
     playerUnsupported: '此浏览器无法播放该视频。',
     playerError: '视频加载失败，请稍后重试。',
+    playerRetry: '重试',
     unknownReason: '原因不明',
   },
 } as const;
