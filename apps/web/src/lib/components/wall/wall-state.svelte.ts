@@ -3,6 +3,7 @@ import { api } from '$lib/api/client.ts';
 import { eventStream, subscribeEvents } from '$lib/events/event-stream.svelte.ts';
 import { shanghaiDay } from '$lib/format/shanghai-time.ts';
 import { matchesFilters, NO_FILTERS, type WallFilters } from './wall-format.ts';
+import { filterQuery, listToday, readSettings, saveSettings, type WallPreload } from './wall-preload.ts';
 import * as wall from './wall-queue.ts';
 
 const STATS_EVERY_MS = 30_000;
@@ -11,32 +12,7 @@ const TICK_MS = 1_000;
 const STATS_DEBOUNCE_MS = 400;
 /** Signed media links last hours, but a tile re-shown much later should not start with stale ones. */
 const DETAIL_FRESH_MS = 5 * 60_000;
-/** The API's largest page: today's newest meetings, more than a 16-tile wall cycles through. */
-const INITIAL_PAGE = 200;
-const SETTINGS_KEY = 'wall.settings';
 const LOAD_RETRY_MS = 10_000;
-
-interface Settings {
-  layout: wall.WallLayout;
-  dwellSeconds: number;
-  filters: WallFilters;
-}
-
-/** Layout, dwell and filters survive a reload of the screen (a TV restarted overnight). */
-function readSettings(): Settings {
-  const fallback: Settings = { layout: 4, dwellSeconds: 30, filters: { ...NO_FILTERS } };
-  try {
-    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as Partial<Settings> | null;
-    if (!saved) return fallback;
-    return {
-      layout: wall.WALL_LAYOUTS.includes(saved.layout as wall.WallLayout) ? (saved.layout as wall.WallLayout) : fallback.layout,
-      dwellSeconds: wall.DWELL_CHOICES.includes(saved.dwellSeconds as number) ? (saved.dwellSeconds as number) : fallback.dwellSeconds,
-      filters: { ...NO_FILTERS, ...saved.filters },
-    };
-  } catch {
-    return fallback; // Storage disabled or a corrupt value: start with the defaults.
-  }
-}
 
 /**
  * Everything the command-centre wall shows: the rotation queue (rules in wall-queue.ts), the
@@ -66,16 +42,23 @@ export class WallController {
   #statsSeq = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  /** Loads everything and follows events until the returned function is called. */
-  start(): () => void {
-    const saved = readSettings();
+  /**
+   * Loads everything and follows events until the returned function is called. `preload` holds
+   * the first requests if the route's load function already started them (see wall-preload.ts).
+   */
+  start(preload?: WallPreload): () => void {
+    const saved = preload?.settings ?? readSettings();
     this.filters = saved.filters;
     this.dwellSeconds = saved.dwellSeconds;
     this.queue = wall.createQueue(saved.layout, saved.dwellSeconds * 1000);
-    void api.zones.list().then((z) => (this.zones = z), () => undefined);
-    void api.industries.list().then((i) => (this.industries = i), () => undefined);
-    void this.reload();
+    void this.reload(preload);
+    // Events sent before the stream opens are lost, so it opens with the first load, not after.
     const unsubscribe = subscribeEvents((event) => this.#onEvent(event));
+    // The filter choices are not needed for the first frame: ask once the first tiles are asked for.
+    const lists = setTimeout(() => {
+      void api.zones.list().then((z) => (this.zones = z), () => undefined);
+      void api.industries.list().then((i) => (this.industries = i), () => undefined);
+    }, 500);
     let day = shanghaiDay();
     const tick = setInterval(() => {
       this.queue = wall.rotate(this.queue, Date.now());
@@ -101,6 +84,7 @@ export class WallController {
       });
     });
     return () => {
+      clearTimeout(lists);
       unsubscribe();
       stopWatch();
       clearInterval(tick);
@@ -111,14 +95,17 @@ export class WallController {
     };
   }
 
-  /** Reloads today's meetings for the current filters, and the counts. */
-  async reload(): Promise<void> {
+  /** Reloads today's meetings for the current filters (or takes preloaded ones), and the counts. */
+  async reload(preload?: WallPreload): Promise<void> {
     const seq = ++this.#loadSeq;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     void this.refreshStats();
-    const day = shanghaiDay();
     try {
-      const page = await api.meetings.list({ from: day, to: day, ...this.#filterQuery(), page: 1, pageSize: INITIAL_PAGE });
+      const page = await (preload?.page ?? listToday(this.filters));
+      if (preload) {
+        // Before the tiles exist, so they find their details already on the way.
+        for (const [id, meeting] of await preload.details) this.#details.set(id, { at: preload.at, meeting });
+      }
       if (seq !== this.#loadSeq) return; // A newer filter choice won.
       const pinned = Object.fromEntries(this.queue.slots.flatMap((s) => (s.pinned && s.meetingId && this.meetings[s.meetingId] ? [[s.meetingId, this.meetings[s.meetingId]!]] : [])));
       this.meetings = { ...pinned, ...Object.fromEntries(page.items.map((m) => [m.id, m])) };
@@ -137,7 +124,7 @@ export class WallController {
   async refreshStats(): Promise<void> {
     const seq = ++this.#statsSeq;
     try {
-      const stats = await api.wall.stats(this.#filterQuery());
+      const stats = await api.wall.stats(filterQuery(this.filters));
       if (seq === this.#statsSeq) this.stats = stats; // An older filter's answer must not win.
     } catch {
       // Keep the last counts on screen; the next event or the 30 s timer tries again.
@@ -179,17 +166,8 @@ export class WallController {
     this.queue = wall.skip(this.queue, index, Date.now());
   }
 
-  #filterQuery() {
-    const f = this.filters;
-    return { zoneId: f.zoneId || undefined, industryId: f.industryId || undefined, riskLevel: f.riskLevel || undefined };
-  }
-
   #save(): void {
-    try {
-      localStorage.setItem(SETTINGS_KEY, JSON.stringify({ layout: this.queue.slots.length, dwellSeconds: this.dwellSeconds, filters: this.filters }));
-    } catch {
-      // Not saved (private mode); the wall still works for this session.
-    }
+    saveSettings({ layout: this.queue.slots.length as wall.WallLayout, dwellSeconds: this.dwellSeconds, filters: this.filters });
   }
 
   #statsSoon(): void {
