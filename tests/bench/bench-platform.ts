@@ -1,0 +1,158 @@
+// Helpers of the browser benchmarks: a fresh platform in its own process (as the e2e harness
+// starts it), and a small HTTP client that reports meetings, uploads files and follows the
+// event stream the way an enterprise system and the wall do. Not part of `npm test`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { PlatformEvent } from '@platform/contracts';
+
+export const PASSWORD = 'Demo@2021';
+
+export interface RunningPlatform {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `apps/api/src/server.ts` on `port` with a new data dir, and waits for /api/health. */
+export async function startPlatform(root: string, port: number, dataDir: string): Promise<RunningPlatform> {
+  await fs.rm(dataDir, { recursive: true, force: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`platform exited (${child.exitCode}):\n${output}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { base, stop: () => stop(child) };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop(child);
+  throw new Error(`platform did not answer on ${base} within 180 s:\n${output}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** A logged-in user of the platform, talking plain HTTP with its session cookie. */
+export class Session {
+  private constructor(readonly base: string, readonly cookie: string) {}
+
+  static async login(base: string, username: string): Promise<Session> {
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+    return new Session(base, cookie);
+  }
+
+  async json<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${url}`, {
+      method,
+      headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  /**
+   * Reports a meeting today for a new team on the enterprise's first shift. Teams are added
+   * because a demo enterprise has only a few team × shift slots a day and every run needs one.
+   */
+  async reportMeeting(day: string, label: string): Promise<string> {
+    const me = await this.json('GET', '/api/auth/me');
+    const enterpriseId: string = me.enterprise.id;
+    const shifts = await this.json<{ id: string }[]>('GET', `/api/enterprises/${enterpriseId}/shifts`);
+    const team = await this.json('POST', `/api/enterprises/${enterpriseId}/teams`, { name: label, leaderName: '班长', shiftIds: [shifts[0]!.id], members: [{ name: '张三' }, { name: '李四' }] });
+    const created = await this.json('POST', '/api/meetings', {
+      teamId: team.id, shiftId: shifts[0]!.id, meetingDate: day, startedAt: new Date(Date.now() - 60_000).toISOString(),
+      hostName: '班长', taskBriefing: '装卸作业', safetyBriefing: '注意车辆', measureBriefing: '设警戒区',
+      attireChecked: true, mentalChecked: true, ppeChecked: true,
+      attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })), hazards: ['车辆伤害'],
+    });
+    return created.id;
+  }
+
+  /** Creates an upload and sends every part, without completing it; returns what `complete` needs. */
+  async uploadParts(meetingId: string, file: string, contentType = 'video/mp4'): Promise<{ uploadId: string; assetId: string }> {
+    const bytes = await fs.readFile(file);
+    const upload = await this.json('POST', '/api/uploads', { meetingId, fileName: path.basename(file), size: bytes.length, contentType });
+    for (const part of upload.parts as { partNumber: number; size: number; url: string }[]) {
+      const start = (part.partNumber - 1) * upload.partSize;
+      const url = part.url.startsWith('http') ? part.url : `${this.base}${part.url}`;
+      const res = await fetch(url, { method: 'PUT', headers: { cookie: this.cookie, 'content-type': 'application/octet-stream' }, body: bytes.subarray(start, start + part.size) });
+      if (!res.ok) throw new Error(`part ${part.partNumber}: ${res.status}`);
+    }
+    return { uploadId: upload.id, assetId: upload.assetId };
+  }
+
+  async complete(uploadId: string): Promise<void> {
+    await this.json('POST', `/api/uploads/${uploadId}/complete`);
+  }
+
+  /** Follows /api/events (Server-Sent Events) until the returned function is called. */
+  async events(onEvent: (event: PlatformEvent) => void): Promise<() => void> {
+    const abort = new AbortController();
+    const res = await fetch(`${this.base}/api/events`, { headers: { cookie: this.cookie }, signal: abort.signal });
+    if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            for (const line of message.split('\n')) if (line.startsWith('data: ')) onEvent(JSON.parse(line.slice(6)) as PlatformEvent);
+          }
+        }
+      } catch {
+        // Aborted by the caller.
+      }
+    })();
+    return () => abort.abort();
+  }
+}
+
+/** Resolves when `assetId` reaches one of `statuses` (rejects on FAILED), timed from the event. */
+export function waitForStatus(session: Session, assetId: string, statuses: string[]): { ready: Promise<void>; result: Promise<number> } {
+  let unsubscribe: () => void = () => {};
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  const result = new Promise<number>((resolve, reject) => {
+    void session
+      .events((event) => {
+        if (event.type !== 'media.status' || event.assetId !== assetId) return;
+        if (statuses.includes(event.status)) resolve(performance.now());
+        if (event.status === 'FAILED') {
+          void session.json('GET', `/api/media/${assetId}`).then((m) => reject(new Error(`asset ${assetId} failed: ${m.error}`)), reject);
+        }
+      })
+      .then((u) => {
+        unsubscribe = u;
+        resolveReady();
+      }, reject);
+  }).finally(() => unsubscribe());
+  return { ready, result };
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Today's date in Asia/Shanghai, the day the wall shows. */
+export function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
