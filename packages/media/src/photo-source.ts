@@ -13,6 +13,8 @@ export interface PhotoSource {
   width: number;
   height: number;
   orientation: number;
+  /** The raw EXIF block as the decoder found it (e.g. a WebP's EXIF chunk), or null. */
+  exif: Buffer | null;
 }
 
 /**
@@ -24,14 +26,14 @@ export async function openPhoto(file: string, scratch: string, ffmpeg: Ffmpeg): 
   const meta = await sharp(file).metadata().catch(() => null);
   // sharp reads a HEIF container's header but only decodes AV1 (AVIF) inside it.
   if (meta?.width && meta.height && !(meta.format === 'heif' && meta.compression !== 'av1')) {
-    return { open: () => sharp(file), width: meta.width, height: meta.height, orientation: meta.orientation ?? 1 };
+    return { open: () => sharp(file), width: meta.width, height: meta.height, orientation: meta.orientation ?? 1, exif: meta.exif ?? null };
   }
   if (meta?.format === 'heif') {
     const image = await decodeHeif(await readFile(file));
     const raw = { width: image.width, height: image.height, channels: 4 as const };
-    return { open: () => sharp(image.data, { raw }), width: image.width, height: image.height, orientation: 1 };
+    return { open: () => sharp(image.data, { raw }), width: image.width, height: image.height, orientation: 1, exif: meta.exif ?? null };
   }
   await ffmpeg.run(['-hide_banner', '-y', '-i', file, '-frames:v', '1', '-update', '1', scratch]);
   const png = await sharp(scratch).metadata();
-  return { open: () => sharp(scratch), width: png.width ?? 0, height: png.height ?? 0, orientation: 1 };
+  return { open: () => sharp(scratch), width: png.width ?? 0, height: png.height ?? 0, orientation: 1, exif: null };
 }

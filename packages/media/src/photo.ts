@@ -27,7 +27,7 @@ const DEFAULT_OFFSET = '+08:00';
  * time zone and ignore OffsetTimeOriginal, so raw strings are combined here.
  */
 export async function analysePhoto(file: string, source: PhotoSource): Promise<PhotoEvidence> {
-  const exif = (await exifr.parse(file, { reviveValues: false, gps: true, tiff: true, exif: true }).catch(() => null)) as Record<string, unknown> | null;
+  const exif = await readExif(file, source);
   const rotated = source.orientation >= 5;
   const offset = text(exif?.OffsetTimeOriginal);
   return {
@@ -41,6 +41,22 @@ export async function analysePhoto(file: string, source: PhotoSource): Promise<P
     cameraModel: text(exif?.Model),
     perceptualHash: await photoHash(source),
   };
+}
+
+const EXIF_OPTIONS = { reviveValues: false, gps: true, tiff: true, exif: true };
+const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
+
+/**
+ * exifr finds EXIF in JPEG, TIFF, HEIC and PNG files but not in WebP or every AVIF; there the decoder's
+ * copy of the EXIF block (a TIFF structure behind an optional "Exif" header) is parsed instead.
+ */
+async function readExif(file: string, source: PhotoSource): Promise<Record<string, unknown> | null> {
+  const parse = (input: string | Buffer) => exifr.parse(input, EXIF_OPTIONS).catch(() => null) as Promise<Record<string, unknown> | null | undefined>;
+  // exifr answers `{ errors }` for some files (AVIF written by libheif) rather than nothing.
+  const fromFile = await parse(file);
+  if ((fromFile && Object.keys(fromFile).some((key) => key !== 'errors')) || !source.exif) return fromFile ?? null;
+  const block = source.exif.subarray(0, 6).equals(EXIF_HEADER) ? source.exif.subarray(6) : source.exif;
+  return (await parse(block)) ?? null;
 }
 
 /** "2026:11:28 07:42:10" with "+08:00" → the UTC instant. Pure. */
