@@ -100,6 +100,18 @@ describe('photos', { timeout: 60_000 }, () => {
     expect(row.perceptualHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('finishes a photo while a video is still encoding: photos have a worker slot of their own', async () => {
+    const video = await uploadFile(t.app, officer1, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4');
+    const videoId = video.complete!.json().assetId;
+    await waitForMedia(t.app, officer1, videoId, ['PROCESSING', 'PLAYABLE', 'READY']);
+    const { complete } = await uploadFile(t.app, officer1, meetingId, sample('photo-plain.jpg'), 'image/jpeg');
+    const photo = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
+    expect(photo.status).toBe('READY');
+    const videoNow = await t.app.inject({ url: `/api/media/${videoId}`, headers: { cookie: officer1 } });
+    expect(videoNow.json().status).not.toBe('READY');
+    await waitForMedia(t.app, officer1, videoId, ['READY']);
+  });
+
   it('auto-orients a photo with an EXIF rotation', async () => {
     const { complete } = await uploadFile(t.app, officer1, meetingId, sample('photo-rotated-exif.jpg'), 'image/jpeg');
     const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);

@@ -85,6 +85,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       );
       const handlers: JobHandlers = {
         'media.process': (data, ctx) => processing.process(data.assetId, ctx),
+        'media.photo': (data, ctx) => processing.process(data.assetId, ctx),
         'uploads.expire': async () => void (await uploads.expireAbandoned()),
       };
       const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });

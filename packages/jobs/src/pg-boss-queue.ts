@@ -48,6 +48,7 @@ export class PgBossJobQueue implements JobQueue {
   constructor(private readonly boss: PgBoss) {}
 
   async send<N extends JobName>(name: N, data: JobPayloads[N], options: { singletonKey?: string; priority?: number } = {}): Promise<void> {
-    await this.boss.send(name, data, { singletonKey: options.singletonKey, priority: options.priority });
+    // pg-boss asserts that a priority, when the key is present at all, is an integer.
+    await this.boss.send(name, data, { singletonKey: options.singletonKey, ...(options.priority === undefined ? {} : { priority: options.priority }) });
   }
 }

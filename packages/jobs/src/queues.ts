@@ -19,6 +19,7 @@ export interface QueueDefinition {
 export const QUEUES: Record<JobName, QueueDefinition> = {
   // Users wait for this one: an upload should be PLAYABLE in about a second.
   'media.process': { policy: 'exclusive', retryLimit: 3, retryDelay: 5, retryBackoff: true, heartbeatSeconds: 10, expireInSeconds: 3 * 3600, notify: true },
+  'media.photo': { policy: 'exclusive', retryLimit: 3, retryDelay: 2, retryBackoff: true, heartbeatSeconds: 10, expireInSeconds: 600, notify: true },
   'uploads.expire': { policy: 'standard', retryLimit: 1, retryDelay: 60, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 600, notify: false, cron: '*/15 * * * *' },
 };
 

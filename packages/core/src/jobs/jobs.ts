@@ -4,6 +4,11 @@ import type { Logger } from '../logging/logger.port.ts';
 export interface JobPayloads {
   /** Probe and process an uploaded asset: HLS for video, derivatives and evidence for photos. */
   'media.process': { assetId: string };
+  /**
+   * The same for photos, on a queue of their own: a photo takes a fraction of a second and must not
+   * wait behind a video encode that takes minutes.
+   */
+  'media.photo': { assetId: string };
   /** Abort uploads nobody finished within the configured time and delete their parts. */
   'uploads.expire': Record<string, never>;
 }

@@ -118,8 +118,8 @@ export class UploadService {
     }
     await this.media.markUploaded(upload.assetId, sniffed.kind, sniffed.mime ?? upload.contentType);
     await this.media.setUploadStatus(upload.id, 'COMPLETED', this.now());
-    // A photo takes a fraction of a second; it should not wait behind a queue of video encodes.
-    await this.jobs.send('media.process', { assetId: upload.assetId }, { singletonKey: upload.assetId, priority: sniffed.kind === 'PHOTO' ? 10 : 0 });
+    // Photos have a queue (and so a worker slot) of their own: they never wait behind a video encode.
+    await this.jobs.send(sniffed.kind === 'PHOTO' ? 'media.photo' : 'media.process', { assetId: upload.assetId }, { singletonKey: upload.assetId });
     const owner = await this.media.findAsset(upload.assetId);
     if (owner?.enterpriseId && owner.zoneId) {
       await this.events.publish({ type: 'media.status', assetId: owner.id, meetingId: owner.meetingId, enterpriseId: owner.enterpriseId, zoneId: owner.zoneId, status: 'UPLOADED', progress: 0 });
