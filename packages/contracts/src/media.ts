@@ -63,7 +63,13 @@ export const Media = z
     status: MediaStatus,
     /** 0–100 while processing. */
     progress: z.number().int(),
-    error: z.string().nullable(),
+    /** Why a FAILED file failed: a MEDIA_* code of the error registry with its params; null otherwise. */
+    failure: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+    /**
+     * Set when the file ends before the length its header declares (an interrupted copy): the
+     * stream holds what was there, up to this second, out of `declaredSeconds`.
+     */
+    truncated: z.object({ atSeconds: z.number(), declaredSeconds: z.number() }).nullable(),
     originalName: z.string(),
     contentType: z.string(),
     size: z.number(),
