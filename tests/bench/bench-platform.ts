@@ -136,7 +136,7 @@ export function waitForStatus(session: Session, assetId: string, statuses: strin
         if (event.type !== 'media.status' || event.assetId !== assetId) return;
         if (statuses.includes(event.status)) resolve(performance.now());
         if (event.status === 'FAILED') {
-          void session.json('GET', `/api/media/${assetId}`).then((m) => reject(new Error(`asset ${assetId} failed: ${m.error}`)), reject);
+          void session.json('GET', `/api/media/${assetId}`).then((m) => reject(new Error(`asset ${assetId} failed: ${JSON.stringify(m.failure ?? m.error)}`)), reject);
         }
       })
       .then((u) => {
