@@ -119,5 +119,7 @@ export const meetingsZhCN = {
     playerError: '视频加载失败，请稍后重试。',
     playerRetry: '重试',
     unknownReason: '原因不明',
+    /** A file cut off in transfer: what plays stops at `at` (m:ss) of the `declared` length. */
+    truncated: (at: string, declared: string) => `文件不完整：只能播放到 ${at}（原长 ${declared}），请重新上传完整的视频。`,
   },
 } as const;
