@@ -54,11 +54,16 @@ const BT709_TAGS = ['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colors
  */
 const AAC_COPY = ['-c:a', 'copy', '-bsf:a', 'aac_adtstoasc'];
 
-/** Remux the source's streams untouched into one HLS rendition: no decoding, no encoding. */
-export function hlsCopyArgs(input: string, dir: string, hasAudio: boolean, limitSeconds: number | null = null): string[] {
+/**
+ * Remux the source's streams untouched into one HLS rendition: no decoding, no encoding.
+ * `audio: 'if-present'` maps the first audio stream when there is one, for a remux started before
+ * the probe has said.
+ */
+export function hlsCopyArgs(input: string, dir: string, audio: boolean | 'if-present', limitSeconds: number | null = null): string[] {
+  const map = audio === 'if-present' ? ['-map', '0:a:0?'] : audio ? ['-map', '0:a:0'] : [];
   return [
-    '-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:v:0', ...(hasAudio ? ['-map', '0:a:0'] : []),
-    '-c:v', 'copy', ...(hasAudio ? AAC_COPY : []), '-movflags', '+faststart', ...hlsMuxerArgs(dir),
+    '-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:v:0', ...map,
+    '-c:v', 'copy', ...(audio ? AAC_COPY : []), '-movflags', '+faststart', ...hlsMuxerArgs(dir),
   ];
 }
 

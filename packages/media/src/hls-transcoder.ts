@@ -35,6 +35,18 @@ export interface StillFiles {
 type VideoPlan = Extract<MediaPlan, { kind: 'video' }>;
 
 /**
+ * A remux started while the source is still being probed. Most phone videos are H.264/AAC MP4
+ * that end up remuxed anyway, and starting ffmpeg costs about as much as probing; running both at
+ * once puts the first rendition out one process start sooner. Cancelled when the plan wants
+ * something else.
+ */
+export interface PreparedCopy {
+  dir: string;
+  done: Promise<void>;
+  cancel(): Promise<void>;
+}
+
+/**
  * Turns a source file into HLS renditions under `workDir/<name>/` following a plan: the remuxed
  * top first (seconds), then every encoded rung in one ffmpeg run, which also writes the poster
  * and the scrubbing sprite from the same decoding. Each finished rendition is handed to
@@ -43,8 +55,27 @@ type VideoPlan = Extract<MediaPlan, { kind: 'video' }>;
 export class HlsTranscoder {
   constructor(private readonly ffmpeg: Ffmpeg) {}
 
-  /** Returns whether stills were written: asked for, and the source is a video. */
-  async transcode(input: string, workDir: string, plan: MediaPlan, cb: TranscodeCallbacks, stills?: StillFiles): Promise<boolean> {
+  /** Starts remuxing `input` into `dir` before its plan is known; see {@link PreparedCopy}. */
+  prepareCopy(input: string, dir: string): PreparedCopy {
+    const abort = new AbortController();
+    const done = fs.mkdir(dir, { recursive: true }).then(() => this.ffmpeg.run(hlsCopyArgs(input, dir, 'if-present'), { signal: abort.signal }));
+    done.catch(() => {}); // a cancelled or failed speculation is reported where it is awaited, if at all
+    return {
+      dir,
+      done,
+      async cancel() {
+        abort.abort();
+        await done.catch(() => {});
+        await fs.rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  /**
+   * Returns whether stills were written: asked for, and the source is a video. `prepared`, when
+   * given, is the plan's first copy rendition already under way.
+   */
+  async transcode(input: string, workDir: string, plan: MediaPlan, cb: TranscodeCallbacks, stills?: StillFiles, prepared?: PreparedCopy): Promise<boolean> {
     const duration = plan.durationSeconds;
     if (plan.kind === 'audio') {
       const dir = await mkdir(workDir, 'audio');
@@ -57,8 +88,9 @@ export class HlsTranscoder {
     // Remuxing costs a few per cent of an encode; weigh progress accordingly.
     const copyShare = copies.length ? (encodes.length ? 0.05 : 1) : 0;
     for (const r of copies) {
-      const dir = await mkdir(workDir, r.name);
-      await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio, plan.limitSeconds), { durationSeconds: duration, onProgress: (f) => cb.onProgress(f * copyShare), signal: cb.signal });
+      const adopted = r === copies[0] && prepared ? await adopt(prepared, workDir, r.name) : null;
+      const dir = adopted ?? (await mkdir(workDir, r.name));
+      if (!adopted) await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio, plan.limitSeconds), { durationSeconds: duration, onProgress: (f) => cb.onProgress(f * copyShare), signal: cb.signal });
       await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r, fps: plan.fps, durationSeconds: duration }));
     }
     if (!encodes.length) {
@@ -150,6 +182,20 @@ async function finishStills(files: StillFiles, out: StillsOutput, durationSecond
   if (!written.every(Boolean)) return false;
   await fs.writeFile(files.vtt, spriteVtt(out.plan.sprite, durationSeconds, files.spriteUri));
   return true;
+}
+
+/** The prepared remux's directory moved to the rendition's place, or null when the speculation failed. */
+async function adopt(prepared: PreparedCopy, workDir: string, name: string): Promise<string | null> {
+  try {
+    await prepared.done;
+  } catch {
+    await prepared.cancel();
+    return null;
+  }
+  await fs.mkdir(workDir, { recursive: true });
+  const dir = path.join(workDir, name);
+  await fs.rename(prepared.dir, dir);
+  return dir;
 }
 
 async function mkdir(root: string, name: string): Promise<string> {

@@ -1,9 +1,29 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
 import type { FinishedRendition, TranscodeOutput, VideoInspection, VideoProcessor } from '@platform/core';
 import { MediaRejectedError } from '@platform/core';
 import { FfmpegError, type Ffmpeg } from './ffmpeg.ts';
-import { HlsTranscoder } from './hls-transcoder.ts';
+import { HlsTranscoder, type PreparedCopy } from './hls-transcoder.ts';
 import { planLadder, UnplayableMediaError, type LadderLimits, type MediaPlan } from './ladder.ts';
 import { masterPlaylist } from './playlists.ts';
+
+/** What `inspect` hands to `transcode` (opaque to the domain): the plan and a remux already under way. */
+interface Planned {
+  media: MediaPlan;
+  prepared: PreparedCopy | null;
+}
+
+/** ISO base media (MP4, MOV, 3GP): the containers phones record, and the ones worth a speculative remux. */
+async function isMp4(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    await handle.read(head, 0, 8, 0);
+    return head.toString('latin1', 4, 8) === 'ftyp';
+  } finally {
+    await handle.close();
+  }
+}
 
 /** The domain's VideoProcessor over ffmpeg: probe, plan, HLS ladder with poster and sprite. */
 export class FfmpegVideoProcessor implements VideoProcessor {
@@ -19,10 +39,12 @@ export class FfmpegVideoProcessor implements VideoProcessor {
   async inspect(file: string): Promise<VideoInspection> {
     let plan: MediaPlan;
     let probe;
+    const prepared = (await isMp4(file)) ? this.transcoder.prepareCopy(file, path.join(path.dirname(file), 'prepared-copy')) : null;
     try {
       probe = await this.ffmpeg.probe(file);
       plan = planLadder(probe, this.limits);
     } catch (error) {
+      await prepared?.cancel();
       if (error instanceof UnplayableMediaError) throw new MediaRejectedError(error.code, error.message, { params: error.params, cause: error });
       if (error instanceof FfmpegError && error.exitCode !== null) {
         // ffprobe's own words name our scratch file; operators get them through the cause, users the code.
@@ -31,10 +53,13 @@ export class FfmpegVideoProcessor implements VideoProcessor {
       throw error;
     }
     const top = plan.kind === 'video' ? plan.renditions[0]! : null;
+    // The speculation matches the plan only for a whole file whose top rendition is a remux.
+    const useful = top?.mode === 'copy' && plan.kind === 'video' && plan.limitSeconds === null;
+    if (prepared && !useful) await prepared.cancel();
     const truncatedAt = probe.extent.truncatedAtSeconds;
     return {
       kind: plan.kind,
-      plan,
+      plan: { media: plan, prepared: useful ? prepared : null } satisfies Planned,
       facts: {
         durationMs: Math.round(probe.durationSeconds * 1000),
         truncatedAtMs: truncatedAt === null ? null : Math.round(truncatedAt * 1000),
@@ -51,7 +76,8 @@ export class FfmpegVideoProcessor implements VideoProcessor {
   async transcode(file: string, inspection: VideoInspection, out: TranscodeOutput, callbacks: Parameters<VideoProcessor['transcode']>[3]): Promise<boolean> {
     const stills = { poster: out.poster, sprite: out.sprite, vtt: out.vtt, spriteUri: 'sprite.jpg' };
     try {
-      return await this.transcoder.transcode(file, out.hlsDir, inspection.plan as MediaPlan, {
+      const planned = inspection.plan as Planned;
+      return await this.transcoder.transcode(file, out.hlsDir, planned.media, {
         signal: callbacks.signal,
         onProgress: callbacks.onProgress,
         onRendition: (r) =>
@@ -66,7 +92,7 @@ export class FfmpegVideoProcessor implements VideoProcessor {
             codecs: r.variant.codecs,
             frameRate: r.variant.frameRate ?? null,
           }),
-      }, stills);
+      }, stills, planned.prepared ?? undefined);
     } catch (error) {
       throw asRejection(error);
     }
