@@ -4,6 +4,7 @@ import { signStreamToken } from '@platform/core';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
+import { slowToEncodeClip } from '../support/format-samples.ts';
 import { sample } from '../support/samples.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -64,6 +65,27 @@ describe('video upload to stream', { timeout: 120_000 }, () => {
     expect(ranged.rawPayload).toEqual(whole.rawPayload.subarray(0, 100));
   });
 
+  it('retries an asset that was already playing without taking it back to PROCESSING or off the air', async () => {
+    // As when a worker dies after publishing the first rendition: the asset is PLAYABLE and its job is handed out again.
+    await t.platform.prisma.mediaAsset.update({ where: { id: video.id }, data: { status: 'PLAYABLE' } });
+    const statuses: string[] = [];
+    const unsubscribe = t.platform.runtime.events.subscribe((e) => {
+      if (e.type === 'media.status' && e.assetId === video.id) statuses.push(e.status);
+    });
+    await t.platform.runtime.queue.send('media.process', { assetId: video.id });
+    const masterAnswers: number[] = [];
+    while (statuses.at(-1) !== 'READY') {
+      masterAnswers.push((await t.app.inject({ url: video.hlsUrl })).statusCode);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    unsubscribe();
+    expect(statuses).not.toContain('PROCESSING');
+    expect(statuses.every((s) => s === 'PLAYABLE' || s === 'READY')).toBe(true);
+    expect(new Set(masterAnswers)).toEqual(new Set([200]));
+    const media = await waitForMedia(t.app, officer1, video.id, ['READY']);
+    expect(media.renditions.map((r: { name: string }) => r.name).sort()).toEqual(['360p', '480p', '720p']);
+  });
+
   it("keeps another enterprise's user, anonymous clients and expired or forged links out", async () => {
     const id = video.id;
     expect((await t.app.inject({ url: `/api/media/${id}`, headers: { cookie: officer2 } })).statusCode).toBe(404);
@@ -101,7 +123,7 @@ describe('photos', { timeout: 60_000 }, () => {
   });
 
   it('finishes a photo while a video is still encoding: photos have a worker slot of their own', async () => {
-    const video = await uploadFile(t.app, officer1, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4');
+    const video = await uploadFile(t.app, officer1, meetingId, slowToEncodeClip(), 'video/mp4');
     const videoId = video.complete!.json().assetId;
     await waitForMedia(t.app, officer1, videoId, ['PROCESSING', 'PLAYABLE', 'READY']);
     const { complete } = await uploadFile(t.app, officer1, meetingId, sample('photo-plain.jpg'), 'image/jpeg');

@@ -132,6 +132,15 @@ export async function frontIndexTruncatedMp4(): Promise<{ file: string; declared
   return { file, declaredSeconds: 10 };
 }
 
+/**
+ * 20 s of 1080p MPEG-4 Part 2: nothing can be remuxed, so all four rungs are encoded, which keeps
+ * a worker's video slot busy for many seconds on any machine.
+ */
+export function slowToEncodeClip(): string {
+  mkdirSync(FORMATS_DIR, { recursive: true });
+  return ffmpeg('slow-1080p-mpeg4.mp4', [...av(20, '1920x1080'), '-c:v', 'mpeg4', '-q:v', '4', '-c:a', 'aac']);
+}
+
 /** Clips of 0.3 s and of a single frame. */
 export function shortClips(): string[] {
   mkdirSync(FORMATS_DIR, { recursive: true });
