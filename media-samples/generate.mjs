@@ -44,7 +44,22 @@ make('landscape-720p-h264-aac.mp4', [...video('1280x720', 8), ...tone(8), ...h26
 // ffmpeg writes that matrix only when stream-copying, hence the second step.
 make('landscape-6s.partial-src.mp4', [...video('1280x720', 6), ...tone(6), ...h264, ...aac, '-shortest']);
 make('portrait-rotated-h264-aac.mp4', ['-i', path.join(out, 'landscape-6s.partial-src.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90']);
-make('hevc-720p.mp4', [...video('1280x720', 6), ...tone(6), '-c:v', 'libx265', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1', ...aac, '-shortest', '-x265-params', 'log-level=error']);
+make('hevc-720p.mp4', [
+  ...video('1280x720', 6),
+  ...tone(6),
+  '-c:v',
+  'libx265',
+  '-preset',
+  'ultrafast',
+  '-pix_fmt',
+  'yuv420p',
+  '-tag:v',
+  'hvc1',
+  ...aac,
+  '-shortest',
+  '-x265-params',
+  'log-level=error',
+]);
 make('no-audio-720p.mp4', [...video('1280x720', 6), ...h264, '-an']);
 make('landscape-1080p-h264-aac.mp4', [...video('1920x1080', 6), ...tone(6), ...h264, ...aac, '-shortest']);
 make('odd-size-mpeg4.avi', [...video('642x362', 4), ...tone(4), '-c:v', 'mpeg4', '-q:v', '5', '-c:a', 'mp3', '-shortest']);
@@ -78,14 +93,20 @@ function withExif(source, target, { taken, offset, lat, lng, orientation = 1 }) 
     const d = Math.floor(deg);
     const m = Math.floor((deg - d) * 60);
     const s = Math.round(((deg - d) * 60 - m) * 60 * 100);
-    return [[d, 1], [m, 1], [s, 100]];
+    return [
+      [d, 1],
+      [m, 1],
+      [s, 100],
+    ];
   };
   const exif = {
     '0th': { [piexif.ImageIFD.Make]: 'Huawei', [piexif.ImageIFD.Model]: 'Mate 40 Pro', [piexif.ImageIFD.Orientation]: orientation },
     Exif: { [piexif.ExifIFD.DateTimeOriginal]: taken, [OFFSET_TIME_ORIGINAL]: offset },
     GPS: {
-      [piexif.GPSIFD.GPSLatitudeRef]: 'N', [piexif.GPSIFD.GPSLatitude]: toDms(lat),
-      [piexif.GPSIFD.GPSLongitudeRef]: 'E', [piexif.GPSIFD.GPSLongitude]: toDms(lng),
+      [piexif.GPSIFD.GPSLatitudeRef]: 'N',
+      [piexif.GPSIFD.GPSLatitude]: toDms(lat),
+      [piexif.GPSIFD.GPSLongitudeRef]: 'E',
+      [piexif.GPSIFD.GPSLongitude]: toDms(lng),
     },
   };
   const jpeg = readFileSync(path.join(out, source)).toString('binary');
@@ -93,7 +114,13 @@ function withExif(source, target, { taken, offset, lat, lng, orientation = 1 }) 
   console.log(`generated ${target}`);
 }
 withExif('photo-plain.jpg', 'photo-exif-gps.jpg', { taken: '2026:11:28 07:42:10', offset: '+08:00', lat: 39.0257, lng: 117.7142 });
-withExif('photo-plain.jpg', 'photo-rotated-exif.jpg', { taken: '2026:11:20 07:40:00', offset: '+08:00', lat: 38.9, lng: 117.6, orientation: 6 });
+withExif('photo-plain.jpg', 'photo-rotated-exif.jpg', {
+  taken: '2026:11:20 07:40:00',
+  offset: '+08:00',
+  lat: 38.9,
+  lng: 117.6,
+  orientation: 6,
+});
 
 if (args.includes('--long')) {
   make('bench-60s-720p-h264-aac.mp4', [...video('1280x720', 60), ...tone(60), ...h264, ...aac, '-shortest', '-movflags', '+faststart']);

@@ -75,7 +75,13 @@ async function seedEnterprise(prisma: PrismaClient, e: DemoEnterprise, index: nu
         enterpriseId: enterprise.id,
         name: teamName,
         leaderName: people[0],
-        members: { create: people.map((name, m) => ({ name, employeeNo: `E${String(index + 1).padStart(3, '0')}${t}${m}`, position: m === 0 ? '班组长' : '操作工' })) },
+        members: {
+          create: people.map((name, m) => ({
+            name,
+            employeeNo: `E${String(index + 1).padStart(3, '0')}${t}${m}`,
+            position: m === 0 ? '班组长' : '操作工',
+          })),
+        },
         // Three-shift plants rotate: each team is on one shift in this demo calendar.
         shifts: { create: [{ shiftId: shiftPattern === 'three' ? shiftIds[t]! : shiftIds[0]! }] },
       },

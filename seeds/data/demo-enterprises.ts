@@ -72,7 +72,28 @@ const SPECS: [string, string, IndustryCode, DemoEnterprise['riskLevel']][] = [
 ];
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '建国', '海燕', '志强', '春梅'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '建国',
+  '海燕',
+  '志强',
+  '春梅',
+];
 
 /** A deterministic fictional person's name. */
 export function demoPersonName(n: number): string {

@@ -28,7 +28,10 @@ export async function startPlatform(root: string, port: number, dataDir: string)
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`platform exited (${child.exitCode}):\n${output}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { base, stop: () => stop(child) };
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -45,12 +48,22 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** A logged-in user of the platform, talking plain HTTP with its session cookie. */
 export class Session {
-  private constructor(readonly base: string, readonly cookie: string) {}
+  private constructor(
+    readonly base: string,
+    readonly cookie: string,
+  ) {}
 
   static async login(base: string, username: string): Promise<Session> {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
     if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
     return new Session(base, cookie);
   }
 
@@ -72,12 +85,26 @@ export class Session {
     const me = await this.json('GET', '/api/auth/me');
     const enterpriseId: string = me.enterprise.id;
     const shifts = await this.json<{ id: string }[]>('GET', `/api/enterprises/${enterpriseId}/shifts`);
-    const team = await this.json('POST', `/api/enterprises/${enterpriseId}/teams`, { name: label, leaderName: '班长', shiftIds: [shifts[0]!.id], members: [{ name: '张三' }, { name: '李四' }] });
+    const team = await this.json('POST', `/api/enterprises/${enterpriseId}/teams`, {
+      name: label,
+      leaderName: '班长',
+      shiftIds: [shifts[0]!.id],
+      members: [{ name: '张三' }, { name: '李四' }],
+    });
     const created = await this.json('POST', '/api/meetings', {
-      teamId: team.id, shiftId: shifts[0]!.id, meetingDate: day, startedAt: new Date(Date.now() - 60_000).toISOString(),
-      hostName: '班长', taskBriefing: '装卸作业', safetyBriefing: '注意车辆', measureBriefing: '设警戒区',
-      attireChecked: true, mentalChecked: true, ppeChecked: true,
-      attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })), hazards: ['车辆伤害'],
+      teamId: team.id,
+      shiftId: shifts[0]!.id,
+      meetingDate: day,
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      hostName: '班长',
+      taskBriefing: '装卸作业',
+      safetyBriefing: '注意车辆',
+      measureBriefing: '设警戒区',
+      attireChecked: true,
+      mentalChecked: true,
+      ppeChecked: true,
+      attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })),
+      hazards: ['车辆伤害'],
     });
     return created.id;
   }
@@ -89,7 +116,11 @@ export class Session {
     for (const part of upload.parts as { partNumber: number; size: number; url: string }[]) {
       const start = (part.partNumber - 1) * upload.partSize;
       const url = part.url.startsWith('http') ? part.url : `${this.base}${part.url}`;
-      const res = await fetch(url, { method: 'PUT', headers: { cookie: this.cookie, 'content-type': 'application/octet-stream' }, body: bytes.subarray(start, start + part.size) });
+      const res = await fetch(url, {
+        method: 'PUT',
+        headers: { cookie: this.cookie, 'content-type': 'application/octet-stream' },
+        body: bytes.subarray(start, start + part.size),
+      });
       if (!res.ok) throw new Error(`part ${part.partNumber}: ${res.status}`);
     }
     return { uploadId: upload.id, assetId: upload.assetId };
@@ -136,7 +167,9 @@ export function waitForStatus(session: Session, assetId: string, statuses: strin
         if (event.type !== 'media.status' || event.assetId !== assetId) return;
         if (statuses.includes(event.status)) resolve(performance.now());
         if (event.status === 'FAILED') {
-          void session.json('GET', `/api/media/${assetId}`).then((m) => reject(new Error(`asset ${assetId} failed: ${JSON.stringify(m.failure ?? m.error)}`)), reject);
+          void session
+            .json('GET', `/api/media/${assetId}`)
+            .then((m) => reject(new Error(`asset ${assetId} failed: ${JSON.stringify(m.failure ?? m.error)}`)), reject);
         }
       })
       .then((u) => {

@@ -25,7 +25,18 @@ const sampleDir = path.join(root, 'media-samples/out');
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-media-'));
 await fs.chmod(scratch, 0o755);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: 0, database: 'bench' });
-const config = loadConfig({ DATABASE_URL: pg.url, DATA_DIR: scratch, SEED_DEMO: '1', WORKER_IN_PROCESS: '1', LOG_LEVEL: 'silent', MEDIA_SIGNING_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ...pick(process.env, ['FFMPEG_PATH', 'FFPROBE_PATH']) }, root);
+const config = loadConfig(
+  {
+    DATABASE_URL: pg.url,
+    DATA_DIR: scratch,
+    SEED_DEMO: '1',
+    WORKER_IN_PROCESS: '1',
+    LOG_LEVEL: 'silent',
+    MEDIA_SIGNING_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    ...pick(process.env, ['FFMPEG_PATH', 'FFPROBE_PATH']),
+  },
+  root,
+);
 const platform = await openPlatform(config, { log: createLogger(config.log, 'bench') });
 const app = await buildApp(platform, { serveWeb: false });
 const ffmpeg = new Ffmpeg(resolveFfmpegBinaries(config.media));
@@ -33,7 +44,9 @@ const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload
 const cookie = `bhs_session=${login.cookies.find((c) => c.name === 'bhs_session')!.value}`;
 const meetingId = await createMeeting(platform.prisma, 'officer1');
 
-console.log(`\nffmpeg: ${ffmpeg.binaries.ffmpeg} (${ffmpeg.binaries.source}), ${os.cpus().length} cores, ${ROUNDS} round(s), median shown\n`);
+console.log(
+  `\nffmpeg: ${ffmpeg.binaries.ffmpeg} (${ffmpeg.binaries.source}), ${os.cpus().length} cores, ${ROUNDS} round(s), median shown\n`,
+);
 console.log('sample                          | plain ffmpeg: top  all  | pipeline: PLAYABLE  READY | ratio: PLAYABLE  READY');
 console.log('--------------------------------|-------------------------|---------------------------|----------------------');
 for (const name of SAMPLES) {
@@ -49,7 +62,9 @@ for (const name of SAMPLES) {
     pipe.ready.push(p.ready);
   }
   const [top, all, playable, ready] = [median(base.top), median(base.all), median(pipe.playable), median(pipe.ready)];
-  console.log(`${name.padEnd(32)}| ${fmt(top)} ${fmt(all)} | ${fmt(playable)}    ${fmt(ready)} | ${(playable / top).toFixed(2).padStart(7)}x ${(ready / all).toFixed(2).padStart(6)}x`);
+  console.log(
+    `${name.padEnd(32)}| ${fmt(top)} ${fmt(all)} | ${fmt(playable)}    ${fmt(ready)} | ${(playable / top).toFixed(2).padStart(7)}x ${(ready / all).toFixed(2).padStart(6)}x`,
+  );
 }
 console.log('\nratio = pipeline seconds / plain ffmpeg seconds for the same outputs (1.00 = no overhead; target ≤ 1.10).');
 console.log('PLAYABLE baseline = the first rendition alone (the remux, or the whole encode when nothing can be remuxed).');
@@ -71,7 +86,11 @@ async function plainLadder(input: string): Promise<{ top: number; all: number }>
   for (const r of copies) await run(hlsCopyArgs(input, await mk(dir, r.name), r.hasAudio));
   const outputs = await Promise.all(encodes.map(async (r) => ({ rendition: r, dir: await mk(dir, r.name) })));
   // As in the pipeline: poster and sprite ride on the encode, or get a run of their own when nothing is encoded.
-  const stills = { poster: path.join(dir, 'poster.jpg'), sprite: path.join(dir, 'sprite.jpg'), plan: planStills(plan.durationSeconds, plan.renditions[0]!) };
+  const stills = {
+    poster: path.join(dir, 'poster.jpg'),
+    sprite: path.join(dir, 'sprite.jpg'),
+    plan: planStills(plan.durationSeconds, plan.renditions[0]!),
+  };
   if (!copies.length && outputs.length) await run(hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills }));
   const top = performance.now() - started;
   if (copies.length && outputs.length) await run(hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills }));
@@ -84,7 +103,9 @@ async function plainLadder(input: string): Promise<{ top: number; all: number }>
 /** Upload through the API, then time from the completion response to PLAYABLE and READY. */
 async function pipeline(input: string): Promise<{ playable: number; ready: number }> {
   const bytes = await fs.readFile(input);
-  const { upload } = await uploadFile(app, cookie, meetingId, { name: path.basename(input), bytes }, 'video/mp4', { onlyParts: Array.from({ length: 1000 }, (_, i) => i + 1) });
+  const { upload } = await uploadFile(app, cookie, meetingId, { name: path.basename(input), bytes }, 'video/mp4', {
+    onlyParts: Array.from({ length: 1000 }, (_, i) => i + 1),
+  });
   // Status changes arrive as events (the same ones the screens get): no polling load on the
   // machine while ffmpeg runs, and the time is taken when the status is written.
   let playable = 0;

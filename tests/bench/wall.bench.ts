@@ -24,7 +24,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FIGURES = new Set((process.env.BENCH_FIGURES ?? '1,2,3').split(','));
 const SHORT = path.join(root, 'media-samples/out/landscape-720p-h264-aac.mp4');
 const LONG = path.join(root, 'media-samples/out/bench-60s-720p-h264-aac.mp4');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const VIEWPORT = { width: 1920, height: 1080 };
 
 /**
@@ -84,7 +92,10 @@ try {
   const files = await mirrorHls(base, media.hlsUrl as string);
   staticServer = await serveStatic(files, PORT + 1);
 
-  const wallCold: number[] = [], wallWarm: number[] = [], pageCold: number[] = [], pageWarm: number[] = [];
+  const wallCold: number[] = [],
+    wallWarm: number[] = [],
+    pageCold: number[] = [],
+    pageWarm: number[] = [];
   for (let run = 0; run < RUNS && FIGURES.has('1'); run++) {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await context.addInitScript({ content: FRAME_PROBE });
@@ -112,7 +123,8 @@ try {
   const wall = await context.newPage();
   await wall.goto(`${base}/command`);
   await wall.locator('[data-testid="wall-connection"][data-connected="true"]').waitFor();
-  const toFrame: number[] = [], toPlayable: number[] = [];
+  const toFrame: number[] = [],
+    toPlayable: number[] = [];
   for (let run = 0; run < RUNS && FIGURES.has('2'); run++) {
     const meetingId = await officer.reportMeeting(shanghaiToday(), `上传组${run + 1}`);
     const tile = `[data-testid="wall-tile"][data-meeting-id="${meetingId}"]`;
@@ -121,7 +133,10 @@ try {
     const playable = waitForStatus(officer, assetId, ['PLAYABLE', 'READY']);
     const ready = waitForStatus(officer, assetId, ['READY']);
     await Promise.all([playable.ready, ready.ready]);
-    const frame = wall.evaluate((s) => (window as unknown as { __firstFrame: (s: string) => Promise<number> }).__firstFrame(s), `${tile} video`);
+    const frame = wall.evaluate(
+      (s) => (window as unknown as { __firstFrame: (s: string) => Promise<number> }).__firstFrame(s),
+      `${tile} video`,
+    );
     const started = performance.timeOrigin + performance.now();
     await officer.complete(uploadId);
     const framePageMs = await frame;
@@ -134,7 +149,8 @@ try {
 
   // Figure 3: 60 s 720p H.264 upload completion → PLAYABLE, against a plain remux.
   const longMeeting = await officer.reportMeeting(shanghaiToday(), '长视频组');
-  const pipeline: number[] = [], remux: number[] = [];
+  const pipeline: number[] = [],
+    remux: number[] = [];
   for (let run = 0; run < RUNS && FIGURES.has('3'); run++) {
     remux.push(await plainRemux(LONG, path.join(scratch, `remux-${run}`)));
     const { uploadId, assetId } = await officer.uploadParts(longMeeting, LONG);
@@ -151,11 +167,25 @@ try {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`.padStart(6);
   const staticFrame = median(pageCold);
   console.log('\n=== wall benchmark (median of %d runs, headless Chromium %dx%d) ===', RUNS, VIEWPORT.width, VIEWPORT.height);
-  if (FIGURES.has('1')) console.log(`1. navigation → first frame, fresh wall (cold cache)   ${ms(median(wallCold))}   static-file baseline ${ms(staticFrame)}   ratio ${ratio(median(wallCold), staticFrame)}   target ≤ 300 ms`);
-  if (FIGURES.has('1')) console.log(`   same, opened again (warm cache)                     ${ms(median(wallWarm))}   static-file baseline ${ms(median(pageWarm))}   ratio ${ratio(median(wallWarm), median(pageWarm))}`);
-  if (FIGURES.has('2')) console.log(`2. upload complete → first frame on an open wall       ${ms(median(toFrame))}   baseline (→ PLAYABLE ${ms(median(toPlayable)).trim()} + static first frame) ${ms(median(toPlayable) + staticFrame)}   ratio ${ratio(median(toFrame), median(toPlayable) + staticFrame)}   target ≤ 1000 ms`);
-  if (FIGURES.has('3')) console.log(`3. 60 s 720p H.264 upload complete → PLAYABLE           ${ms(median(pipeline))}   plain ffmpeg -c copy remux ${ms(median(remux))}   ratio ${ratio(median(pipeline), median(remux))}   target ≤ remux + 500 ms (${ms(median(pipeline) - median(remux)).trim()} over)`);
-  console.log(`   runs: wall cold ${wallCold.map(Math.round).join(' ')} | static ${pageCold.map(Math.round).join(' ')} | upload→frame ${toFrame.map(Math.round).join(' ')} | →PLAYABLE ${pipeline.map(Math.round).join(' ')} | remux ${remux.map(Math.round).join(' ')}`);
+  if (FIGURES.has('1'))
+    console.log(
+      `1. navigation → first frame, fresh wall (cold cache)   ${ms(median(wallCold))}   static-file baseline ${ms(staticFrame)}   ratio ${ratio(median(wallCold), staticFrame)}   target ≤ 300 ms`,
+    );
+  if (FIGURES.has('1'))
+    console.log(
+      `   same, opened again (warm cache)                     ${ms(median(wallWarm))}   static-file baseline ${ms(median(pageWarm))}   ratio ${ratio(median(wallWarm), median(pageWarm))}`,
+    );
+  if (FIGURES.has('2'))
+    console.log(
+      `2. upload complete → first frame on an open wall       ${ms(median(toFrame))}   baseline (→ PLAYABLE ${ms(median(toPlayable)).trim()} + static first frame) ${ms(median(toPlayable) + staticFrame)}   ratio ${ratio(median(toFrame), median(toPlayable) + staticFrame)}   target ≤ 1000 ms`,
+    );
+  if (FIGURES.has('3'))
+    console.log(
+      `3. 60 s 720p H.264 upload complete → PLAYABLE           ${ms(median(pipeline))}   plain ffmpeg -c copy remux ${ms(median(remux))}   ratio ${ratio(median(pipeline), median(remux))}   target ≤ remux + 500 ms (${ms(median(pipeline) - median(remux)).trim()} over)`,
+    );
+  console.log(
+    `   runs: wall cold ${wallCold.map(Math.round).join(' ')} | static ${pageCold.map(Math.round).join(' ')} | upload→frame ${toFrame.map(Math.round).join(' ')} | →PLAYABLE ${pipeline.map(Math.round).join(' ')} | remux ${remux.map(Math.round).join(' ')}`,
+  );
 } finally {
   await browser?.close();
   staticServer?.close();
@@ -199,7 +229,12 @@ async function mirrorHls(base: string, masterUrl: string): Promise<Map<string, {
     const body = Buffer.from(await res.arrayBuffer());
     files.set(rel, { body, type: res.headers.get('content-type') ?? 'application/octet-stream' });
     if (!rel.endsWith('.m3u8')) return;
-    const uris = body.toString().split('\n').flatMap((line) => (line.startsWith('#') ? [...line.matchAll(/URI="([^"]+)"/g)].map((m) => m[1]!) : line.trim() ? [line.trim()] : []));
+    const uris = body
+      .toString()
+      .split('\n')
+      .flatMap((line) =>
+        line.startsWith('#') ? [...line.matchAll(/URI="([^"]+)"/g)].map((m) => m[1]!) : line.trim() ? [line.trim()] : [],
+      );
     for (const uri of uris) await visit(new URL(uri, url));
   };
   await visit(root);
@@ -229,7 +264,28 @@ async function plainRemux(input: string, dir: string): Promise<number> {
   await fs.mkdir(dir, { recursive: true });
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-nostdin', '-loglevel', 'error', '-i', input, '-c', 'copy', '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4', path.join(dir, 'index.m3u8')], { stdio: 'ignore' });
+    const child = spawn(
+      process.env.FFMPEG_PATH ?? 'ffmpeg',
+      [
+        '-nostdin',
+        '-loglevel',
+        'error',
+        '-i',
+        input,
+        '-c',
+        'copy',
+        '-f',
+        'hls',
+        '-hls_time',
+        '4',
+        '-hls_playlist_type',
+        'vod',
+        '-hls_segment_type',
+        'fmp4',
+        path.join(dir, 'index.m3u8'),
+      ],
+      { stdio: 'ignore' },
+    );
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exit ${code}`))));
   });
   return performance.now() - started;

@@ -6,7 +6,9 @@ test("officer2 cannot see officer1's meeting in lists, by URL or through media U
   await loginApi(officer1.request, 'officer1');
   const meetingId = await reportMeetingApi(officer1.request, shanghaiDay(-1));
   const assetId = await uploadApi(officer1.request, meetingId, 'photo-exif-gps.jpg', 'image/jpeg');
-  await expect.poll(async () => (await (await officer1.request.get(`/api/media/${assetId}`)).json()).status, { timeout: 30_000 }).toBe('READY');
+  await expect
+    .poll(async () => (await (await officer1.request.get(`/api/media/${assetId}`)).json()).status, { timeout: 30_000 })
+    .toBe('READY');
   const media = await (await officer1.request.get(`/api/media/${assetId}`)).json();
 
   await loginUi(page, 'officer2');

@@ -11,7 +11,16 @@ const dataDir = path.join(root, 'tmp', 'e2e-data');
 
 const launchOptions = {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
 };
 
 export default defineConfig({
@@ -32,29 +41,40 @@ export default defineConfig({
   },
   projects: [
     { name: 'phone', testMatch: /\.phone\.spec\.ts$/, use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions } },
-    { name: 'desktop', testMatch: /\.desktop\.spec\.ts$/, use: { browserName: 'chromium', viewport: { width: 1920, height: 1080 }, launchOptions } },
+    {
+      name: 'desktop',
+      testMatch: /\.desktop\.spec\.ts$/,
+      use: { browserName: 'chromium', viewport: { width: 1920, height: 1080 }, launchOptions },
+    },
     // The same phone against a second platform that stores media in S3 (s3rver): parts go from the browser to the bucket.
-    { name: 'phone-s3', testMatch: /\.phone-s3\.spec\.ts$/, use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions, baseURL: `http://127.0.0.1:${S3_PORT}` } },
+    {
+      name: 'phone-s3',
+      testMatch: /\.phone-s3\.spec\.ts$/,
+      use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions, baseURL: `http://127.0.0.1:${S3_PORT}` },
+    },
   ],
-  webServer: [{
-    // A fresh platform per run: new embedded database and object store under tmp/e2e-data.
-    command: `rm -rf "${dataDir}" && node --import tsx apps/api/src/server.ts`,
-    cwd: root,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', UPLOAD_PART_MB: '5', LOG_LEVEL: 'warn' },
-  }, {
-    // s3rver plus a fresh platform with STORAGE_DRIVER=s3 (data under tmp/e2e-s3), for the phone-s3 project.
-    command: 'node --import tsx tests/e2e/s3-platform.ts',
-    cwd: root,
-    url: `http://127.0.0.1:${S3_PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    // SIGTERM lets it stop the platform (and its PostgreSQL) and remove the peer's temp dir.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    env: { LOG_LEVEL: 'warn' },
-  }],
+  webServer: [
+    {
+      // A fresh platform per run: new embedded database and object store under tmp/e2e-data.
+      command: `rm -rf "${dataDir}" && node --import tsx apps/api/src/server.ts`,
+      cwd: root,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', UPLOAD_PART_MB: '5', LOG_LEVEL: 'warn' },
+    },
+    {
+      // s3rver plus a fresh platform with STORAGE_DRIVER=s3 (data under tmp/e2e-s3), for the phone-s3 project.
+      command: 'node --import tsx tests/e2e/s3-platform.ts',
+      cwd: root,
+      url: `http://127.0.0.1:${S3_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      // SIGTERM lets it stop the platform (and its PostgreSQL) and remove the peer's temp dir.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+      env: { LOG_LEVEL: 'warn' },
+    },
+  ],
 });

@@ -34,7 +34,10 @@ test('on S3 storage, the phone PUTs upload parts straight to the bucket, and the
   });
 
   // Two parts of 5 MB for the video, one for the photo.
-  await page.setInputFiles('[data-testid=media-input]', [path.join(SAMPLES, 'landscape-20s-720p-h264-aac.mp4'), path.join(SAMPLES, 'photo-exif-gps.jpg')]);
+  await page.setInputFiles('[data-testid=media-input]', [
+    path.join(SAMPLES, 'landscape-20s-720p-h264-aac.mp4'),
+    path.join(SAMPLES, 'photo-exif-gps.jpg'),
+  ]);
   const rows = page.getByTestId('upload-row');
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toHaveAttribute('data-media-status', 'READY', { timeout: 150_000 });

@@ -28,7 +28,10 @@ test('officer1 reports a meeting on a phone, attaches a video and a photo, and w
   await page.getByTestId('meeting-submit').click();
   await expect(page).toHaveURL(/\/enterprise\/meetings\/[0-9a-f-]{36}$/);
 
-  await page.setInputFiles('[data-testid=media-input]', [path.join(SAMPLES, 'landscape-720p-h264-aac.mp4'), path.join(SAMPLES, 'photo-exif-gps.jpg')]);
+  await page.setInputFiles('[data-testid=media-input]', [
+    path.join(SAMPLES, 'landscape-720p-h264-aac.mp4'),
+    path.join(SAMPLES, 'photo-exif-gps.jpg'),
+  ]);
   const rows = page.getByTestId('upload-row');
   await expect(rows).toHaveCount(2);
   // Progress is shown while the bytes go up (a bar per file), then processing status.

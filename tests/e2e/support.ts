@@ -44,10 +44,19 @@ export async function reportMeetingApi(request: APIRequestContext, date = today(
   const startedAt = Math.min(Date.now() - 60_000, Date.parse(free.dueFrom) + 10 * 60_000);
   const res = await request.post('/api/meetings', {
     data: {
-      teamId: team.id, shiftId: free.shift.id, meetingDate: date, startedAt: new Date(startedAt).toISOString(),
-      hostName: team.leaderName ?? '班长', taskBriefing: '装卸作业', safetyBriefing: '注意车辆', measureBriefing: '设警戒区',
-      attireChecked: true, mentalChecked: true, ppeChecked: true,
-      attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })), hazards: ['车辆伤害'],
+      teamId: team.id,
+      shiftId: free.shift.id,
+      meetingDate: date,
+      startedAt: new Date(startedAt).toISOString(),
+      hostName: team.leaderName ?? '班长',
+      taskBriefing: '装卸作业',
+      safetyBriefing: '注意车辆',
+      measureBriefing: '设警戒区',
+      attireChecked: true,
+      mentalChecked: true,
+      ppeChecked: true,
+      attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })),
+      hazards: ['车辆伤害'],
     },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -62,7 +71,10 @@ export async function uploadApi(request: APIRequestContext, meetingId: string, s
   const upload = await created.json();
   for (const part of upload.parts) {
     const start = (part.partNumber - 1) * upload.partSize;
-    const res = await request.put(part.url, { data: bytes.subarray(start, start + part.size), headers: { 'content-type': 'application/octet-stream' } });
+    const res = await request.put(part.url, {
+      data: bytes.subarray(start, start + part.size),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(res.status()).toBe(200);
   }
   const done = await request.post(`/api/uploads/${upload.id}/complete`);
@@ -73,6 +85,13 @@ export async function uploadApi(request: APIRequestContext, meetingId: string, s
 /** Waits until a <video> has actually advanced its playback position. */
 export async function expectPlaying(page: Page, selector: string): Promise<void> {
   await expect
-    .poll(async () => page.locator(selector).first().evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000, intervals: [500] })
+    .poll(
+      async () =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((v: HTMLVideoElement) => v.currentTime),
+      { timeout: 60_000, intervals: [500] },
+    )
     .toBeGreaterThan(0.5);
 }

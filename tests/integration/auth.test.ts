@@ -3,7 +3,12 @@ import { createTestApp, sessionCookie, type TestApp } from '../support/test-app.
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '10', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '12' });
+  t = await createTestApp({
+    LOGIN_MAX_FAILURES: '3',
+    LOGIN_LOCKOUT_MINUTES: '10',
+    SESSION_IDLE_MINUTES: '30',
+    SESSION_ABSOLUTE_HOURS: '12',
+  });
 });
 afterAll(() => t.close());
 
@@ -74,7 +79,10 @@ describe('session expiry', () => {
   it('expires a session idle for longer than the idle timeout', async () => {
     const cookie = await t.login('inspector');
     const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'inspector' } });
-    await t.platform.prisma.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    await t.platform.prisma.session.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+    });
     const res = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
     expect(res.json().error).toMatchObject({ code: 'SESSION_IDLE_TIMEOUT', params: { minutes: 30 } });
@@ -83,7 +91,10 @@ describe('session expiry', () => {
   it('expires a session past its absolute lifetime even when active', async () => {
     const cookie = await t.login('admin');
     const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
-    await t.platform.prisma.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.platform.prisma.session.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const res = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
     expect(res.json().error).toMatchObject({ code: 'SESSION_EXPIRED', params: { hours: expect.any(Number) } });
@@ -111,7 +122,9 @@ describe('rate limit', () => {
     try {
       const codes = [];
       for (let i = 0; i < 5; i++) {
-        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+        codes.push(
+          (await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode,
+        );
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {

@@ -28,7 +28,9 @@ describe('contract and API', () => {
   it('documents exactly the operations of the table, with their tags, security and answers', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
     const documented = new Map<string, Operation>(
-      Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as const)),
+      Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as const),
+      ),
     );
     const expected = new Map<string, OperationId>(ids.map((id) => [`${endpoints[id].method} ${openApiPath(endpoints[id].path)}`, id]));
 

@@ -55,7 +55,10 @@ describe('error codes', () => {
   });
 
   it('reports a bad credit code with the rule and the expected character, and a missing reference', async () => {
-    const res = await post('/api/enterprises', enterprise({ creditCode: '91350100M000100Y44', industryId: '00000000-0000-4000-8000-000000000000' }));
+    const res = await post(
+      '/api/enterprises',
+      enterprise({ creditCode: '91350100M000100Y44', industryId: '00000000-0000-4000-8000-000000000000' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([
       { field: 'creditCode', code: 'CREDIT_CODE_CHECK_DIGIT', params: { expected: '3', actual: '4' }, message: expect.any(String) },
@@ -71,7 +74,9 @@ describe('error codes', () => {
     const route = await t.app.inject({ url: '/api/no-such-thing', headers: { cookie: admin } });
     expect(route.json().error.code).toBe('ROUTE_NOT_FOUND');
     const badId = await t.app.inject({ url: '/api/enterprises/not-a-uuid', headers: { cookie: admin } });
-    expect(badId.json().error.details).toEqual([expect.objectContaining({ field: 'id', code: 'FIELD_INVALID_FORMAT', params: { format: 'uuid' } })]);
+    expect(badId.json().error.details).toEqual([
+      expect.objectContaining({ field: 'id', code: 'FIELD_INVALID_FORMAT', params: { format: 'uuid' } }),
+    ]);
     for (const res of [missing, route, badId]) expectRegistered(res.json());
   });
 

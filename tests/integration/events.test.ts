@@ -28,13 +28,28 @@ describe('real-time events across API instances', () => {
 
     const officer1 = await a.login('officer1');
     const user = await a.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
-    const team = await a.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId: user.enterpriseId!, name: '丙班' }, include: { shifts: true } });
+    const team = await a.platform.prisma.team.findFirstOrThrow({
+      where: { enterpriseId: user.enterpriseId!, name: '丙班' },
+      include: { shifts: true },
+    });
     const res = await a.app.inject({
-      method: 'POST', url: '/api/meetings', headers: { cookie: officer1 },
+      method: 'POST',
+      url: '/api/meetings',
+      headers: { cookie: officer1 },
       payload: {
-        teamId: team.id, shiftId: team.shifts[0]!.shiftId, meetingDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
-        startedAt: new Date(Date.now() - 60_000).toISOString(), hostName: '赵班长', taskBriefing: '巡检', safetyBriefing: '防滑', measureBriefing: '穿防滑鞋',
-        attireChecked: true, mentalChecked: true, ppeChecked: true, attendance: [], hazards: [],
+        teamId: team.id,
+        shiftId: team.shifts[0]!.shiftId,
+        meetingDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
+        hostName: '赵班长',
+        taskBriefing: '巡检',
+        safetyBriefing: '防滑',
+        measureBriefing: '穿防滑鞋',
+        attireChecked: true,
+        mentalChecked: true,
+        ppeChecked: true,
+        attendance: [],
+        hazards: [],
       },
     });
     expect(res.statusCode).toBe(201);
@@ -48,7 +63,12 @@ describe('real-time events across API instances', () => {
     // they were sent, so once that one is through, the meeting's event would have been too.
     const own = await a.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer2' }, include: { enterprise: true } });
     const marker = '00000000-0000-4000-8000-0000000000e2';
-    await a.platform.runtime.events.publish({ type: 'meeting.updated', meetingId: marker, enterpriseId: own.enterpriseId!, zoneId: own.enterprise!.zoneId });
+    await a.platform.runtime.events.publish({
+      type: 'meeting.updated',
+      meetingId: marker,
+      enterpriseId: own.enterpriseId!,
+      zoneId: own.enterprise!.zoneId,
+    });
     await officer2.waitFor((e) => 'meetingId' in e && e.meetingId === marker, 10_000);
     expect(officer2.events.map((e) => ('meetingId' in e ? e.meetingId : null))).toEqual([marker]);
     // The order the argument rests on, seen by a client entitled to both.

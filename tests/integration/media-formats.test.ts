@@ -2,7 +2,15 @@ import path from 'node:path';
 import { ERROR_CODES } from '@platform/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CAMERA_EXIF, frontIndexTruncatedMp4, hlgHdrClip, nulExifJpeg, photoFormats, shortClips, variableFrameRateMp4, videoFormats, type FormatSample,
+  CAMERA_EXIF,
+  frontIndexTruncatedMp4,
+  hlgHdrClip,
+  nulExifJpeg,
+  photoFormats,
+  shortClips,
+  variableFrameRateMp4,
+  videoFormats,
+  type FormatSample,
 } from '../support/format-samples.ts';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
 import { probeRendition } from '../support/rendition-probe.ts';
@@ -58,14 +66,18 @@ describe('every container a phone, camera or NVR writes', { timeout: 600_000 }, 
 describe('every photo format', { timeout: 300_000 }, () => {
   it('converts GIF, BMP, TIFF, WebP, AVIF and HEIC, keeping the EXIF the checks need', async () => {
     const samples = await photoFormats();
-    expect(samples.map((s) => path.extname(s.file)), 'heif-enc (Debian libheif-examples) makes the HEIC sample').toContain('.heic');
+    expect(
+      samples.map((s) => path.extname(s.file)),
+      'heif-enc (Debian libheif-examples) makes the HEIC sample',
+    ).toContain('.heic');
     for (const sample of samples) {
       const media = await upload(sample.file, sample.contentType);
       expectOutcome(sample, media);
       const name = path.basename(sample.file);
       expect([media.width, media.height], name).toEqual(name === 'animated.gif' ? [320, 240] : [640, 480]);
       expect((await t.app.inject({ url: media.imageUrl })).headers['content-type'], name).toBe('image/jpeg');
-      if (/\.(webp|avif|heic)$/.test(name)) expect(media, name).toMatchObject({ capturedAt: CAMERA_EXIF.capturedAt, camera: `${CAMERA_EXIF.make} ${CAMERA_EXIF.model}` });
+      if (/\.(webp|avif|heic)$/.test(name))
+        expect(media, name).toMatchObject({ capturedAt: CAMERA_EXIF.capturedAt, camera: `${CAMERA_EXIF.make} ${CAMERA_EXIF.model}` });
     }
   });
 
@@ -82,7 +94,9 @@ describe('hard cases', { timeout: 300_000 }, () => {
       expect(media, path.basename(clip)).toMatchObject({ status: 'READY', failure: null });
       expect(media.posterUrl, path.basename(clip)).toMatch(/poster\.jpg$/);
       expect(media.spriteVttUrl, path.basename(clip)).toMatch(/sprite\.vtt$/);
-      const jobs = await t.platform.prisma.$queryRaw<{ retry_count: number }[]>`SELECT retry_count FROM pgboss.job WHERE data->>'assetId' = ${media.id}`;
+      const jobs = await t.platform.prisma.$queryRaw<
+        { retry_count: number }[]
+      >`SELECT retry_count FROM pgboss.job WHERE data->>'assetId' = ${media.id}`;
       expect(jobs.map((j) => j.retry_count)).toEqual([0]);
     }
   });

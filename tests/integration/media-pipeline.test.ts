@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const objectsOf = async (assetId: string) => (await fs.readdir(path.join(t.dataDir, 'objects', 'media', assetId), { recursive: true }).catch(() => [])).length;
+const objectsOf = async (assetId: string) =>
+  (await fs.readdir(path.join(t.dataDir, 'objects', 'media', assetId), { recursive: true }).catch(() => [])).length;
 
 describe('video upload to stream', { timeout: 120_000 }, () => {
   let video: { id: string; hlsUrl: string };
@@ -38,7 +39,11 @@ describe('video upload to stream', { timeout: 120_000 }, () => {
     const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
     expect(media).toMatchObject({ status: 'READY', progress: 100, width: 1280, height: 720, failure: null, truncated: null });
     expect(media.durationSeconds).toBeCloseTo(8, 0);
-    expect(media.renditions.map((r: { name: string; remuxed: boolean }) => `${r.name}:${r.remuxed}`)).toEqual(['720p:true', '480p:false', '360p:false']);
+    expect(media.renditions.map((r: { name: string; remuxed: boolean }) => `${r.name}:${r.remuxed}`)).toEqual([
+      '720p:true',
+      '480p:false',
+      '360p:false',
+    ]);
     expect(media.posterUrl).toMatch(/poster\.jpg$/);
     expect(media.spriteVttUrl).toMatch(/sprite\.vtt$/);
     // The screens follow processing through these events: every stage is announced, READY last.
@@ -52,7 +57,9 @@ describe('video upload to stream', { timeout: 120_000 }, () => {
     const master = await t.app.inject({ url: video.hlsUrl });
     expect(master.statusCode).toBe(200);
     expect(master.headers['content-type']).toContain('mpegurl');
-    expect(master.body).toMatch(/#EXT-X-STREAM-INF:BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="avc1\.[0-9A-F]{6},mp4a\.40\.2",RESOLUTION=1280x720/);
+    expect(master.body).toMatch(
+      /#EXT-X-STREAM-INF:BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="avc1\.[0-9A-F]{6},mp4a\.40\.2",RESOLUTION=1280x720/,
+    );
     const variantUrl = video.hlsUrl.replace('master.m3u8', '360p/index.m3u8');
     const variant = await t.app.inject({ url: variantUrl });
     expect(variant.body).toContain('#EXT-X-MAP:URI="init.mp4"');
@@ -103,7 +110,9 @@ describe('video upload to stream', { timeout: 120_000 }, () => {
     expect(old.statusCode).toBe(401);
     expect(old.json().error.code).toBe('LINK_EXPIRED');
     const otherAsset = video.hlsUrl.split('/stream/')[1]!.split('/')[0]!;
-    expect((await t.app.inject({ url: `/api/media/00000000-0000-4000-8000-000000000000/stream/${otherAsset}/${segment}` })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: `/api/media/00000000-0000-4000-8000-000000000000/stream/${otherAsset}/${segment}` })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ url: video.hlsUrl.replace('master.m3u8', 'source') })).statusCode).toBe(404);
   });
 });
@@ -112,7 +121,15 @@ describe('photos', { timeout: 60_000 }, () => {
   it('reads EXIF time with offset, GPS and camera, and strips GPS from derivatives', async () => {
     const { complete } = await uploadFile(t.app, officer1, meetingId, sample('photo-exif-gps.jpg'), 'image/jpeg');
     const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
-    expect(media).toMatchObject({ kind: 'PHOTO', status: 'READY', capturedAt: '2026-11-27T23:42:10.000Z', capturedOffset: '+08:00', camera: 'Huawei Mate 40 Pro', width: 1600, height: 1200 });
+    expect(media).toMatchObject({
+      kind: 'PHOTO',
+      status: 'READY',
+      capturedAt: '2026-11-27T23:42:10.000Z',
+      capturedOffset: '+08:00',
+      camera: 'Huawei Mate 40 Pro',
+      width: 1600,
+      height: 1200,
+    });
     expect(media.gps.latitude).toBeCloseTo(39.0257, 3);
     const large = await t.app.inject({ url: media.imageUrl });
     expect(large.statusCode).toBe(200);
@@ -151,7 +168,13 @@ describe('bad input', { timeout: 60_000 }, () => {
   });
 
   it('fails a damaged HEIC photo with a reason instead of telling the user to change phone settings', async () => {
-    const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic'), Buffer.alloc(2000, 7)]);
+    const ftyp = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic'),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from('mif1heic'),
+      Buffer.alloc(2000, 7),
+    ]);
     const { complete } = await uploadFile(t.app, officer1, meetingId, { name: 'IMG_0001.HEIC', bytes: ftyp }, 'image/heic');
     expect(complete!.statusCode).toBe(200);
     const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
@@ -171,7 +194,10 @@ describe('bad input', { timeout: 60_000 }, () => {
     expect(media.failure).toEqual({ code: 'MEDIA_UNREADABLE', params: {} });
     expect(JSON.stringify(media)).not.toMatch(/\/tmp|platform-job/);
     // FAILED is written inside the job; pg-boss marks the job completed a moment after it returns.
-    const jobsOf = () => t.platform.prisma.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = ${media.id}`;
+    const jobsOf = () =>
+      t.platform.prisma.$queryRaw<
+        { state: string; retry_count: number }[]
+      >`SELECT state::text, retry_count FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = ${media.id}`;
     await expect.poll(jobsOf, { timeout: 15_000 }).toEqual([{ state: 'completed', retry_count: 0 }]);
   });
 
@@ -182,16 +208,26 @@ describe('bad input', { timeout: 60_000 }, () => {
     expect(pdf.json().error.details[0].field).toBe('contentType');
     const huge = await create(officer1, { meetingId, fileName: 'big.jpg', size: 2 * 1024 * 1024, contentType: 'image/jpeg' });
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: [{ field: 'size', code: 'UPLOAD_PHOTO_TOO_LARGE', params: { limit: '1.0 MB' } }] });
+    expect(huge.json().error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      details: [{ field: 'size', code: 'UPLOAD_PHOTO_TOO_LARGE', params: { limit: '1.0 MB' } }],
+    });
     const foreign = await create(officer2, { meetingId, fileName: 'x.mp4', size: 100, contentType: 'video/mp4' });
     expect(foreign.statusCode).toBe(404);
     const negative = await create(officer1, { meetingId, fileName: 'x.mp4', size: -1, contentType: 'video/mp4' });
     expect(negative.json().error.details[0]).toMatchObject({ field: 'size', code: 'FIELD_NOT_ABOVE', params: { min: 0 } });
 
     const ok = await create(officer1, { meetingId, fileName: 'x.mp4', size: 1000, contentType: 'video/mp4' });
-    const short = await t.app.inject({ method: 'PUT', url: ok.json().parts[0].url, headers: { cookie: officer1, 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(10) });
+    const short = await t.app.inject({
+      method: 'PUT',
+      url: ok.json().parts[0].url,
+      headers: { cookie: officer1, 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(10),
+    });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.details).toEqual([expect.objectContaining({ field: 'body', code: 'PART_SIZE_MISMATCH', params: { expected: 1000, actual: 10 } })]);
+    expect(short.json().error.details).toEqual([
+      expect.objectContaining({ field: 'body', code: 'PART_SIZE_MISMATCH', params: { expected: 1000, actual: 10 } }),
+    ]);
     const early = await t.app.inject({ method: 'POST', url: `/api/uploads/${ok.json().id}/complete`, headers: { cookie: officer1 } });
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatchObject({ code: 'PARTS_MISSING', params: { parts: '1', count: 1 } });
@@ -207,7 +243,12 @@ describe('resumable upload', { timeout: 120_000 }, () => {
     expect(status.json().received.map((p: { partNumber: number }) => p.partNumber)).toEqual([2]);
     expect(status.json().parts.map((p: { partNumber: number }) => p.partNumber)).toEqual([1]);
     const part1 = status.json().parts[0];
-    await t.app.inject({ method: 'PUT', url: part1.url, headers: { cookie: officer1, 'content-type': 'application/octet-stream' }, payload: first.bytes!.subarray(0, part1.size) });
+    await t.app.inject({
+      method: 'PUT',
+      url: part1.url,
+      headers: { cookie: officer1, 'content-type': 'application/octet-stream' },
+      payload: first.bytes!.subarray(0, part1.size),
+    });
     const done = await t.app.inject({ method: 'POST', url: `/api/uploads/${first.upload.id}/complete`, headers: { cookie: officer1 } });
     expect(done.statusCode).toBe(200);
     const media = await waitForMedia(t.app, officer1, first.upload.assetId, ['READY', 'FAILED']);
@@ -217,13 +258,15 @@ describe('resumable upload', { timeout: 120_000 }, () => {
 
   it('aborts an upload and expires abandoned ones', async () => {
     const a = await uploadFile(t.app, officer1, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4', { onlyParts: [1] });
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/uploads/${a.upload.id}`, headers: { cookie: officer1 } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/uploads/${a.upload.id}`, headers: { cookie: officer1 } })).statusCode).toBe(
+      204,
+    );
     expect(await t.platform.prisma.mediaAsset.count({ where: { id: a.upload.assetId } })).toBe(0);
 
     const b = await uploadFile(t.app, officer1, meetingId, sample('landscape-20s-720p-h264-aac.mp4'), 'video/mp4', { onlyParts: [1] });
     await t.platform.prisma.uploadSession.update({ where: { id: b.upload.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await t.platform.services.uploads.expireAbandoned()).toBe(1);
-    expect((await t.platform.prisma.uploadSession.findUniqueOrThrow({ where: { id: b.upload.id } }).catch(() => null))).toBeNull();
+    expect(await t.platform.prisma.uploadSession.findUniqueOrThrow({ where: { id: b.upload.id } }).catch(() => null)).toBeNull();
     expect(await objectsOf(b.upload.assetId)).toBe(0);
   });
 });

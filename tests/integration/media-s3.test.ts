@@ -39,7 +39,8 @@ interface UploadView {
 const request = (url: string, init: RequestInit = {}) =>
   fetch(new URL(url, api), { ...init, headers: { cookie, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
 
-const ready = (assetId: string) => (e: PlatformEvent) => e.type === 'media.status' && e.assetId === assetId && (e.status === 'READY' || e.status === 'FAILED');
+const ready = (assetId: string) => (e: PlatformEvent) =>
+  e.type === 'media.status' && e.assetId === assetId && (e.status === 'READY' || e.status === 'FAILED');
 
 /** PUTs one part straight to its presigned URL, as the browser does: no cookie, no API in between. */
 async function putPartDirect(upload: UploadView, partNumber: number, bytes: Buffer): Promise<string> {
@@ -90,7 +91,10 @@ describe('STORAGE_DRIVER=s3 end to end', { timeout: 180_000 }, () => {
 
   it('hands out presigned part URLs of the peer, takes parts PUT there directly, resumes with only the missing part, and completes', async () => {
     const bytes = await fs.readFile(videoFile);
-    const created = await request('/api/uploads', { method: 'POST', body: JSON.stringify({ meetingId, fileName: 'meeting.mp4', size: bytes.length, contentType: 'video/mp4' }) });
+    const created = await request('/api/uploads', {
+      method: 'POST',
+      body: JSON.stringify({ meetingId, fileName: 'meeting.mp4', size: bytes.length, contentType: 'video/mp4' }),
+    });
     expect(created.status).toBe(201);
     const upload = (await created.json()) as UploadView;
     expect(upload.direct).toBe(true);
@@ -117,7 +121,11 @@ describe('STORAGE_DRIVER=s3 end to end', { timeout: 180_000 }, () => {
     expect(complete.status, await complete.clone().text()).toBe(200);
     expect(await complete.json()).toMatchObject({ assetId: upload.assetId, kind: 'VIDEO' });
     // The source in the bucket is the file, byte for byte, assembled by the store from the parts.
-    expect(createHash('sha256').update(await bucket.read(`media/${upload.assetId}/source`)).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(
+      createHash('sha256')
+        .update(await bucket.read(`media/${upload.assetId}/source`))
+        .digest('hex'),
+    ).toBe(createHash('sha256').update(bytes).digest('hex'));
 
     const done = await events.waitFor(ready(upload.assetId), 150_000);
     expect(done).toMatchObject({ status: 'READY', progress: 100 });
@@ -162,7 +170,15 @@ describe('STORAGE_DRIVER=s3 end to end', { timeout: 180_000 }, () => {
     try {
       const file = path.join(scratch, 'first.mp4');
       await fs.writeFile(file, Buffer.concat([init, segment]));
-      const { stdout } = await promisify(execFile)(t.platform.runtime.ffmpeg.ffprobe, ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height', '-of', 'json', file]);
+      const { stdout } = await promisify(execFile)(t.platform.runtime.ffmpeg.ffprobe, [
+        '-v',
+        'error',
+        '-show_entries',
+        'stream=codec_type,codec_name,width,height',
+        '-of',
+        'json',
+        file,
+      ]);
       const streams = (JSON.parse(stdout) as { streams: { codec_type: string; codec_name: string; height?: number }[] }).streams;
       expect(streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264' });
     } finally {
@@ -175,7 +191,10 @@ describe('STORAGE_DRIVER=s3 end to end', { timeout: 180_000 }, () => {
 
   it('uploads a photo directly to the peer and serves its JPEG from the bucket', async () => {
     const bytes = await fs.readFile(sample('photo-exif-gps.jpg'));
-    const created = await request('/api/uploads', { method: 'POST', body: JSON.stringify({ meetingId, fileName: 'site.jpg', size: bytes.length, contentType: 'image/jpeg' }) });
+    const created = await request('/api/uploads', {
+      method: 'POST',
+      body: JSON.stringify({ meetingId, fileName: 'site.jpg', size: bytes.length, contentType: 'image/jpeg' }),
+    });
     const upload = (await created.json()) as UploadView;
     expect(upload).toMatchObject({ direct: true, partCount: 1 });
     expect(new URL(upload.parts[0]!.url).origin).toBe(peer.endpoint);

@@ -22,7 +22,12 @@ async function transcode(name: string) {
   return { plan, results, progress, dir };
 }
 
-const stillFiles = (dir: string) => ({ poster: path.join(dir, 'poster.jpg'), sprite: path.join(dir, 'sprite.jpg'), vtt: path.join(dir, 'sprite.vtt'), spriteUri: 'sprite.jpg' });
+const stillFiles = (dir: string) => ({
+  poster: path.join(dir, 'poster.jpg'),
+  sprite: path.join(dir, 'sprite.jpg'),
+  vtt: path.join(dir, 'sprite.vtt'),
+  spriteUri: 'sprite.jpg',
+});
 
 /** Stills of the 8 s 720p sample: a poster that is not a black first frame, 4 tiles of 160×90 and their map. */
 async function expectStills(files: ReturnType<typeof stillFiles>) {
@@ -30,7 +35,9 @@ async function expectStills(files: ReturnType<typeof stillFiles>) {
   expect(await sharp(files.poster).metadata()).toMatchObject({ width: 1280, height: 720 });
   expect((await sharp(files.poster).stats()).channels[0]!.mean).toBeGreaterThan(30);
   expect(await sharp(files.sprite).metadata()).toMatchObject({ width: 640, height: 90 });
-  expect(await fs.readFile(files.vtt, 'utf8')).toMatch(/^WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nsprite.jpg#xywh=0,0,160,90\n[\s\S]*00:00:06.000 --> 00:00:08.000\nsprite.jpg#xywh=480,0,160,90\n$/);
+  expect(await fs.readFile(files.vtt, 'utf8')).toMatch(
+    /^WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nsprite.jpg#xywh=0,0,160,90\n[\s\S]*00:00:06.000 --> 00:00:08.000\nsprite.jpg#xywh=480,0,160,90\n$/,
+  );
 }
 
 describe('HLS transcoding', { timeout: 120_000 }, () => {
@@ -94,6 +101,8 @@ describe('HLS transcoding', { timeout: 120_000 }, () => {
     await expect(ffmpeg.probe(sample('truncated.mp4'))).rejects.toThrow(/moov atom not found|Invalid data/);
     await expect(ffmpeg.probe(sample('not-a-video.mp4'))).rejects.toThrow(/Invalid data/);
     const extent = { declaredSeconds: 4000, decodableSeconds: 4000, truncatedAtSeconds: null };
-    expect(() => planLadder({ formatName: 'x', durationSeconds: 4000, extent, sizeBytes: 1, bitRate: 0, video: null, audio: null }, limits)).toThrow(UnplayableMediaError);
+    expect(() =>
+      planLadder({ formatName: 'x', durationSeconds: 4000, extent, sizeBytes: 1, bitRate: 0, video: null, audio: null }, limits),
+    ).toThrow(UnplayableMediaError);
   });
 });

@@ -26,7 +26,10 @@ beforeAll(async () => {
   t = await createTestApp({}, { now: () => clock.now });
   const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
   enterpriseId = user.enterpriseId!;
-  const team = await t.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId, name: '甲班' }, include: { shifts: true, members: true } });
+  const team = await t.platform.prisma.team.findFirstOrThrow({
+    where: { enterpriseId, name: '甲班' },
+    include: { shifts: true, members: true },
+  });
   teamId = team.id;
   shiftId = team.shifts[0]!.shiftId;
   members = team.members;
@@ -65,7 +68,14 @@ describe('meetings', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/meetings', headers: { cookie: officer1 }, payload: input() });
     expect(res.statusCode).toBe(201);
     const m = res.json();
-    expect(m).toMatchObject({ team: { id: teamId }, expectedCount: members.length, presentCount: members.length - 1, editable: true, source: 'WEB', hazards: ['动火作业', '有限空间'] });
+    expect(m).toMatchObject({
+      team: { id: teamId },
+      expectedCount: members.length,
+      presentCount: members.length - 1,
+      editable: true,
+      source: 'WEB',
+      hazards: ['动火作业', '有限空间'],
+    });
     expect(m.attendance.find((a: { present: boolean }) => !a.present)).toMatchObject({ absenceReason: '病假' });
     expect(m.timeliness).toBe('ON_TIME');
     meetingId = m.id;
@@ -79,36 +89,72 @@ describe('meetings', () => {
 
   it('names every bad field: missing record, absent without reason, stranger in attendance, bad times', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/meetings', headers: { cookie: officer1 },
-      payload: input({ meetingDate: '2026-11-01', taskBriefing: ' ', attendance: [{ teamMemberId: members[0]!.id, present: false }, { teamMemberId: '00000000-0000-4000-8000-000000000000', present: true }] }),
+      method: 'POST',
+      url: '/api/meetings',
+      headers: { cookie: officer1 },
+      payload: input({
+        meetingDate: '2026-11-01',
+        taskBriefing: ' ',
+        attendance: [
+          { teamMemberId: members[0]!.id, present: false },
+          { teamMemberId: '00000000-0000-4000-8000-000000000000', present: true },
+        ],
+      }),
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual(['taskBriefing']);
     const second = await t.app.inject({
-      method: 'POST', url: '/api/meetings', headers: { cookie: officer1 },
-      payload: input({ meetingDate: '2026-11-01', attendance: [{ teamMemberId: members[0]!.id, present: false }, { teamMemberId: '00000000-0000-4000-8000-000000000000', present: true }] }),
+      method: 'POST',
+      url: '/api/meetings',
+      headers: { cookie: officer1 },
+      payload: input({
+        meetingDate: '2026-11-01',
+        attendance: [
+          { teamMemberId: members[0]!.id, present: false },
+          { teamMemberId: '00000000-0000-4000-8000-000000000000', present: true },
+        ],
+      }),
     });
     expect(second.statusCode).toBe(400);
-    expect(second.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['attendance.0.absenceReason', 'attendance.1.teamMemberId', 'startedAt']);
+    expect(
+      second
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['attendance.0.absenceReason', 'attendance.1.teamMemberId', 'startedAt']);
   });
 
   it("keeps another enterprise's officer out of the meeting, its list and its board", async () => {
     expect((await t.app.inject({ url: `/api/meetings/${meetingId}`, headers: { cookie: officer2 } })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: '/api/meetings', headers: { cookie: officer2 } })).json().items.map((m: { id: string }) => m.id)).not.toContain(meetingId);
+    expect(
+      (await t.app.inject({ url: '/api/meetings', headers: { cookie: officer2 } })).json().items.map((m: { id: string }) => m.id),
+    ).not.toContain(meetingId);
     expect((await t.app.inject({ url: `/api/enterprises/${enterpriseId}/board`, headers: { cookie: officer2 } })).statusCode).toBe(404);
     const put = await t.app.inject({ method: 'PUT', url: `/api/meetings/${meetingId}`, headers: { cookie: officer2 }, payload: input() });
     expect(put.statusCode).toBe(404);
-    expect((await t.app.inject({ url: `/api/meetings/${meetingId}`, headers: { cookie: await t.login('inspector') } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/meetings/${meetingId}`, headers: { cookie: await t.login('inspector') } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('edits until reviewed, auditing which fields changed', async () => {
-    const res = await t.app.inject({ method: 'PUT', url: `/api/meetings/${meetingId}`, headers: { cookie: officer1 }, payload: input({ hostName: '李班长', hazards: ['高处作业'] }) });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/meetings/${meetingId}`,
+      headers: { cookie: officer1 },
+      payload: input({ hostName: '李班长', hazards: ['高处作业'] }),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ hostName: '李班长', hazards: ['高处作业'] });
     const audit = await t.platform.prisma.auditLog.findFirstOrThrow({ where: { action: 'meeting.update', entityId: meetingId } });
     expect((audit.details as { changed: string[] }).changed).toEqual(expect.arrayContaining(['hostName', 'hazards']));
     await t.platform.prisma.meeting.update({ where: { id: meetingId }, data: { reviewStatus: 'APPROVED' } });
-    const locked = await t.app.inject({ method: 'PUT', url: `/api/meetings/${meetingId}`, headers: { cookie: officer1 }, payload: input() });
+    const locked = await t.app.inject({
+      method: 'PUT',
+      url: `/api/meetings/${meetingId}`,
+      headers: { cookie: officer1 },
+      payload: input(),
+    });
     expect(locked.statusCode).toBe(409);
     expect((await t.app.inject({ url: `/api/meetings/${meetingId}`, headers: { cookie: officer1 } })).json().editable).toBe(false);
   });
@@ -116,7 +162,9 @@ describe('meetings', () => {
   it("shows the day's board with the reported meeting", async () => {
     const res = await t.app.inject({ url: `/api/enterprises/${enterpriseId}/board?date=${DAY}`, headers: { cookie: officer1 } });
     expect(res.statusCode).toBe(200);
-    const entry = res.json().entries.find((e: { team: { id: string }; shift: { id: string } }) => e.team.id === teamId && e.shift.id === shiftId);
+    const entry = res
+      .json()
+      .entries.find((e: { team: { id: string }; shift: { id: string } }) => e.team.id === teamId && e.shift.id === shiftId);
     expect(entry).toMatchObject({ meetingId, state: 'REPORTED', dueUntil: window.dueUntil.toISOString() });
     expect(res.json().entries.length).toBeGreaterThanOrEqual(3);
   });
@@ -133,10 +181,17 @@ describe('meetings', () => {
 
   it('accepts reports from an enterprise system with an API token', async () => {
     const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
-    const { token } = await t.platform.services.auth.issueApiToken(enterpriseId, 'MES', { userId: user.id, username: 'officer1', role: 'ENTERPRISE_OFFICER', enterpriseId, zoneId: null }, null);
+    const { token } = await t.platform.services.auth.issueApiToken(
+      enterpriseId,
+      'MES',
+      { userId: user.id, username: 'officer1', role: 'ENTERPRISE_OFFICER', enterpriseId, zoneId: null },
+      null,
+    );
     const team = await t.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId, name: '乙班' }, include: { shifts: true } });
     const res = await t.app.inject({
-      method: 'POST', url: '/api/meetings', headers: { authorization: `Bearer ${token}` },
+      method: 'POST',
+      url: '/api/meetings',
+      headers: { authorization: `Bearer ${token}` },
       payload: input({ teamId: team.id, shiftId: team.shifts[0]!.shiftId, attendance: [] }),
     });
     expect(res.statusCode).toBe(201);
@@ -150,10 +205,18 @@ describe('meetings', () => {
     // One minute after the window closed; the session is opened at that time too.
     clock.now = at(late.dueUntil, 1);
     const cookie = await t.login('officer1');
-    const res = await t.app.inject({ method: 'POST', url: '/api/meetings', headers: { cookie }, payload: input({ teamId: team.id, shiftId: lateShiftId, attendance: [] }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/meetings',
+      headers: { cookie },
+      payload: input({ teamId: team.id, shiftId: lateShiftId, attendance: [] }),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().timeliness).toBe('LATE');
     const board = (await t.app.inject({ url: `/api/enterprises/${enterpriseId}/board?date=${DAY}`, headers: { cookie } })).json();
-    expect(board.entries.find((e: { team: { id: string } }) => e.team.id === team.id)).toMatchObject({ meetingId: res.json().id, state: 'LATE' });
+    expect(board.entries.find((e: { team: { id: string } }) => e.team.id === team.id)).toMatchObject({
+      meetingId: res.json().id,
+      state: 'LATE',
+    });
   });
 });

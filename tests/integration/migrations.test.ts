@@ -18,7 +18,9 @@ describe('migrations', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const history = await client.query('SELECT migration_name, finished_at, applied_steps_count, length(checksum) AS l FROM _prisma_migrations');
+      const history = await client.query(
+        'SELECT migration_name, finished_at, applied_steps_count, length(checksum) AS l FROM _prisma_migrations',
+      );
       expect(history.rows.map((r) => r.migration_name)).toEqual(first);
       expect(history.rows.every((r) => r.finished_at && r.applied_steps_count === 1 && r.l === 64)).toBe(true);
       const tz = await client.query(
@@ -32,7 +34,9 @@ describe('migrations', () => {
 
   it('cover every change in schema.prisma', async () => {
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/scripts/create-migration.ts', '--check'], { cwd: PROJECT_ROOT });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/scripts/create-migration.ts', '--check'], {
+      cwd: PROJECT_ROOT,
+    });
     expect(stdout).toContain('No schema changes');
   });
 });

@@ -12,9 +12,9 @@ describe('OpenAPI', () => {
     const res = await t.app.inject({ url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[]; operationId?: string; responses?: object }>>).flatMap(
-      ([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, ...op })),
-    );
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { tags?: string[]; operationId?: string; responses?: object }>>,
+    ).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, ...op })));
     expect(operations.length).toBeGreaterThan(15);
     for (const op of operations) {
       expect(op.tags?.length, `${op.method} ${op.path}`).toBeGreaterThan(0);
@@ -40,7 +40,10 @@ describe('OpenAPI', () => {
   it('reports health with a check per component', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', checks: { db: { status: 'ok' }, storage: { status: 'ok' }, queue: { status: 'ok' }, ffmpeg: { status: 'ok' } } });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      checks: { db: { status: 'ok' }, storage: { status: 'ok' }, queue: { status: 'ok' }, ffmpeg: { status: 'ok' } },
+    });
   });
 
   it('answers 503 with the failing component when one is down', async () => {
@@ -48,14 +51,22 @@ describe('OpenAPI', () => {
     try {
       const res = await broken.app.inject({ url: '/api/health' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toMatchObject({ status: 'degraded', checks: { db: { status: 'ok' }, ffmpeg: { status: 'error', error: expect.stringContaining('/nonexistent/ffmpeg') } } });
+      expect(res.json()).toMatchObject({
+        status: 'degraded',
+        checks: { db: { status: 'ok' }, ffmpeg: { status: 'error', error: expect.stringContaining('/nonexistent/ffmpeg') } },
+      });
     } finally {
       await broken.close();
     }
   });
 
   it('turns a malformed JSON body into a clear 400', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
   });

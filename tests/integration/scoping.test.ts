@@ -21,13 +21,19 @@ afterAll(() => t.close());
 const get = (user: string, url: string) => t.app.inject({ url, headers: { cookie: cookies[user]! } });
 
 describe('enterprise officer', () => {
-  it("cannot read another enterprise, its teams or its shifts, and each refusal is a 404 that is audited", async () => {
-    for (const url of [`/api/enterprises/${otherEnterpriseId}`, `/api/enterprises/${otherEnterpriseId}/teams`, `/api/enterprises/${otherEnterpriseId}/shifts`]) {
+  it('cannot read another enterprise, its teams or its shifts, and each refusal is a 404 that is audited', async () => {
+    for (const url of [
+      `/api/enterprises/${otherEnterpriseId}`,
+      `/api/enterprises/${otherEnterpriseId}/teams`,
+      `/api/enterprises/${otherEnterpriseId}/shifts`,
+    ]) {
       const res = await get('officer1', url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');
     }
-    const denied = await t.platform.prisma.auditLog.count({ where: { actorName: 'officer1', outcome: 'DENIED', enterpriseId: otherEnterpriseId } });
+    const denied = await t.platform.prisma.auditLog.count({
+      where: { actorName: 'officer1', outcome: 'DENIED', enterpriseId: otherEnterpriseId },
+    });
     expect(denied).toBe(3);
   });
 
@@ -38,13 +44,13 @@ describe('enterprise officer', () => {
     expect(list.items[0].id).toBe(ownEnterpriseId);
   });
 
-  it("cannot read a team of another enterprise by id", async () => {
+  it('cannot read a team of another enterprise by id', async () => {
     const team = await t.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId: otherEnterpriseId } });
     expect((await get('officer1', `/api/teams/${team.id}`)).statusCode).toBe(404);
     expect((await get('officer2', `/api/teams/${team.id}`)).statusCode).toBe(200);
   });
 
-  it("cannot add a team to another enterprise", async () => {
+  it('cannot add a team to another enterprise', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/enterprises/${otherEnterpriseId}/teams`,
@@ -57,18 +63,24 @@ describe('enterprise officer', () => {
 
   it('cannot create bureau accounts, only its own workers', async () => {
     const admin = await t.app.inject({
-      method: 'POST', url: '/api/users', headers: { cookie: cookies.officer1! },
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: cookies.officer1! },
       payload: { username: 'sneaky', displayName: 'x', role: 'ADMIN', password: 'abcd1234' },
     });
     expect(admin.statusCode).toBe(403);
     expect(await t.platform.prisma.user.count({ where: { username: 'sneaky' } })).toBe(0);
     const foreign = await t.app.inject({
-      method: 'POST', url: '/api/users', headers: { cookie: cookies.officer1! },
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: cookies.officer1! },
       payload: { username: 'sneaky2', displayName: 'x', role: 'WORKER', enterpriseId: otherEnterpriseId, password: 'abcd1234' },
     });
     expect(foreign.statusCode).toBe(403);
     const own = await t.app.inject({
-      method: 'POST', url: '/api/users', headers: { cookie: cookies.officer1! },
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: cookies.officer1! },
       payload: { username: 'new-worker', displayName: '新职工', role: 'WORKER', enterpriseId: ownEnterpriseId, password: 'abcd1234' },
     });
     expect(own.statusCode).toBe(201);
@@ -92,7 +104,12 @@ describe('bureau roles', () => {
     const total = await t.platform.prisma.enterprise.count();
     expect((await get('inspector', '/api/enterprises')).json().total).toBe(total);
     expect((await get('command', `/api/enterprises/${otherEnterpriseId}`)).statusCode).toBe(200);
-    const res = await t.app.inject({ method: 'POST', url: `/api/enterprises/${otherEnterpriseId}/shifts`, headers: { cookie: cookies.inspector! }, payload: { name: '加班', startTime: '18:00', endTime: '22:00', daysOfWeek: [6] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/enterprises/${otherEnterpriseId}/shifts`,
+      headers: { cookie: cookies.inspector! },
+      payload: { name: '加班', startTime: '18:00', endTime: '22:00', daysOfWeek: [6] },
+    });
     expect(res.statusCode).toBe(404);
   });
 
@@ -117,7 +134,12 @@ describe('worker', () => {
 describe('API tokens', () => {
   it('act as the enterprise they were issued for and nothing else', async () => {
     const officer1 = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
-    const { token } = await t.platform.services.auth.issueApiToken(ownEnterpriseId, 'MES', { userId: officer1.id, username: 'officer1', role: 'ENTERPRISE_OFFICER', enterpriseId: ownEnterpriseId, zoneId: null }, null);
+    const { token } = await t.platform.services.auth.issueApiToken(
+      ownEnterpriseId,
+      'MES',
+      { userId: officer1.id, username: 'officer1', role: 'ENTERPRISE_OFFICER', enterpriseId: ownEnterpriseId, zoneId: null },
+      null,
+    );
     const auth = { authorization: `Bearer ${token}` };
     expect((await t.app.inject({ url: `/api/enterprises/${ownEnterpriseId}/teams`, headers: auth })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/api/enterprises/${otherEnterpriseId}/teams`, headers: auth })).statusCode).toBe(404);

@@ -21,7 +21,15 @@ afterAll(async () => {
 function startServer(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'info', WEB_DIR: path.join(dataDir, 'no-web') },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_PORT: '0',
+      LOG_LEVEL: 'info',
+      WEB_DIR: path.join(dataDir, 'no-web'),
+    },
   });
   started.push(child);
   let output = '';
@@ -53,7 +61,11 @@ describe('server process', () => {
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer1', password: 'Demo@2021' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer1', password: 'Demo@2021' }),
+    });
     expect(login.status).toBe(200);
 
     expect(await stop(server.child)).toBe(0);

@@ -49,11 +49,16 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs: number,
 }
 
 function logLines(output: string): Record<string, unknown>[] {
-  return output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 const jobsOf = (assetId: string) =>
-  t.platform.prisma.$queryRaw<{ id: string; state: string; retry_count: number }[]>`SELECT id::text, state::text, retry_count FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = ${assetId}`;
+  t.platform.prisma.$queryRaw<
+    { id: string; state: string; retry_count: number }[]
+  >`SELECT id::text, state::text, retry_count FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = ${assetId}`;
 
 describe('worker processes', { timeout: 180_000 }, () => {
   it('picks up a job again after its worker is killed with SIGKILL, without duplicates or leftover files', async () => {
@@ -63,7 +68,11 @@ describe('worker processes', { timeout: 180_000 }, () => {
     const assetId = complete!.json().assetId;
 
     // Kill it while it is encoding: after the remuxed 720p is published, before READY.
-    await until(async () => (await t.platform.prisma.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).status === 'PLAYABLE', 60_000, 'PLAYABLE');
+    await until(
+      async () => (await t.platform.prisma.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).status === 'PLAYABLE',
+      60_000,
+      'PLAYABLE',
+    );
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     expect((await fs.readdir(workDir)).length).toBe(1); // the killed job's scratch directory is left behind
@@ -86,7 +95,12 @@ describe('worker processes', { timeout: 180_000 }, () => {
   it('never lets two workers process the same job', async () => {
     const a = startWorker();
     const b = startWorker();
-    await until(() => a.output().includes('ready:') && b.output().includes('ready:'), 90_000, 'two workers', () => a.output() + b.output());
+    await until(
+      () => a.output().includes('ready:') && b.output().includes('ready:'),
+      90_000,
+      'two workers',
+      () => a.output() + b.output(),
+    );
     const assetIds: string[] = [];
     for (const name of ['landscape-720p-h264-aac.mp4', 'no-audio-720p.mp4', 'hevc-720p.mp4', 'landscape-1080p-h264-aac.mp4']) {
       const { complete } = await uploadFile(t.app, cookie, meetingId, sample(name), 'video/mp4');

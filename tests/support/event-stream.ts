@@ -27,7 +27,11 @@ export async function openEventStream(baseUrl: string, cookie: string): Promise<
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const message = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = message.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+        const data = message
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trimStart())
+          .join('\n');
         if (data) events.push(JSON.parse(data) as PlatformEvent);
       }
       for (const wake of waiters) wake();

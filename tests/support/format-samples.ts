@@ -22,7 +22,12 @@ export interface FormatSample {
 export const FORMATS_DIR = path.join(SAMPLES_DIR, 'formats');
 
 const ffmpegBin = process.env.FFMPEG_PATH || 'ffmpeg';
-const pattern = (size: string, seconds: number, rate = 25) => ['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`];
+const pattern = (size: string, seconds: number, rate = 25) => [
+  '-f',
+  'lavfi',
+  '-i',
+  `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`,
+];
 const tone = (seconds: number, rate = 44100) => ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=${rate}:duration=${seconds}`];
 const av = (seconds = 3, size = '320x240') => [...pattern(size, seconds), ...tone(seconds)];
 
@@ -48,7 +53,12 @@ async function once(name: string, make: (target: string) => Promise<void> | void
 /** The container matrix: each plays once converted, or fails with the code that says why. */
 export async function videoFormats(): Promise<FormatSample[]> {
   mkdirSync(FORMATS_DIR, { recursive: true });
-  const v = (file: string, contentType: string, expect: FormatSample['expect'] = 'READY'): FormatSample => ({ file, contentType, kind: 'VIDEO', expect });
+  const v = (file: string, contentType: string, expect: FormatSample['expect'] = 'READY'): FormatSample => ({
+    file,
+    contentType,
+    kind: 'VIDEO',
+    expect,
+  });
   return [
     v(ffmpeg('matroska.mkv', [...av(), '-c:v', 'libx264', '-c:a', 'aac']), 'video/x-matroska'),
     v(ffmpeg('webm.webm', [...av(), '-c:v', 'libvpx', '-b:v', '300k', '-c:a', 'libvorbis']), 'video/webm'),
@@ -58,13 +68,38 @@ export async function videoFormats(): Promise<FormatSample[]> {
     v(ffmpeg('windows.wmv', [...av(), '-c:v', 'wmv2', '-c:a', 'wmav2']), 'video/x-ms-wmv'),
     v(ffmpeg('dvd.mpg', [...av(), '-c:v', 'mpeg2video', '-c:a', 'mp2', '-f', 'vob']), 'video/mpeg'),
     // A camcorder's AVCHD clip: browsers know no type for .MTS.
-    v(ffmpeg('camcorder.MTS', [...av(3, '640x360'), '-c:v', 'libx264', '-c:a', 'ac3', '-f', 'mpegts', '-mpegts_m2ts_mode', '1']), 'application/octet-stream'),
+    v(
+      ffmpeg('camcorder.MTS', [...av(3, '640x360'), '-c:v', 'libx264', '-c:a', 'ac3', '-f', 'mpegts', '-mpegts_m2ts_mode', '1']),
+      'application/octet-stream',
+    ),
     v(ffmpeg('stream.ts', [...av(), '-c:v', 'libx264', '-c:a', 'aac', '-f', 'mpegts']), 'video/mp2t'),
-    v(ffmpeg('old-phone.3gp', [...pattern('176x144', 3, 15), ...tone(3, 8000), '-c:v', 'h263', '-c:a', 'aac', '-ac', '1', '-ar', '8000', '-f', '3gp']), 'video/3gpp'),
+    v(
+      ffmpeg('old-phone.3gp', [
+        ...pattern('176x144', 3, 15),
+        ...tone(3, 8000),
+        '-c:v',
+        'h263',
+        '-c:a',
+        'aac',
+        '-ac',
+        '1',
+        '-ar',
+        '8000',
+        '-f',
+        '3gp',
+      ]),
+      'video/3gpp',
+    ),
     // NVRs export a raw H.264 elementary stream: no container, no timestamps, no declared length.
     v(ffmpeg('nvr-export.h264', [...pattern('640x360', 3), '-c:v', 'libx264', '-f', 'h264']), 'application/octet-stream'),
     v(ffmpeg('recorder.mp3', [...tone(3), '-c:a', 'libmp3lame']), 'audio/mpeg'),
-    v(await once('random.bin', (t) => writeFileSync(t, Buffer.from(Array.from({ length: 64_000 }, (_, i) => (i * 7919 + (i >> 3) * 104729) % 251)))), 'application/octet-stream', 'MEDIA_UNREADABLE'),
+    v(
+      await once('random.bin', (t) =>
+        writeFileSync(t, Buffer.from(Array.from({ length: 64_000 }, (_, i) => (i * 7919 + (i >> 3) * 104729) % 251))),
+      ),
+      'application/octet-stream',
+      'MEDIA_UNREADABLE',
+    ),
   ];
 }
 
@@ -112,7 +147,9 @@ export async function heicFrom(jpegWithExif: string): Promise<string | null> {
 export async function nulExifJpeg(): Promise<string> {
   mkdirSync(FORMATS_DIR, { recursive: true });
   return once('polaroid-nul-exif.jpg', async (t) => {
-    const plain = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    const plain = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
     const exif = {
       '0th': { [piexif.ImageIFD.Make]: 'Polaroid\u0000\u0000', [piexif.ImageIFD.Model]: 'iE090\u0000\u0001\u0007 ' },
       Exif: { [piexif.ExifIFD.DateTimeOriginal]: '2026:11:28 07:40:00' },
@@ -124,7 +161,17 @@ export async function nulExifJpeg(): Promise<string> {
 /** A phone-style MP4 with its index at the front, cut in half as an interrupted transfer leaves it. */
 export async function frontIndexTruncatedMp4(): Promise<{ file: string; declaredSeconds: number }> {
   mkdirSync(FORMATS_DIR, { recursive: true });
-  const full = ffmpeg('front-index-full.mp4', [...av(10, '640x360'), '-c:v', 'libx264', '-g', '25', '-c:a', 'aac', '-movflags', '+faststart']);
+  const full = ffmpeg('front-index-full.mp4', [
+    ...av(10, '640x360'),
+    '-c:v',
+    'libx264',
+    '-g',
+    '25',
+    '-c:a',
+    'aac',
+    '-movflags',
+    '+faststart',
+  ]);
   const file = await once('front-index-truncated.mp4', (t) => {
     const bytes = readFileSync(full);
     writeFileSync(t, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -158,7 +205,14 @@ export function variableFrameRateMp4(): { file: string; frames: number; seconds:
   mkdirSync(FORMATS_DIR, { recursive: true });
   const file = ffmpeg('vfr-phone.mp4', [
     ...pattern('1280x720', 4, 30),
-    '-vf', "select='lt(n\\,30)+not(mod(n\\,3))'", '-vsync', 'vfr', '-c:v', 'libx264', '-pix_fmt', 'yuv420p',
+    '-vf',
+    "select='lt(n\\,30)+not(mod(n\\,3))'",
+    '-vsync',
+    'vfr',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
   ]);
   // 30 frames in the first second, then every third of the remaining 90.
   return { file, frames: 30 + 30, seconds: 4 };
@@ -169,8 +223,21 @@ export function hlgHdrClip(): string {
   mkdirSync(FORMATS_DIR, { recursive: true });
   return ffmpeg('hdr-hlg.mp4', [
     ...pattern('1280x720', 2),
-    '-vf', 'format=yuv420p10le', '-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1',
-    '-x265-params', 'log-level=error:colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc',
-    '-color_primaries', 'bt2020', '-color_trc', 'arib-std-b67', '-colorspace', 'bt2020nc',
+    '-vf',
+    'format=yuv420p10le',
+    '-c:v',
+    'libx265',
+    '-preset',
+    'ultrafast',
+    '-tag:v',
+    'hvc1',
+    '-x265-params',
+    'log-level=error:colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc',
+    '-color_primaries',
+    'bt2020',
+    '-color_trc',
+    'arib-std-b67',
+    '-colorspace',
+    'bt2020nc',
   ]);
 }

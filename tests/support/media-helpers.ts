@@ -12,9 +12,20 @@ export async function createMeeting(prisma: PrismaClient, username: string, day 
   if (existing) return existing.id;
   const meeting = await prisma.meeting.create({
     data: {
-      enterpriseId: user.enterpriseId!, teamId: team.id, shiftId, meetingDate, startedAt: new Date(`${day}T07:30:00+08:00`),
-      hostName: '测试班长', taskBriefing: '任务', safetyBriefing: '安全', measureBriefing: '措施',
-      attireChecked: true, mentalChecked: true, ppeChecked: true, hazards: [], status: 'REPORTED',
+      enterpriseId: user.enterpriseId!,
+      teamId: team.id,
+      shiftId,
+      meetingDate,
+      startedAt: new Date(`${day}T07:30:00+08:00`),
+      hostName: '测试班长',
+      taskBriefing: '任务',
+      safetyBriefing: '安全',
+      measureBriefing: '措施',
+      attireChecked: true,
+      mentalChecked: true,
+      ppeChecked: true,
+      hazards: [],
+      status: 'REPORTED',
     },
   });
   return meeting.id;
@@ -31,13 +42,23 @@ export async function uploadFile(
 ) {
   const bytes = typeof file === 'string' ? await readFile(file) : file.bytes;
   const fileName = typeof file === 'string' ? file.split('/').pop()! : file.name;
-  const created = await app.inject({ method: 'POST', url: '/api/uploads', headers: { cookie }, payload: { meetingId, fileName, size: bytes.length, contentType } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/uploads',
+    headers: { cookie },
+    payload: { meetingId, fileName, size: bytes.length, contentType },
+  });
   if (created.statusCode !== 201) return { created, upload: null, complete: null };
   const upload = created.json();
   for (const part of upload.parts as { partNumber: number; url: string; size: number }[]) {
     if (options.onlyParts && !options.onlyParts.includes(part.partNumber)) continue;
     const start = (part.partNumber - 1) * upload.partSize;
-    const res = await app.inject({ method: 'PUT', url: part.url, headers: { cookie, 'content-type': 'application/octet-stream' }, payload: bytes.subarray(start, start + part.size) });
+    const res = await app.inject({
+      method: 'PUT',
+      url: part.url,
+      headers: { cookie, 'content-type': 'application/octet-stream' },
+      payload: bytes.subarray(start, start + part.size),
+    });
     if (res.statusCode !== 200) throw new Error(`part ${part.partNumber}: ${res.statusCode} ${res.body}`);
   }
   if (options.onlyParts) return { created, upload, complete: null, bytes };

@@ -23,9 +23,25 @@ export async function probeRendition(app: FastifyInstance, hlsUrl: string, name:
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'rendition-')), 'joined.mp4');
   await fs.writeFile(file, Buffer.concat(parts));
   try {
-    const out = execFileSync(process.env.FFPROBE_PATH || 'ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_frames', '-show_entries', 'stream=nb_read_frames,pix_fmt,color_transfer', '-of', 'json', file]).toString();
+    const out = execFileSync(process.env.FFPROBE_PATH || 'ffprobe', [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-count_frames',
+      '-show_entries',
+      'stream=nb_read_frames,pix_fmt,color_transfer',
+      '-of',
+      'json',
+      file,
+    ]).toString();
     const stream = (JSON.parse(out) as { streams: { nb_read_frames: string; pix_fmt: string; color_transfer?: string }[] }).streams[0]!;
-    return { playlistSeconds, frames: Number(stream.nb_read_frames), pixelFormat: stream.pix_fmt, colorTransfer: stream.color_transfer ?? null };
+    return {
+      playlistSeconds,
+      frames: Number(stream.nb_read_frames),
+      pixelFormat: stream.pix_fmt,
+      colorTransfer: stream.color_transfer ?? null,
+    };
   } finally {
     await fs.rm(path.dirname(file), { recursive: true, force: true });
   }

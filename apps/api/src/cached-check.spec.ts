@@ -5,7 +5,11 @@ describe('cachedCheck', () => {
   it('runs once per interval, shares the run in flight, and runs again after the interval', async () => {
     let clock = 0;
     let runs = 0;
-    const check = cachedCheck(async () => ++runs, 1000, () => clock);
+    const check = cachedCheck(
+      async () => ++runs,
+      1000,
+      () => clock,
+    );
     expect(await Promise.all([check(), check()])).toEqual([1, 1]);
     clock = 999;
     expect(await check()).toBe(1);
@@ -16,10 +20,14 @@ describe('cachedCheck', () => {
   it('keeps a failure for the interval too', async () => {
     let clock = 0;
     let runs = 0;
-    const check = cachedCheck(async () => {
-      runs++;
-      throw new Error('ffmpeg missing');
-    }, 1000, () => clock);
+    const check = cachedCheck(
+      async () => {
+        runs++;
+        throw new Error('ffmpeg missing');
+      },
+      1000,
+      () => clock,
+    );
     await expect(check()).rejects.toThrow('ffmpeg missing');
     await expect(check()).rejects.toThrow('ffmpeg missing');
     expect(runs).toBe(1);

@@ -13,7 +13,10 @@ describe('loadConfig', () => {
   it('turns demo seeding and the in-process worker off for an external database unless asked', () => {
     const external = { DATABASE_URL: 'postgres://u:p@db/x', MEDIA_SIGNING_SECRET: 'x'.repeat(40) };
     expect(loadConfig(external, '/')).toMatchObject({ seedDemo: false, workerInProcess: false });
-    expect(loadConfig({ ...external, SEED_DEMO: '1', WORKER_IN_PROCESS: '1' }, '/')).toMatchObject({ seedDemo: true, workerInProcess: true });
+    expect(loadConfig({ ...external, SEED_DEMO: '1', WORKER_IN_PROCESS: '1' }, '/')).toMatchObject({
+      seedDemo: true,
+      workerInProcess: true,
+    });
   });
 
   it('requires a shared signing secret with an external database, and S3 credentials for the S3 driver', () => {
@@ -32,7 +35,12 @@ describe('loadConfig', () => {
   it('defaults to the filesystem store under DATA_DIR and the documented media limits', () => {
     const config = loadConfig({ DATA_DIR: 'data' }, '/srv/app');
     expect(config.storage).toEqual({ driver: 'filesystem', root: '/srv/app/data/objects' });
-    expect(config.media).toMatchObject({ maxVideoBytes: 4096 * 1024 * 1024, maxDurationSeconds: 1800, maxPhotoBytes: 30 * 1024 * 1024, partSizeBytes: 8 * 1024 * 1024 });
+    expect(config.media).toMatchObject({
+      maxVideoBytes: 4096 * 1024 * 1024,
+      maxDurationSeconds: 1800,
+      maxPhotoBytes: 30 * 1024 * 1024,
+      partSizeBytes: 8 * 1024 * 1024,
+    });
   });
 
   it('names every bad key at once', () => {

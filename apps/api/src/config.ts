@@ -1,7 +1,18 @@
 import path from 'node:path';
 import {
-  bool, ConfigError, describeConfigProblems, jobsEnvShape, logEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
-  type LogConfig, type MediaConfig, type StorageConfig,
+  bool,
+  ConfigError,
+  describeConfigProblems,
+  jobsEnvShape,
+  logEnvShape,
+  mediaConfigOf,
+  mediaEnvShape,
+  storageConfigOf,
+  storageEnvShape,
+  storageProblems,
+  type LogConfig,
+  type MediaConfig,
+  type StorageConfig,
 } from '@platform/config';
 import { z } from 'zod';
 
@@ -23,14 +34,29 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(z.url({ error: 'each entry must be an origin such as https://safety.example.cn' }))),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   WEB_DIR: z.string().optional(),
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
-  MEDIA_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters; generate one with: openssl rand -base64 48' }).optional(),
-  MEDIA_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
+  MEDIA_SIGNING_SECRET: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters; generate one with: openssl rand -base64 48' })
+    .optional(),
+  MEDIA_LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(360),
   WORKER_IN_PROCESS: bool.optional(),
   ...storageEnvShape,
   ...mediaEnvShape,
@@ -112,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
 function crossKeyProblems(e: z.infer<typeof EnvSchema>): string[] {
   const problems = storageProblems(e);
   // Every API instance must sign and check media links with the same key.
-  if (e.DATABASE_URL && !e.MEDIA_SIGNING_SECRET) problems.push('MEDIA_SIGNING_SECRET: required with DATABASE_URL (all API instances must share it); generate one with: openssl rand -base64 48');
+  if (e.DATABASE_URL && !e.MEDIA_SIGNING_SECRET)
+    problems.push(
+      'MEDIA_SIGNING_SECRET: required with DATABASE_URL (all API instances must share it); generate one with: openssl rand -base64 48',
+    );
   return problems;
 }

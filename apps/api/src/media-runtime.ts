@@ -13,7 +13,13 @@ export interface MediaRuntime extends SharedMediaRuntime {
 }
 
 /** Opens the media runtime as the API uses it: listening for events, running jobs when embedded. */
-export async function openApiMediaRuntime(config: ApiConfig, databaseUrl: string, repos: Repositories, log: Logger, now?: () => Date): Promise<MediaRuntime> {
+export async function openApiMediaRuntime(
+  config: ApiConfig,
+  databaseUrl: string,
+  repos: Repositories,
+  log: Logger,
+  now?: () => Date,
+): Promise<MediaRuntime> {
   const signingSecret = config.mediaSigningSecret ?? (await embeddedSigningSecret(config.dataDir));
   const runtime = await openMediaRuntime({
     databaseUrl,

@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { applyMigrations, createPrismaClient, createRepositories, startEmbeddedPostgres, type EmbeddedPostgres, type PrismaClient, type Repositories } from '@platform/db';
+import {
+  applyMigrations,
+  createPrismaClient,
+  createRepositories,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+  type PrismaClient,
+  type Repositories,
+} from '@platform/db';
 import { seedDatabase } from '@platform/seeds';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './config.ts';
@@ -40,7 +48,12 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     const pgLog = log.child({ component: 'postgres' });
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPgPort, database: 'platform', log: (line) => pgLog.info(line) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.embeddedPgPort,
+      database: 'platform',
+      log: (line) => pgLog.info(line),
+    });
     databaseUrl = embedded.url;
     log.info({ port: embedded.port, dataDir: embedded.dataDir }, `embedded PostgreSQL on 127.0.0.1:${embedded.port}`);
   }

@@ -74,7 +74,9 @@ async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
   const url = `http://${shownHost}:${port}/`;
   if (resolveLogFormat(config.log.format, process.stdout) === 'pretty') {
     // A person at a terminal: the banner is the last thing printed, whatever LOG_LEVEL says.
-    const lines = config.seedDemo ? ['', 'demo accounts, password Demo@2021:', ...DEMO_ACCOUNTS.map(([name, what]) => `  ${name.padEnd(10)} ${what}`)] : [];
+    const lines = config.seedDemo
+      ? ['', 'demo accounts, password Demo@2021:', ...DEMO_ACCOUNTS.map(([name, what]) => `  ${name.padEnd(10)} ${what}`)]
+      : [];
     process.stdout.write(`${[...lines, '', `ready: ${url}  (API docs: /api/docs)`, ''].join('\n')}\n`);
   } else {
     if (config.seedDemo) log.info({ accounts: DEMO_ACCOUNTS.map(([name]) => name) }, 'demo accounts, password Demo@2021');

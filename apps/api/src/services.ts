@@ -1,4 +1,14 @@
-import { AuditService, AuthService, EnterpriseService, MediaService, MeetingService, ShiftService, TeamService, UserService, ZoneService } from '@platform/core';
+import {
+  AuditService,
+  AuthService,
+  EnterpriseService,
+  MediaService,
+  MeetingService,
+  ShiftService,
+  TeamService,
+  UserService,
+  ZoneService,
+} from '@platform/core';
 import type { Repositories } from '@platform/db';
 import type { ApiConfig } from './config.ts';
 import type { MediaRuntime } from './media-runtime.ts';
@@ -9,7 +19,14 @@ import type { MediaRuntime } from './media-runtime.ts';
  */
 export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig, now: () => Date) {
   const { access } = runtime;
-  const media = new MediaService(repos.media, runtime.store, access, repos.audit, { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds }, now);
+  const media = new MediaService(
+    repos.media,
+    runtime.store,
+    access,
+    repos.audit,
+    { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds },
+    now,
+  );
   return {
     audit: new AuditService(repos.audit),
     auth: new AuthService(repos.auth, repos.audit, config.auth, now),

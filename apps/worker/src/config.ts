@@ -1,7 +1,17 @@
 import path from 'node:path';
 import {
-  ConfigError, describeConfigProblems, jobsEnvShape, logEnvShape, mediaConfigOf, mediaEnvShape, storageConfigOf, storageEnvShape, storageProblems,
-  type LogConfig, type MediaConfig, type StorageConfig,
+  ConfigError,
+  describeConfigProblems,
+  jobsEnvShape,
+  logEnvShape,
+  mediaConfigOf,
+  mediaEnvShape,
+  storageConfigOf,
+  storageEnvShape,
+  storageProblems,
+  type LogConfig,
+  type MediaConfig,
+  type StorageConfig,
 } from '@platform/config';
 import { z } from 'zod';
 

@@ -42,7 +42,15 @@ export type JobsEnv = z.infer<z.ZodObject<typeof jobsEnvShape>>;
 
 export type StorageConfig =
   | { driver: 'filesystem'; root: string }
-  | { driver: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  | {
+      driver: 's3';
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 export interface MediaConfig {
   ffmpegPath?: string;
@@ -58,12 +66,22 @@ export interface MediaConfig {
 /** Cross-key checks zod cannot express per key; returns issues as `KEY: message`. */
 export function storageProblems(env: StorageEnv): string[] {
   if (env.STORAGE_DRIVER !== 's3') return [];
-  return (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !env[k]).map((k) => `${k}: required when STORAGE_DRIVER=s3`);
+  return (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
+    .filter((k) => !env[k])
+    .map((k) => `${k}: required when STORAGE_DRIVER=s3`);
 }
 
 export function storageConfigOf(env: StorageEnv, defaultRoot: string): StorageConfig {
   if (env.STORAGE_DRIVER === 's3') {
-    return { driver: 's3', endpoint: env.S3_ENDPOINT, region: env.S3_REGION, bucket: env.S3_BUCKET!, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, forcePathStyle: env.S3_FORCE_PATH_STYLE };
+    return {
+      driver: 's3',
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      bucket: env.S3_BUCKET!,
+      accessKeyId: env.S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    };
   }
   return { driver: 'filesystem', root: env.STORAGE_DIR ?? defaultRoot };
 }
@@ -82,7 +100,11 @@ export function mediaConfigOf(env: MediaEnv): MediaConfig {
 }
 
 /** Formats zod issues plus extra problems as one message naming every bad key. */
-export function describeConfigProblems(issues: { path: PropertyKey[]; message: string }[], extra: string[], env: Record<string, string | undefined>): string {
+export function describeConfigProblems(
+  issues: { path: PropertyKey[]; message: string }[],
+  extra: string[],
+  env: Record<string, string | undefined>,
+): string {
   const lines = [
     ...issues.map((i) => `  ${String(i.path[0])}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`),
     ...extra.map((e) => `  ${e}`),
@@ -107,4 +129,13 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export { createLogger, formatLogLine, logEnvShape, resolveLogFormat, type LogConfig, type LogFormat, type LogLevel, type LogOutput } from './logger.ts';
+export {
+  createLogger,
+  formatLogLine,
+  logEnvShape,
+  resolveLogFormat,
+  type LogConfig,
+  type LogFormat,
+  type LogLevel,
+  type LogOutput,
+} from './logger.ts';

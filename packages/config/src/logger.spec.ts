@@ -37,11 +37,30 @@ describe('createLogger', () => {
 
 describe('formatLogLine', () => {
   it('puts the level, message and fields on one line and the stack with causes indented below', () => {
-    const line = JSON.stringify({ level: 50, time: '2026-11-02T08:00:00.000Z', msg: 'job failed', pid: 1, hostname: 'h', name: 'worker', jobId: 'j1', err: { type: 'FfmpegError', message: 'ffmpeg failed', stack: 'FfmpegError: ffmpeg failed\n    at run\ncaused by: Error: EPIPE', stderr: 'moov atom not found' } });
+    const line = JSON.stringify({
+      level: 50,
+      time: '2026-11-02T08:00:00.000Z',
+      msg: 'job failed',
+      pid: 1,
+      hostname: 'h',
+      name: 'worker',
+      jobId: 'j1',
+      err: {
+        type: 'FfmpegError',
+        message: 'ffmpeg failed',
+        stack: 'FfmpegError: ffmpeg failed\n    at run\ncaused by: Error: EPIPE',
+        stderr: 'moov atom not found',
+      },
+    });
     const text = formatLogLine(line);
     const [first, ...rest] = text.trimEnd().split('\n');
     expect(first).toMatch(/^\d\d:\d\d:\d\d ERROR job failed  jobId=j1$/);
-    expect(rest).toEqual(['    FfmpegError: ffmpeg failed', '        at run', '    caused by: Error: EPIPE', '    stderr: moov atom not found']);
+    expect(rest).toEqual([
+      '    FfmpegError: ffmpeg failed',
+      '        at run',
+      '    caused by: Error: EPIPE',
+      '    stderr: moov atom not found',
+    ]);
   });
 
   it('passes through what is not JSON', () => {

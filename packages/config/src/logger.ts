@@ -34,7 +34,8 @@ export function resolveLogFormat(format: LogFormat, output: LogOutput): 'json' |
  */
 export function createLogger(config: LogConfig, name: string, output: LogOutput = process.stdout): PinoLogger {
   const options = { name, level: config.level, timestamp: pino.stdTimeFunctions.isoTime };
-  if (resolveLogFormat(config.format, output) === 'json') return pino(options, output === process.stdout ? pino.destination({ dest: 1, sync: true }) : output);
+  if (resolveLogFormat(config.format, output) === 'json')
+    return pino(options, output === process.stdout ? pino.destination({ dest: 1, sync: true }) : output);
   const colour = Boolean(output.isTTY);
   return pino(options, { write: (line: string) => output.write(formatLogLine(line, colour)) });
 }
@@ -64,13 +65,18 @@ export function formatLogLine(line: string, colour = false): string {
   const [label, code] = LEVELS[level as number] ?? ['LOG', '0'];
   const at = new Date(time as string | number);
   const clock = Number.isNaN(at.getTime()) ? '' : `${paint('2', at.toTimeString().slice(0, 8))} `;
-  const extras = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+  const extras = Object.entries(fields)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
   let out = `${clock}${paint(code, label.padEnd(5))} ${String(msg ?? '')}${extras ? `  ${paint('2', extras)}` : ''}\n`;
   if (err && typeof err === 'object') {
     const { type, message, stack, ...rest } = err as Record<string, unknown>;
     const details = Object.entries(rest).map(([k, v]) => `${k}: ${typeof v === 'string' ? v.trim() : JSON.stringify(v)}`);
     const text = [typeof stack === 'string' ? stack : `${String(type)}: ${String(message)}`, ...details].join('\n');
-    out += `${text.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
+    out += `${text
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n')}\n`;
   }
   return out;
 }

@@ -8,7 +8,9 @@ const Params = z.record(z.string(), z.union([z.string(), z.number()]));
  */
 export const FieldIssue = z
   .object({
-    field: z.string().meta({ description: 'Dotted path of the field, e.g. `creditCode` or `attendance.0.absenceReason`', example: 'creditCode' }),
+    field: z
+      .string()
+      .meta({ description: 'Dotted path of the field, e.g. `creditCode` or `attendance.0.absenceReason`', example: 'creditCode' }),
     code: z.string().meta({ description: 'A field code from the error-code registry', example: 'CREDIT_CODE_CHECK_DIGIT' }),
     params: Params.optional().meta({ example: { expected: '3', actual: '4' } }),
     message: z.string(),
@@ -62,6 +64,10 @@ export interface Page<T> {
 
 /** A non-empty trimmed string with a length limit. */
 export const text = (max: number) =>
-  z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
 
 export const Timestamp = z.string().meta({ format: 'date-time', description: 'ISO 8601 instant' });

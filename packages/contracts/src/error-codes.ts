@@ -210,7 +210,19 @@ export type FieldFormat = (typeof FIELD_FORMATS)[number];
 /**
  * The `entity` param of NOT_FOUND and REFERENCE_NOT_FOUND, and of PLACEMENT_* (enterprise, zone).
  */
-export const ENTITY_NAMES = ['zone', 'industry', 'enterprise', 'team', 'shift', 'user', 'meeting', 'media', 'upload', 'file', 'teamMember'] as const;
+export const ENTITY_NAMES = [
+  'zone',
+  'industry',
+  'enterprise',
+  'team',
+  'shift',
+  'user',
+  'meeting',
+  'media',
+  'upload',
+  'file',
+  'teamMember',
+] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
 /** True when `code` is in the registry (a client may be older than the server that sent it). */

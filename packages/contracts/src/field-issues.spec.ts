@@ -34,7 +34,16 @@ describe('codeOfZodIssue', () => {
       startTime: { code: 'FIELD_INVALID_FORMAT', params: { format: 'time' } },
       daysOfWeek: { code: 'FIELD_TOO_FEW', params: { min: 1 } },
     });
-    const enterprise = codes(EnterpriseInput, { name: 'x'.repeat(200), creditCode: 'X', zoneId: 'nope', industryId: 'nope', riskLevel: 'PINK', address: 'a', contactName: 'b', contactPhone: 'call me' });
+    const enterprise = codes(EnterpriseInput, {
+      name: 'x'.repeat(200),
+      creditCode: 'X',
+      zoneId: 'nope',
+      industryId: 'nope',
+      riskLevel: 'PINK',
+      address: 'a',
+      contactName: 'b',
+      contactPhone: 'call me',
+    });
     expect(enterprise).toMatchObject({
       name: { code: 'FIELD_TOO_LONG', params: { max: 128 } },
       zoneId: { code: 'FIELD_INVALID_FORMAT', params: { format: 'uuid' } },
@@ -48,7 +57,9 @@ describe('codeOfZodIssue', () => {
       username: { code: 'FIELD_INVALID_FORMAT', params: { format: 'username' } },
       password: { code: 'PASSWORD_TOO_WEAK' },
     });
-    expect(codes(CreateUploadBody, { meetingId: '00000000-0000-4000-8000-000000000000', fileName: 'a.mp4', size: 0, contentType: 'video' })).toMatchObject({
+    expect(
+      codes(CreateUploadBody, { meetingId: '00000000-0000-4000-8000-000000000000', fileName: 'a.mp4', size: 0, contentType: 'video' }),
+    ).toMatchObject({
       size: { code: 'FIELD_NOT_ABOVE', params: { min: 0 } },
       contentType: { code: 'FIELD_INVALID_FORMAT', params: { format: 'mimeType' } },
     });

@@ -47,7 +47,9 @@ export function codeOfZodIssue(issue: ZodIssueFacts, present: boolean): { code: 
     case 'custom': {
       const { code, ...params } = (issue.params ?? {}) as Record<string, unknown>;
       if (!isErrorCode(code)) return { code: 'FIELD_INVALID' };
-      const values = Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+      const values = Object.fromEntries(
+        Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
+      );
       return Object.keys(values).length ? { code, params: values } : { code };
     }
     default:

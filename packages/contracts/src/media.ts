@@ -10,7 +10,12 @@ export const CreateUploadBody = z.object({
   meetingId: Id,
   fileName: z.string().trim().min(1, { error: 'must not be empty' }).max(255, { error: 'must be at most 255 characters' }),
   size: z.number().int({ error: 'must be a whole number of bytes' }).positive({ error: 'must be more than 0 bytes' }),
-  contentType: z.string().trim().min(3).max(127).check(namedFormat('mimeType', /^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as video/mp4')),
+  contentType: z
+    .string()
+    .trim()
+    .min(3)
+    .max(127)
+    .check(namedFormat('mimeType', /^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as video/mp4')),
 });
 export type CreateUploadBody = z.infer<typeof CreateUploadBody>;
 
@@ -48,13 +53,24 @@ export type Upload = z.infer<typeof Upload>;
 
 /** The answer to completing an upload: the asset, what the bytes turned out to be, and where to follow it. */
 export const UploadCompletion = z
-  .object({ assetId: Id, kind: MediaKind, mediaUrl: z.string().meta({ description: 'GET this (/api/media/{assetId}) for status and links' }) })
+  .object({
+    assetId: Id,
+    kind: MediaKind,
+    mediaUrl: z.string().meta({ description: 'GET this (/api/media/{assetId}) for status and links' }),
+  })
   .meta({ id: 'UploadCompletion' });
 export type UploadCompletion = z.infer<typeof UploadCompletion>;
 
 export const UploadPartParams = z.object({ id: Id, partNumber: z.coerce.number().int().min(1).max(10_000) });
 
-export const Rendition = z.object({ name: z.string(), width: z.number().int(), height: z.number().int(), bandwidth: z.number().int(), codecs: z.string(), remuxed: z.boolean() });
+export const Rendition = z.object({
+  name: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bandwidth: z.number().int(),
+  codecs: z.string(),
+  remuxed: z.boolean(),
+});
 
 export const Media = z
   .object({

@@ -4,7 +4,11 @@ import { Media } from './media.ts';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with offset, e.g. 2026-11-28T07:30:00+08:00' });
-const line = (max: number) => z.string().trim().max(max, { error: `must be at most ${max} characters` });
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` });
 const required = (max: number) => line(max).min(1, { error: 'must not be empty' });
 
 export const AttendanceInput = z.object({
@@ -77,7 +81,9 @@ export const Meeting = MeetingSummary.extend({
   mentalChecked: z.boolean(),
   ppeChecked: z.boolean(),
   checkNotes: z.string().nullable(),
-  attendance: z.array(z.object({ teamMemberId: Id.nullable(), name: z.string(), present: z.boolean(), absenceReason: z.string().nullable() })),
+  attendance: z.array(
+    z.object({ teamMemberId: Id.nullable(), name: z.string(), present: z.boolean(), absenceReason: z.string().nullable() }),
+  ),
   hazards: z.array(z.string()),
   topics: z.string().nullable(),
   notes: z.string().nullable(),
@@ -120,16 +126,38 @@ export type BoardEntry = z.infer<typeof BoardEntry>;
 export const BoardQuery = z.object({ date: day.optional() });
 
 /** Today's counts for the wall header, over the filtered set of enterprises. */
-export const WallQuery = z.object({ zoneId: Id.optional(), industryId: Id.optional(), riskLevel: RiskLevel.optional(), date: day.optional() });
+export const WallQuery = z.object({
+  zoneId: Id.optional(),
+  industryId: Id.optional(),
+  riskLevel: RiskLevel.optional(),
+  date: day.optional(),
+});
 export type WallQuery = z.infer<typeof WallQuery>;
 
-export const WallStats = z.object({ date: z.string(), due: z.number().int(), reported: z.number().int(), late: z.number().int(), missing: z.number().int(), enterprises: z.number().int() }).meta({ id: 'WallStats' });
+export const WallStats = z
+  .object({
+    date: z.string(),
+    due: z.number().int(),
+    reported: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    enterprises: z.number().int(),
+  })
+  .meta({ id: 'WallStats' });
 export type WallStats = z.infer<typeof WallStats>;
 
 /** Server-Sent Events on GET /api/events. `data` is JSON of one of these. */
 export const PlatformEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('meeting.reported'), meetingId: Id, enterpriseId: Id, zoneId: Id }),
   z.object({ type: z.literal('meeting.updated'), meetingId: Id, enterpriseId: Id, zoneId: Id }),
-  z.object({ type: z.literal('media.status'), assetId: Id, meetingId: Id.nullable(), enterpriseId: Id, zoneId: Id, status: MediaSummary.shape.status, progress: z.number().int() }),
+  z.object({
+    type: z.literal('media.status'),
+    assetId: Id,
+    meetingId: Id.nullable(),
+    enterpriseId: Id,
+    zoneId: Id,
+    status: MediaSummary.shape.status,
+    progress: z.number().int(),
+  }),
 ]);
 export type PlatformEvent = z.infer<typeof PlatformEvent>;

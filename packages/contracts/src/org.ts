@@ -4,7 +4,9 @@ import { namedFormat } from './rules.ts';
 
 export const ZoneKind = z.enum(['DEVELOPMENT_ZONE', 'STREET', 'TOWN']);
 
-export const Zone = z.object({ id: Id, code: z.string(), name: z.string(), kind: ZoneKind, sortOrder: z.number().int() }).meta({ id: 'Zone' });
+export const Zone = z
+  .object({ id: Id, code: z.string(), name: z.string(), kind: ZoneKind, sortOrder: z.number().int() })
+  .meta({ id: 'Zone' });
 export type Zone = z.infer<typeof Zone>;
 
 export const ZoneInput = z.object({
@@ -20,7 +22,10 @@ export type Industry = z.infer<typeof Industry>;
 
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
-const phone = z.string().trim().check(namedFormat('phone', /^[0-9+\-() ]{7,20}$/, 'must be a phone number (7–20 digits, + - ( ) allowed)'));
+const phone = z
+  .string()
+  .trim()
+  .check(namedFormat('phone', /^[0-9+\-() ]{7,20}$/, 'must be a phone number (7–20 digits, + - ( ) allowed)'));
 
 export const EnterpriseInput = z.object({
   name: text(128),
@@ -87,7 +92,15 @@ export const Team = z
     leaderName: z.string().nullable(),
     active: z.boolean(),
     shiftIds: z.array(Id),
-    members: z.array(z.object({ id: Id, name: z.string(), employeeNo: z.string().nullable(), position: z.string().nullable(), phone: z.string().nullable() })),
+    members: z.array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        employeeNo: z.string().nullable(),
+        position: z.string().nullable(),
+        phone: z.string().nullable(),
+      }),
+    ),
   })
   .meta({ id: 'Team' });
 export type Team = z.infer<typeof Team>;

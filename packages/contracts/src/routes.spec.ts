@@ -41,7 +41,9 @@ describe('route table', () => {
 describe('fillPath', () => {
   it('encodes params and keeps the slashes of a wildcard', () => {
     expect(fillPath('/api/teams/:id', { id: 'a/b' })).toBe('/api/teams/a%2Fb');
-    expect(fillPath('/api/media/:id/stream/:token/*', { id: '1', token: 't', '*': 'v0/seg 1.ts' })).toBe('/api/media/1/stream/t/v0/seg%201.ts');
+    expect(fillPath('/api/media/:id/stream/:token/*', { id: '1', token: 't', '*': 'v0/seg 1.ts' })).toBe(
+      '/api/media/1/stream/t/v0/seg%201.ts',
+    );
   });
 
   it('refuses a missing param rather than sending a literal ":id"', () => {

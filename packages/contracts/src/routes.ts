@@ -36,9 +36,22 @@ export interface RouteSchemas {
 const nothing = z.null();
 
 const schemas = {
-  getHealth: { tags: ['system'], summary: 'Liveness and a check per component', public: true, response: { 200: Health, 503: Health }, errors: [] },
+  getHealth: {
+    tags: ['system'],
+    summary: 'Liveness and a check per component',
+    public: true,
+    response: { 200: Health, 503: Health },
+    errors: [],
+  },
 
-  login: { tags: ['auth'], summary: 'Log in with username and password; sets the session cookie', public: true, body: LoginBody, response: { 200: Me }, errors: [400, 401, 429] },
+  login: {
+    tags: ['auth'],
+    summary: 'Log in with username and password; sets the session cookie',
+    public: true,
+    body: LoginBody,
+    response: { 200: Me },
+    errors: [400, 401, 429],
+  },
   logout: { tags: ['auth'], summary: 'End the current session', response: { 204: nothing }, errors: [401] },
   getMe: { tags: ['auth'], summary: 'The logged-in user, role and enterprise or zone', response: { 200: Me }, errors: [401] },
 
@@ -46,15 +59,34 @@ const schemas = {
   createZone: { tags: ['organisation'], body: ZoneInput, response: { 201: Zone }, errors: [400, ...AUTHED, 409] },
   updateZone: { tags: ['organisation'], params: IdParams, body: ZoneInput, response: { 200: Zone }, errors: [400, ...AUTHED, 404, 409] },
   listIndustries: { tags: ['organisation'], summary: 'Industry categories', response: { 200: z.array(Industry) }, errors: [401] },
-  listEnterprises: { tags: ['organisation'], summary: 'Enterprises in your scope (all, your zone, or your own)', query: EnterpriseQuery, response: { 200: pageOf(Enterprise) }, errors: [400, 401] },
+  listEnterprises: {
+    tags: ['organisation'],
+    summary: 'Enterprises in your scope (all, your zone, or your own)',
+    query: EnterpriseQuery,
+    response: { 200: pageOf(Enterprise) },
+    errors: [400, 401],
+  },
   getEnterprise: { tags: ['organisation'], params: IdParams, response: { 200: Enterprise }, errors: [400, 401, 404] },
   createEnterprise: { tags: ['organisation'], body: EnterpriseInput, response: { 201: Enterprise }, errors: [400, ...AUTHED, 409] },
-  updateEnterprise: { tags: ['organisation'], params: IdParams, body: EnterpriseInput, response: { 200: Enterprise }, errors: [400, ...AUTHED, 404, 409] },
+  updateEnterprise: {
+    tags: ['organisation'],
+    params: IdParams,
+    body: EnterpriseInput,
+    response: { 200: Enterprise },
+    errors: [400, ...AUTHED, 404, 409],
+  },
 
   listTeams: { tags: ['teams'], params: IdParams, response: { 200: z.array(Team) }, errors: [400, 401, 404] },
   createTeam: { tags: ['teams'], params: IdParams, body: TeamInput, response: { 201: Team }, errors: [400, ...AUTHED, 404, 409] },
   getTeam: { tags: ['teams'], params: IdParams, response: { 200: Team }, errors: [400, 401, 404] },
-  updateTeam: { tags: ['teams'], summary: 'Replace a team, its roster and its shifts', params: IdParams, body: TeamInput, response: { 200: Team }, errors: [400, ...AUTHED, 404, 409] },
+  updateTeam: {
+    tags: ['teams'],
+    summary: 'Replace a team, its roster and its shifts',
+    params: IdParams,
+    body: TeamInput,
+    response: { 200: Team },
+    errors: [400, ...AUTHED, 404, 409],
+  },
   listShifts: { tags: ['shifts'], params: IdParams, response: { 200: z.array(Shift) }, errors: [400, 401, 404] },
   createShift: { tags: ['shifts'], params: IdParams, body: ShiftInput, response: { 201: Shift }, errors: [400, ...AUTHED, 404, 409] },
   updateShift: { tags: ['shifts'], params: IdParams, body: ShiftInput, response: { 200: Shift }, errors: [400, ...AUTHED, 404, 409] },
@@ -63,17 +95,30 @@ const schemas = {
   getUser: { tags: ['users'], params: IdParams, response: { 200: User }, errors: [400, ...AUTHED, 404] },
   createUser: { tags: ['users'], body: UserInput, response: { 201: User }, errors: [400, ...AUTHED, 409] },
   updateUser: { tags: ['users'], params: IdParams, body: UserUpdate, response: { 200: User }, errors: [400, ...AUTHED, 404] },
-  listAuditLog: { tags: ['audit'], summary: 'Audit trail, newest first (admins)', query: AuditQuery, response: { 200: pageOf(AuditEntry) }, errors: [400, ...AUTHED] },
+  listAuditLog: {
+    tags: ['audit'],
+    summary: 'Audit trail, newest first (admins)',
+    query: AuditQuery,
+    response: { 200: pageOf(AuditEntry) },
+    errors: [400, ...AUTHED],
+  },
 
   createUpload: {
     tags: ['uploads'],
     summary: 'Start a resumable upload of a meeting photo or video',
-    description: 'Returns the part size and a target for each part. With S3 storage the targets are presigned URLs straight to the store; otherwise they are PUT /api/uploads/{id}/parts/{n}.',
+    description:
+      'Returns the part size and a target for each part. With S3 storage the targets are presigned URLs straight to the store; otherwise they are PUT /api/uploads/{id}/parts/{n}.',
     body: CreateUploadBody,
     response: { 201: Upload },
     errors: [400, ...AUTHED, 404, 413],
   },
-  getUpload: { tags: ['uploads'], summary: 'Parts received so far and targets for the rest (resume)', params: IdParams, response: { 200: Upload }, errors: [400, 401, 404] },
+  getUpload: {
+    tags: ['uploads'],
+    summary: 'Parts received so far and targets for the rest (resume)',
+    params: IdParams,
+    response: { 200: Upload },
+    errors: [400, 401, 404],
+  },
   completeUpload: {
     tags: ['uploads'],
     summary: 'Join the parts; the bytes decide whether it is a video or a photo; processing starts',
@@ -81,7 +126,13 @@ const schemas = {
     response: { 200: UploadCompletion },
     errors: [400, 401, 404, 409, 415],
   },
-  abortUpload: { tags: ['uploads'], summary: 'Abandon an upload and delete its parts', params: IdParams, response: { 204: nothing }, errors: [400, 401, 404, 409] },
+  abortUpload: {
+    tags: ['uploads'],
+    summary: 'Abandon an upload and delete its parts',
+    params: IdParams,
+    response: { 204: nothing },
+    errors: [400, 401, 404, 409],
+  },
   uploadPart: {
     tags: ['uploads'],
     summary: 'Send one part (filesystem storage); re-sending a part replaces it',
@@ -91,11 +142,18 @@ const schemas = {
     errors: [400, 401, 404, 409, 413],
   },
 
-  getMedia: { tags: ['media'], summary: 'Status, progress, error, duration, size and signed links (HLS, poster, photo)', params: IdParams, response: { 200: Media }, errors: [400, 401, 404] },
+  getMedia: {
+    tags: ['media'],
+    summary: 'Status, progress, error, duration, size and signed links (HLS, poster, photo)',
+    params: IdParams,
+    response: { 200: Media },
+    errors: [400, 401, 404],
+  },
   streamMediaFile: {
     tags: ['media'],
     summary: 'A playlist, segment, poster or sprite behind a signed link (supports Range)',
-    description: 'The token in the path is issued by GET /api/media/{id}; it names the asset and expires (MEDIA_LINK_TTL_MINUTES). Relative URIs in playlists keep it, so hls.js needs no cookies.',
+    description:
+      'The token in the path is issued by GET /api/media/{id}; it names the asset and expires (MEDIA_LINK_TTL_MINUTES). Relative URIs in playlists keep it, so hls.js needs no cookies.',
     public: true,
     params: StreamParams,
     // A file is sent as is; only the error bodies have a schema.
@@ -106,21 +164,55 @@ const schemas = {
   reportMeeting: {
     tags: ['meetings'],
     summary: 'Report a pre-shift meeting (safety officer, or an enterprise system with an API token)',
-    description: 'Attach photos and videos afterwards with POST /api/uploads using the returned id. Enterprise systems authenticate with `Authorization: Bearer <API token>`.',
+    description:
+      'Attach photos and videos afterwards with POST /api/uploads using the returned id. Enterprise systems authenticate with `Authorization: Bearer <API token>`.',
     body: MeetingInput,
     response: { 201: Meeting },
     errors: [400, ...AUTHED, 404, 409],
   },
-  updateMeeting: { tags: ['meetings'], summary: 'Edit a meeting until it is reviewed; every change is audited', params: IdParams, body: MeetingInput, response: { 200: Meeting }, errors: [400, ...AUTHED, 404, 409] },
-  getMeeting: { tags: ['meetings'], summary: 'A meeting with its record, attendance and media (signed links)', params: IdParams, response: { 200: Meeting }, errors: [400, 401, 404] },
-  listMeetings: { tags: ['meetings'], summary: 'Reported meetings in your scope, newest first', query: MeetingQuery, response: { 200: pageOf(MeetingSummary) }, errors: [400, 401] },
-  getBoard: { tags: ['meetings'], summary: "An enterprise's day: each team and shift due, reported, late or missing", params: IdParams, query: BoardQuery, response: { 200: Board }, errors: [400, 401, 404] },
-  getWallStats: { tags: ['command'], summary: "Today's due / reported / late / missing counts over the filtered enterprises", query: WallQuery, response: { 200: WallStats }, errors: [400, 401] },
+  updateMeeting: {
+    tags: ['meetings'],
+    summary: 'Edit a meeting until it is reviewed; every change is audited',
+    params: IdParams,
+    body: MeetingInput,
+    response: { 200: Meeting },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  getMeeting: {
+    tags: ['meetings'],
+    summary: 'A meeting with its record, attendance and media (signed links)',
+    params: IdParams,
+    response: { 200: Meeting },
+    errors: [400, 401, 404],
+  },
+  listMeetings: {
+    tags: ['meetings'],
+    summary: 'Reported meetings in your scope, newest first',
+    query: MeetingQuery,
+    response: { 200: pageOf(MeetingSummary) },
+    errors: [400, 401],
+  },
+  getBoard: {
+    tags: ['meetings'],
+    summary: "An enterprise's day: each team and shift due, reported, late or missing",
+    params: IdParams,
+    query: BoardQuery,
+    response: { 200: Board },
+    errors: [400, 401, 404],
+  },
+  getWallStats: {
+    tags: ['command'],
+    summary: "Today's due / reported / late / missing counts over the filtered enterprises",
+    query: WallQuery,
+    response: { 200: WallStats },
+    errors: [400, 401],
+  },
 
   streamEvents: {
     tags: ['events'],
     summary: 'Server-Sent Events (text/event-stream) of meetings and media status in your scope',
-    description: 'Each message is `data: <PlatformEvent JSON>`. Events published by any API or worker process arrive here through PostgreSQL LISTEN/NOTIFY. EventSource reconnects by itself (retry 3 s).',
+    description:
+      'Each message is `data: <PlatformEvent JSON>`. Events published by any API or worker process arrive here through PostgreSQL LISTEN/NOTIFY. EventSource reconnects by itself (retry 3 s).',
     // An endless text/event-stream; only the error bodies have a schema.
     response: {},
     errors: [401],
@@ -145,9 +237,17 @@ type SuccessStatus = 200 | 201 | 202 | 204;
 export type RouteBody<K extends OperationId> = Schemas[K] extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
 
 /** The query of operation `K`; every key is optional since paging and filters have server defaults. */
-export type RouteQuery<K extends OperationId> = Schemas[K] extends { query: infer Q extends z.ZodType } ? { [P in keyof z.output<Q>]?: z.output<Q>[P] } : undefined;
+export type RouteQuery<K extends OperationId> = Schemas[K] extends { query: infer Q extends z.ZodType }
+  ? { [P in keyof z.output<Q>]?: z.output<Q>[P] }
+  : undefined;
 
 /** What a successful call of operation `K` answers: the parsed JSON, or `void` for 204. */
 export type RouteResponse<K extends OperationId> = {
-  [S in keyof Schemas[K]['response']]: S extends SuccessStatus ? (S extends 204 ? void : Schemas[K]['response'][S] extends z.ZodType ? z.output<Schemas[K]['response'][S]> : never) : never;
+  [S in keyof Schemas[K]['response']]: S extends SuccessStatus
+    ? S extends 204
+      ? void
+      : Schemas[K]['response'][S] extends z.ZodType
+        ? z.output<Schemas[K]['response'][S]>
+        : never
+    : never;
 }[keyof Schemas[K]['response']];

@@ -20,12 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  ColumnTypeEnum,
-  type SqlDriverAdapter,
-  type SqlQuery,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlDriverAdapter, type SqlQuery } from '@prisma/driver-adapter-utils';
 import * as engineJs from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 const dbDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,11 +42,16 @@ const name = (positionals[0] ?? '')
 if (!name && !values.check) fail('Usage: create-migration.ts <name> [--schema <schema.prisma>] [--dir <migrationsDir>]');
 
 const existing = existsSync(migrationsDir)
-  ? readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+  ? readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort()
   : [];
 // Without a snapshot, diffing from empty would re-create every table that existing migrations already create.
 if (existing.length > 0 && !existsSync(snapshotPath)) {
-  fail(`${snapshotPath} is missing but ${migrationsDir} already has migrations; restore the snapshot (the schema as of the last migration) first.`);
+  fail(
+    `${snapshotPath} is missing but ${migrationsDir} already has migrations; restore the snapshot (the schema as of the last migration) first.`,
+  );
 }
 
 const engine = await loadEngine();
@@ -75,7 +75,8 @@ if (values.check) fail(`schema.prisma has changes that no migration covers; run:
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const folder = `${stamp}_${name}`;
 const last = existing.at(-1);
-if (last && last.slice(0, 14) >= stamp) fail(`New migration ${folder} would not sort after the last one (${last}); wait a second or check the clock.`);
+if (last && last.slice(0, 14) >= stamp)
+  fail(`New migration ${folder} would not sort after the last one (${last}); wait a second or check the clock.`);
 
 mkdirSync(path.join(migrationsDir, folder), { recursive: true });
 writeFileSync(path.join(migrationsDir, folder, 'migration.sql'), result.stdout);
@@ -109,7 +110,11 @@ async function loadEngine(): Promise<engineJs.SchemaEngine> {
     queryRaw: async (q: SqlQuery) => {
       if (!q.sql.includes('server_version_num')) return noDb();
       const { Boolean, Text, Int32 } = ColumnTypeEnum;
-      return { columnNames: ['exists', 'version', 'numeric_version'], columnTypes: [Boolean, Text, Int32], rows: [[true, 'PostgreSQL 16.0 (offline stub)', 160000]] };
+      return {
+        columnNames: ['exists', 'version', 'numeric_version'],
+        columnTypes: [Boolean, Text, Int32],
+        rows: [[true, 'PostgreSQL 16.0 (offline stub)', 160000]],
+      };
     },
     executeRaw: noDb,
     executeScript: noDb,

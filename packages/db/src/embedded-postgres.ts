@@ -163,14 +163,11 @@ async function initCluster(
   const pwFile = path.join(os.tmpdir(), `pg-pw-${process.pid}-${Date.now()}`);
   await fs.writeFile(pwFile, `${PG_PASSWORD}\n`, { mode: 0o644 });
   try {
-    await run(path.join(binDir, 'bin', 'initdb'), [
-      `--pgdata=${dataDir}`,
-      `--username=${PG_USER}`,
-      `--pwfile=${pwFile}`,
-      '--auth=scram-sha-256',
-      '--encoding=UTF8',
-      '--no-locale',
-    ], runAs);
+    await run(
+      path.join(binDir, 'bin', 'initdb'),
+      [`--pgdata=${dataDir}`, `--username=${PG_USER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale'],
+      runAs,
+    );
   } finally {
     await fs.rm(pwFile, { force: true });
   }
@@ -193,7 +190,18 @@ function startServer(
   runAs: { uid: number; gid: number } | undefined,
   log: (l: string) => void,
 ): Promise<ChildProcess> {
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'timezone=UTC'];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'timezone=UTC',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(binDir, 'bin', 'postgres'), args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';

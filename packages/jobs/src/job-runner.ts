@@ -21,21 +21,25 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
     // On `notify` queues a NOTIFY wakes the worker, and polling is only the backstop for what
     // sends none: retries and jobs handed out again when their start time comes. Without a
     // listener (e.g. PgBouncer in transaction mode) pg-boss polls every half second as before.
-    await boss.work<object>(name, { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 }, async ([job]) => {
-      if (!job) return;
-      const started = Date.now();
-      // Payloads are ids (e.g. assetId), so every line of the job names what it works on.
-      const log = options.log.child({ job: name, jobId: job.id, attempt: job.retryCount + 1, ...(job.data ?? {}) });
-      const lastAttempt = job.retryCount >= definition.retryLimit;
-      log.info('job started');
-      try {
-        await handler(job.data, { signal: job.signal, attempt: job.retryCount, lastAttempt, log });
-        log.info({ ms: Date.now() - started }, 'job done');
-      } catch (error) {
-        log.error({ err: error, ms: Date.now() - started, willRetry: !lastAttempt }, 'job failed');
-        throw error;
-      }
-    });
+    await boss.work<object>(
+      name,
+      { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
+      async ([job]) => {
+        if (!job) return;
+        const started = Date.now();
+        // Payloads are ids (e.g. assetId), so every line of the job names what it works on.
+        const log = options.log.child({ job: name, jobId: job.id, attempt: job.retryCount + 1, ...(job.data ?? {}) });
+        const lastAttempt = job.retryCount >= definition.retryLimit;
+        log.info('job started');
+        try {
+          await handler(job.data, { signal: job.signal, attempt: job.retryCount, lastAttempt, log });
+          log.info({ ms: Date.now() - started }, 'job done');
+        } catch (error) {
+          log.error({ err: error, ms: Date.now() - started, willRetry: !lastAttempt }, 'job failed');
+          throw error;
+        }
+      },
+    );
     if (definition.cron) await boss.schedule(name, definition.cron, {}, { tz: 'Asia/Shanghai' });
   }
   return {

@@ -71,7 +71,17 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       const e = await repos.enterprises.findById(id);
       return e ? { id: e.id, zoneId: e.zoneId } : null;
     }, repos.audit);
-    const uploads = new UploadService(repos.media, store, queue, access, repos.audit, sniffFile, uploadPolicyOf(options.media), events, options.now);
+    const uploads = new UploadService(
+      repos.media,
+      store,
+      queue,
+      access,
+      repos.audit,
+      sniffFile,
+      uploadPolicyOf(options.media),
+      events,
+      options.now,
+    );
     if (options.work) {
       const swept = await sweepOrphanWorkspaces(options.work.workRoot);
       if (swept) log.info({ swept }, `removed ${swept} workspace(s) left by killed workers`);

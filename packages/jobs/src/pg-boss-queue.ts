@@ -49,6 +49,9 @@ export class PgBossJobQueue implements JobQueue {
 
   async send<N extends JobName>(name: N, data: JobPayloads[N], options: { singletonKey?: string; priority?: number } = {}): Promise<void> {
     // pg-boss asserts that a priority, when the key is present at all, is an integer.
-    await this.boss.send(name, data, { singletonKey: options.singletonKey, ...(options.priority === undefined ? {} : { priority: options.priority }) });
+    await this.boss.send(name, data, {
+      singletonKey: options.singletonKey,
+      ...(options.priority === undefined ? {} : { priority: options.priority }),
+    });
   }
 }

@@ -16,6 +16,9 @@ describe('queueUpdates', () => {
   });
 
   it('brings changed retry and heartbeat settings up to date', () => {
-    expect(queueUpdates({ ...definition, retryLimit: 1, heartbeatSeconds: null }, definition)).toEqual({ retryLimit: 3, heartbeatSeconds: 10 });
+    expect(queueUpdates({ ...definition, retryLimit: 1, heartbeatSeconds: null }, definition)).toEqual({
+      retryLimit: 3,
+      heartbeatSeconds: 10,
+    });
   });
 });

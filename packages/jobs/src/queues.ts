@@ -18,9 +18,34 @@ export interface QueueDefinition {
 /** Every queue's behaviour, one entry per job name (the type makes a missing one a compile error). */
 export const QUEUES: Record<JobName, QueueDefinition> = {
   // Users wait for this one: an upload should be PLAYABLE in about a second.
-  'media.process': { policy: 'exclusive', retryLimit: 3, retryDelay: 5, retryBackoff: true, heartbeatSeconds: 10, expireInSeconds: 3 * 3600, notify: true },
-  'media.photo': { policy: 'exclusive', retryLimit: 3, retryDelay: 2, retryBackoff: true, heartbeatSeconds: 10, expireInSeconds: 600, notify: true },
-  'uploads.expire': { policy: 'standard', retryLimit: 1, retryDelay: 60, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 600, notify: false, cron: '*/15 * * * *' },
+  'media.process': {
+    policy: 'exclusive',
+    retryLimit: 3,
+    retryDelay: 5,
+    retryBackoff: true,
+    heartbeatSeconds: 10,
+    expireInSeconds: 3 * 3600,
+    notify: true,
+  },
+  'media.photo': {
+    policy: 'exclusive',
+    retryLimit: 3,
+    retryDelay: 2,
+    retryBackoff: true,
+    heartbeatSeconds: 10,
+    expireInSeconds: 600,
+    notify: true,
+  },
+  'uploads.expire': {
+    policy: 'standard',
+    retryLimit: 1,
+    retryDelay: 60,
+    retryBackoff: false,
+    heartbeatSeconds: 30,
+    expireInSeconds: 600,
+    notify: false,
+    cron: '*/15 * * * *',
+  },
 };
 
 /** The options pg-boss lets us change on an existing queue (its policy is fixed at creation). */

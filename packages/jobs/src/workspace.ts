@@ -39,8 +39,16 @@ export function workspaceFactory(store: ObjectStore, root: string = os.tmpdir())
         const upload = (file: string) => workspace.uploadFile(file, keyPrefix + path.relative(localDir, file).split(path.sep).join('/'));
         // Segments first (several at once: one by one, a store's round trips add up), playlists
         // only after all of them: a player that sees a playlist finds every file it names.
-        await eachLimited(files.filter((f) => !f.endsWith('.m3u8')), UPLOAD_CONCURRENCY, upload);
-        await eachLimited(files.filter((f) => f.endsWith('.m3u8')), UPLOAD_CONCURRENCY, upload);
+        await eachLimited(
+          files.filter((f) => !f.endsWith('.m3u8')),
+          UPLOAD_CONCURRENCY,
+          upload,
+        );
+        await eachLimited(
+          files.filter((f) => f.endsWith('.m3u8')),
+          UPLOAD_CONCURRENCY,
+          upload,
+        );
       },
       async dispose() {
         await fs.rm(dir, { recursive: true, force: true });

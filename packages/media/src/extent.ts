@@ -44,7 +44,9 @@ export function measureExtent(packets: PacketInfo[], declaredSeconds: number, st
     return { declaredSeconds: declared, decodableSeconds: round(declared || decodable), truncatedAtSeconds: null };
   }
   // Packets that run into the end of the file were cut; frames from the earliest of them on are damaged.
-  const cutPackets = packets.filter((p) => p.pos !== null && p.pts !== null && p.pos + p.size >= fileSize).map((p) => p.pts! - startSeconds);
+  const cutPackets = packets
+    .filter((p) => p.pos !== null && p.pts !== null && p.pos + p.size >= fileSize)
+    .map((p) => p.pts! - startSeconds);
   const cut = round(Math.max(0, Math.min(decodable, ...cutPackets)));
   return { declaredSeconds: declared, decodableSeconds: cut, truncatedAtSeconds: cut };
 }

@@ -13,13 +13,20 @@ export interface HlsOutput {
 
 function hlsMuxerArgs(dir: string): string[] {
   return [
-    '-f', 'hls',
-    '-hls_time', String(SEGMENT_SECONDS),
-    '-hls_playlist_type', 'vod',
-    '-hls_segment_type', 'fmp4',
-    '-hls_flags', 'independent_segments',
-    '-hls_fmp4_init_filename', 'init.mp4',
-    '-hls_segment_filename', `${dir}/seg_%05d.m4s`,
+    '-f',
+    'hls',
+    '-hls_time',
+    String(SEGMENT_SECONDS),
+    '-hls_playlist_type',
+    'vod',
+    '-hls_segment_type',
+    'fmp4',
+    '-hls_flags',
+    'independent_segments',
+    '-hls_fmp4_init_filename',
+    'init.mp4',
+    '-hls_segment_filename',
+    `${dir}/seg_%05d.m4s`,
     `${dir}/index.m3u8`,
   ];
 }
@@ -62,8 +69,18 @@ const AAC_COPY = ['-c:a', 'copy', '-bsf:a', 'aac_adtstoasc'];
 export function hlsCopyArgs(input: string, dir: string, audio: boolean | 'if-present', limitSeconds: number | null = null): string[] {
   const map = audio === 'if-present' ? ['-map', '0:a:0?'] : audio ? ['-map', '0:a:0'] : [];
   return [
-    '-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:v:0', ...map,
-    '-c:v', 'copy', ...(audio ? AAC_COPY : []), '-movflags', '+faststart', ...hlsMuxerArgs(dir),
+    '-hide_banner',
+    '-y',
+    ...inputArgs(input, limitSeconds),
+    '-map',
+    '0:v:0',
+    ...map,
+    '-c:v',
+    'copy',
+    ...(audio ? AAC_COPY : []),
+    '-movflags',
+    '+faststart',
+    ...hlsMuxerArgs(dir),
   ];
 }
 
@@ -95,14 +112,22 @@ export function hlsEncodeArgs(
     args.push('-map', `[v${i}]`);
     if (r.hasAudio) args.push('-map', '0:a:0');
     args.push(
-      '-c:v', 'libx264',
-      '-preset', options.preset ?? 'veryfast',
-      '-profile:v', 'high',
-      '-b:v', String(r.videoBitrate),
-      '-maxrate', String(Math.round(r.videoBitrate * 1.5)),
-      '-bufsize', String(r.videoBitrate * 2),
-      '-sc_threshold', '0',
-      '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+      '-c:v',
+      'libx264',
+      '-preset',
+      options.preset ?? 'veryfast',
+      '-profile:v',
+      'high',
+      '-b:v',
+      String(r.videoBitrate),
+      '-maxrate',
+      String(Math.round(r.videoBitrate * 1.5)),
+      '-bufsize',
+      String(r.videoBitrate * 2),
+      '-sc_threshold',
+      '0',
+      '-force_key_frames',
+      `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
       ...(options.hdr ? BT709_TAGS : []),
     );
     if (r.hasAudio) args.push(...(options.copyAudio ? AAC_COPY : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']));
@@ -114,5 +139,13 @@ export function hlsEncodeArgs(
 
 /** Audio-only source: one AAC rendition. */
 export function hlsAudioArgs(input: string, dir: string, copy: boolean, limitSeconds: number | null = null): string[] {
-  return ['-hide_banner', '-y', ...inputArgs(input, limitSeconds), '-map', '0:a:0', ...(copy ? AAC_COPY : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']), ...hlsMuxerArgs(dir)];
+  return [
+    '-hide_banner',
+    '-y',
+    ...inputArgs(input, limitSeconds),
+    '-map',
+    '0:a:0',
+    ...(copy ? AAC_COPY : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']),
+    ...hlsMuxerArgs(dir),
+  ];
 }

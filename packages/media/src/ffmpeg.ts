@@ -17,7 +17,11 @@ export interface FfmpegBinaries {
  */
 export class FfmpegError extends Error {
   override name = 'FfmpegError';
-  constructor(message: string, readonly stderr: string, options?: { cause?: unknown; exitCode?: number | null }) {
+  constructor(
+    message: string,
+    readonly stderr: string,
+    options?: { cause?: unknown; exitCode?: number | null },
+  ) {
     super(message, options);
     this.exitCode = options?.exitCode ?? null;
   }
@@ -75,7 +79,12 @@ export class Ffmpeg {
       child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
       child.on('error', (error) => reject(new FfmpegError(`could not run ffprobe: ${error.message}`, stderr, { cause: error })));
       child.on('close', (code, signal) => {
-        if (code !== 0) return reject(new FfmpegError(`ffprobe could not read the file: ${lastLine(stderr) || (signal ?? `exit ${code}`)}`, stderr, { exitCode: code }));
+        if (code !== 0)
+          return reject(
+            new FfmpegError(`ffprobe could not read the file: ${lastLine(stderr) || (signal ?? `exit ${code}`)}`, stderr, {
+              exitCode: code,
+            }),
+          );
         try {
           resolve(JSON.parse(Buffer.concat(stdout).toString('utf8')) as FfprobeOutput);
         } catch (error) {
@@ -124,7 +133,9 @@ export class Ffmpeg {
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
       child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
-      child.on('error', (error) => reject(new FfmpegError(`could not run ffmpeg at ${this.binaries.ffmpeg}: ${error.message}`, stderr, { cause: error })));
+      child.on('error', (error) =>
+        reject(new FfmpegError(`could not run ffmpeg at ${this.binaries.ffmpeg}: ${error.message}`, stderr, { cause: error })),
+      );
       child.on('close', (code, signal) => {
         if (code === 0) resolve(stdout.split('\n')[0] || 'ffmpeg');
         else reject(new FfmpegError(`ffmpeg at ${this.binaries.ffmpeg} does not run (${signal ?? `exit ${code}`})`, stderr));

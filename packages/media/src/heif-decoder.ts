@@ -35,7 +35,9 @@ export async function decodeHeif(bytes: Uint8Array): Promise<RgbaImage> {
     const width = image.get_width();
     const height = image.get_height();
     const target = { data: new Uint8ClampedArray(width * height * 4), width, height };
-    await new Promise<void>((resolve, reject) => image.display(target, (result) => (result ? resolve() : reject(new Error('HEIF image could not be decoded')))));
+    await new Promise<void>((resolve, reject) =>
+      image.display(target, (result) => (result ? resolve() : reject(new Error('HEIF image could not be decoded')))),
+    );
     return { data: Buffer.from(target.data.buffer, target.data.byteOffset, target.data.byteLength), width, height };
   } finally {
     for (const each of images) each.free?.();

@@ -4,7 +4,15 @@ import { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs } from './ffmpeg-args.ts';
 import type { Ffmpeg } from './ffmpeg.ts';
 import type { MediaPlan, RenditionPlan } from './ladder.ts';
 import { avcCodecOfInit } from './mp4-codec.ts';
-import { AAC_LC_CODEC, avc1Codec, measureBandwidth, parseMediaPlaylist, spriteVtt, withTrueLastSegment, type VariantEntry } from './playlists.ts';
+import {
+  AAC_LC_CODEC,
+  avc1Codec,
+  measureBandwidth,
+  parseMediaPlaylist,
+  spriteVtt,
+  withTrueLastSegment,
+  type VariantEntry,
+} from './playlists.ts';
 import { planStills, stillsArgs, type StillsOutput } from './stills-args.ts';
 
 /** A finished rendition, ready to publish: its files sit in `dir`. */
@@ -58,7 +66,9 @@ export class HlsTranscoder {
   /** Starts remuxing `input` into `dir` before its plan is known; see {@link PreparedCopy}. */
   prepareCopy(input: string, dir: string): PreparedCopy {
     const abort = new AbortController();
-    const done = fs.mkdir(dir, { recursive: true }).then(() => this.ffmpeg.run(hlsCopyArgs(input, dir, 'if-present'), { signal: abort.signal }));
+    const done = fs
+      .mkdir(dir, { recursive: true })
+      .then(() => this.ffmpeg.run(hlsCopyArgs(input, dir, 'if-present'), { signal: abort.signal }));
     done.catch(() => {}); // a cancelled or failed speculation is reported where it is awaited, if at all
     return {
       dir,
@@ -75,11 +85,22 @@ export class HlsTranscoder {
    * Returns whether stills were written: asked for, and the source is a video. `prepared`, when
    * given, is the plan's first copy rendition already under way.
    */
-  async transcode(input: string, workDir: string, plan: MediaPlan, cb: TranscodeCallbacks, stills?: StillFiles, prepared?: PreparedCopy): Promise<boolean> {
+  async transcode(
+    input: string,
+    workDir: string,
+    plan: MediaPlan,
+    cb: TranscodeCallbacks,
+    stills?: StillFiles,
+    prepared?: PreparedCopy,
+  ): Promise<boolean> {
     const duration = plan.durationSeconds;
     if (plan.kind === 'audio') {
       const dir = await mkdir(workDir, 'audio');
-      await this.ffmpeg.run(hlsAudioArgs(input, dir, plan.mode === 'copy', plan.limitSeconds), { durationSeconds: duration, onProgress: cb.onProgress, signal: cb.signal });
+      await this.ffmpeg.run(hlsAudioArgs(input, dir, plan.mode === 'copy', plan.limitSeconds), {
+        durationSeconds: duration,
+        onProgress: cb.onProgress,
+        signal: cb.signal,
+      });
       await cb.onRendition(await this.describe('audio', dir, plan.mode === 'copy', { codecs: AAC_LC_CODEC, durationSeconds: duration }));
       return false;
     }
@@ -90,7 +111,12 @@ export class HlsTranscoder {
     for (const r of copies) {
       const adopted = r === copies[0] && prepared ? await adopt(prepared, workDir, r.name) : null;
       const dir = adopted ?? (await mkdir(workDir, r.name));
-      if (!adopted) await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio, plan.limitSeconds), { durationSeconds: duration, onProgress: (f) => cb.onProgress(f * copyShare), signal: cb.signal });
+      if (!adopted)
+        await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio, plan.limitSeconds), {
+          durationSeconds: duration,
+          onProgress: (f) => cb.onProgress(f * copyShare),
+          signal: cb.signal,
+        });
       await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r, fps: plan.fps, durationSeconds: duration }));
     }
     if (!encodes.length) {
@@ -99,13 +125,20 @@ export class HlsTranscoder {
     }
     const outputs = await Promise.all(encodes.map(async (r) => ({ rendition: r, dir: await mkdir(workDir, r.name) })));
     const still = stills && stillsOutput(stills, plan);
-    await this.ffmpeg.run(hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills: still, hdr: plan.hdr, limitSeconds: plan.limitSeconds }), {
-      durationSeconds: duration,
-      onProgress: (f) => cb.onProgress(copyShare + f * (1 - copyShare)),
-      signal: cb.signal,
-    });
+    await this.ffmpeg.run(
+      hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills: still, hdr: plan.hdr, limitSeconds: plan.limitSeconds }),
+      {
+        durationSeconds: duration,
+        onProgress: (f) => cb.onProgress(copyShare + f * (1 - copyShare)),
+        signal: cb.signal,
+      },
+    );
     const wroteStills = stills && still ? await finishStills(stills, still, duration) : false;
-    const results = await Promise.all(outputs.map((o) => this.describe(o.rendition.name, o.dir, false, { rendition: o.rendition, fps: plan.fps, durationSeconds: duration })));
+    const results = await Promise.all(
+      outputs.map((o) =>
+        this.describe(o.rendition.name, o.dir, false, { rendition: o.rendition, fps: plan.fps, durationSeconds: duration }),
+      ),
+    );
     // Lowest first: the smallest rendition is what a crowded wall tile plays.
     for (const result of results.reverse()) await cb.onRendition(result);
     return wroteStills;
@@ -122,14 +155,21 @@ export class HlsTranscoder {
   }
 
   /** Measures a finished rendition and reads its real codec profile and level from the output. */
-  private async describe(name: string, dir: string, remuxed: boolean, known: { rendition?: RenditionPlan; fps?: number; codecs?: string; durationSeconds: number }): Promise<RenditionResult> {
+  private async describe(
+    name: string,
+    dir: string,
+    remuxed: boolean,
+    known: { rendition?: RenditionPlan; fps?: number; codecs?: string; durationSeconds: number },
+  ): Promise<RenditionResult> {
     const playlistFile = path.join(dir, 'index.m3u8');
     const written = await fs.readFile(playlistFile, 'utf8');
     const playlist = withTrueLastSegment(written, known.durationSeconds);
     if (playlist !== written) await fs.writeFile(playlistFile, playlist);
     const segments = parseMediaPlaylist(playlist);
     if (segments.length === 0) throw new Error(`rendition ${name} produced no segments`);
-    const sized = await Promise.all(segments.map(async (s) => ({ duration: s.duration, bytes: (await fs.stat(path.join(dir, s.uri))).size })));
+    const sized = await Promise.all(
+      segments.map(async (s) => ({ duration: s.duration, bytes: (await fs.stat(path.join(dir, s.uri))).size })),
+    );
     const { peak, average } = measureBandwidth(sized);
     let codecs = known.codecs ?? '';
     if (known.rendition) {
@@ -159,7 +199,10 @@ export class HlsTranscoder {
    */
   private async probeVideoCodec(dir: string, firstSegment: string): Promise<string> {
     const sample = path.join(dir, '.probe.mp4');
-    await fs.writeFile(sample, Buffer.concat([await fs.readFile(path.join(dir, 'init.mp4')), await fs.readFile(path.join(dir, firstSegment))]));
+    await fs.writeFile(
+      sample,
+      Buffer.concat([await fs.readFile(path.join(dir, 'init.mp4')), await fs.readFile(path.join(dir, firstSegment))]),
+    );
     try {
       const probe = await this.ffmpeg.probe(sample);
       return avc1Codec(probe.video?.profile ?? null, probe.video?.level ?? null);
@@ -178,7 +221,14 @@ function stillsOutput(files: StillFiles, plan: VideoPlan): StillsOutput {
  * ffmpeg nothing to write; that costs the poster, not the stream.
  */
 async function finishStills(files: StillFiles, out: StillsOutput, durationSeconds: number): Promise<boolean> {
-  const written = await Promise.all([files.poster, files.sprite].map((file) => fs.stat(file).then((s) => s.size > 0, () => false)));
+  const written = await Promise.all(
+    [files.poster, files.sprite].map((file) =>
+      fs.stat(file).then(
+        (s) => s.size > 0,
+        () => false,
+      ),
+    ),
+  );
   if (!written.every(Boolean)) return false;
   await fs.writeFile(files.vtt, spriteVtt(out.plan.sprite, durationSeconds, files.spriteUri));
   return true;

@@ -1,13 +1,30 @@
 export { Ffmpeg, FfmpegError, resolveFfmpegBinaries, type FfmpegBinaries, type RunOptions } from './ffmpeg.ts';
 export { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs, SEGMENT_SECONDS, toneMapFilter, type HlsOutput } from './ffmpeg-args.ts';
 export { HlsTranscoder, type RenditionResult, type StillFiles, type TranscodeCallbacks } from './hls-transcoder.ts';
-export { LADDER, planLadder, scaledSize, UnplayableMediaError, type HdrTransfer, type LadderLimits, type MediaPlan, type RenditionPlan } from './ladder.ts';
+export {
+  LADDER,
+  planLadder,
+  scaledSize,
+  UnplayableMediaError,
+  type HdrTransfer,
+  type LadderLimits,
+  type MediaPlan,
+  type RenditionPlan,
+} from './ladder.ts';
 export { avcCodecOfInit } from './mp4-codec.ts';
 export { hammingDistance, perceptualHash } from './phash.ts';
 export { analysePhoto, exifText, parseExifTime, writePhotoDerivative, type PhotoEvidence } from './photo.ts';
 export { openPhoto, type PhotoSource } from './photo-source.ts';
 export { measureExtent, type MediaExtent, type PacketInfo } from './extent.ts';
-export { AAC_LC_CODEC, avc1Codec, masterPlaylist, measureBandwidth, parseMediaPlaylist, spriteVtt, type VariantEntry } from './playlists.ts';
+export {
+  AAC_LC_CODEC,
+  avc1Codec,
+  masterPlaylist,
+  measureBandwidth,
+  parseMediaPlaylist,
+  spriteVtt,
+  type VariantEntry,
+} from './playlists.ts';
 export { parseProbe, type AudioStreamInfo, type FfprobeOutput, type MediaProbe, type VideoStreamInfo } from './probe.ts';
 export { sniffFile, type SniffResult } from './sniff.ts';
 export { planSprite, planStills, stillsArgs, type SpritePlan, type StillsOutput, type StillsPlan } from './stills-args.ts';

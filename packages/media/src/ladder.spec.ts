@@ -4,20 +4,53 @@ import type { MediaProbe } from './probe.ts';
 
 const limits = { maxDurationSeconds: 1800, maxRemuxBitrate: 20_000_000 };
 
-function probe(overrides: { video?: Partial<NonNullable<MediaProbe['video']>> | null; audio?: Partial<NonNullable<MediaProbe['audio']>> | null; durationSeconds?: number; bitRate?: number; truncatedAt?: number } = {}): MediaProbe {
+function probe(
+  overrides: {
+    video?: Partial<NonNullable<MediaProbe['video']>> | null;
+    audio?: Partial<NonNullable<MediaProbe['audio']>> | null;
+    durationSeconds?: number;
+    bitRate?: number;
+    truncatedAt?: number;
+  } = {},
+): MediaProbe {
   const durationSeconds = overrides.durationSeconds ?? 60;
   return {
     formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
     durationSeconds: overrides.truncatedAt ?? durationSeconds,
-    extent: { declaredSeconds: durationSeconds, decodableSeconds: overrides.truncatedAt ?? durationSeconds, truncatedAtSeconds: overrides.truncatedAt ?? null },
+    extent: {
+      declaredSeconds: durationSeconds,
+      decodableSeconds: overrides.truncatedAt ?? durationSeconds,
+      truncatedAtSeconds: overrides.truncatedAt ?? null,
+    },
     sizeBytes: 10_000_000,
     bitRate: overrides.bitRate ?? 3_000_000,
-    video: overrides.video === null ? null : { codec: 'h264', profile: 'High', level: 31, pixelFormat: 'yuv420p', width: 1280, height: 720, rotation: 0, fps: 30, bitRate: 2_800_000, colorTransfer: 'bt709', colorPrimaries: 'bt709', colorSpace: 'bt709', ...overrides.video },
-    audio: overrides.audio === null ? null : { codec: 'aac', profile: 'LC', channels: 2, sampleRate: 48000, bitRate: 128_000, ...overrides.audio },
+    video:
+      overrides.video === null
+        ? null
+        : {
+            codec: 'h264',
+            profile: 'High',
+            level: 31,
+            pixelFormat: 'yuv420p',
+            width: 1280,
+            height: 720,
+            rotation: 0,
+            fps: 30,
+            bitRate: 2_800_000,
+            colorTransfer: 'bt709',
+            colorPrimaries: 'bt709',
+            colorSpace: 'bt709',
+            ...overrides.video,
+          },
+    audio:
+      overrides.audio === null
+        ? null
+        : { codec: 'aac', profile: 'LC', channels: 2, sampleRate: 48000, bitRate: 128_000, ...overrides.audio },
   };
 }
 
-const names = (p: ReturnType<typeof planLadder>) => (p.kind === 'video' ? p.renditions.map((r) => `${r.name}:${r.mode}:${r.width}x${r.height}`) : []);
+const names = (p: ReturnType<typeof planLadder>) =>
+  p.kind === 'video' ? p.renditions.map((r) => `${r.name}:${r.mode}:${r.width}x${r.height}`) : [];
 
 describe('planLadder', () => {
   it('remuxes an H.264/AAC 720p source and encodes only the lower rungs', () => {
@@ -50,7 +83,11 @@ describe('planLadder', () => {
   });
 
   it('remuxes an odd-sized H.264 source at its own size and encodes rungs below it', () => {
-    expect(names(planLadder(probe({ video: { width: 1000, height: 562 } }), limits))).toEqual(['562p:copy:1000x562', '480p:encode:854x480', '360p:encode:640x360']);
+    expect(names(planLadder(probe({ video: { width: 1000, height: 562 } }), limits))).toEqual([
+      '562p:copy:1000x562',
+      '480p:encode:854x480',
+      '360p:encode:640x360',
+    ]);
   });
 
   it('encodes a tiny source at its own size instead of upscaling to 360p', () => {
@@ -71,13 +108,20 @@ describe('planLadder', () => {
 
   it('plans an audio-only source as audio', () => {
     expect(planLadder(probe({ video: null }), limits)).toEqual({ kind: 'audio', mode: 'copy', durationSeconds: 60, limitSeconds: null });
-    expect(planLadder(probe({ video: null, audio: { codec: 'opus', profile: null } }), limits)).toMatchObject({ kind: 'audio', mode: 'encode' });
+    expect(planLadder(probe({ video: null, audio: { codec: 'opus', profile: null } }), limits)).toMatchObject({
+      kind: 'audio',
+      mode: 'encode',
+    });
   });
 
   it('rejects too long, zero-length and stream-less files with codes and parameters', () => {
-    expect(() => planLadder(probe({ durationSeconds: 3600 }), limits)).toThrow(expect.objectContaining({ code: 'MEDIA_TOO_LONG', params: { seconds: 3600, limitSeconds: 1800 } }));
+    expect(() => planLadder(probe({ durationSeconds: 3600 }), limits)).toThrow(
+      expect.objectContaining({ code: 'MEDIA_TOO_LONG', params: { seconds: 3600, limitSeconds: 1800 } }),
+    );
     expect(() => planLadder(probe({ durationSeconds: 0 }), limits)).toThrow(expect.objectContaining({ code: 'MEDIA_EMPTY' }));
-    expect(() => planLadder(probe({ durationSeconds: 10, truncatedAt: 0 }), limits)).toThrow(expect.objectContaining({ code: 'MEDIA_EMPTY' }));
+    expect(() => planLadder(probe({ durationSeconds: 10, truncatedAt: 0 }), limits)).toThrow(
+      expect.objectContaining({ code: 'MEDIA_EMPTY' }),
+    );
     expect(() => planLadder(probe({ video: null, audio: null }), limits)).toThrow(expect.objectContaining({ code: 'MEDIA_NO_STREAMS' }));
     expect(() => planLadder(probe({ video: { codec: 'unknown' } }), limits)).toThrow(UnplayableMediaError);
   });
@@ -92,7 +136,9 @@ describe('planLadder', () => {
     const hlg = planLadder(probe({ video: { colorTransfer: 'arib-std-b67', colorPrimaries: 'bt2020' } }), limits);
     expect(hlg).toMatchObject({ hdr: 'arib-std-b67' });
     expect(names(hlg)[0]).toBe('720p:encode:1280x720');
-    expect(planLadder(probe({ video: { codec: 'hevc', colorTransfer: 'smpte2084', pixelFormat: 'yuv420p10le' } }), limits)).toMatchObject({ hdr: 'smpte2084' });
+    expect(planLadder(probe({ video: { codec: 'hevc', colorTransfer: 'smpte2084', pixelFormat: 'yuv420p10le' } }), limits)).toMatchObject({
+      hdr: 'smpte2084',
+    });
     expect(planLadder(probe(), limits)).toMatchObject({ hdr: null });
   });
 

@@ -82,11 +82,13 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
   }
   const limitSeconds = probe.extent.truncatedAtSeconds;
   if (!probe.video) {
-    if (!probe.audio) throw new UnplayableMediaError('MEDIA_NO_STREAMS', 'The file contains no video or audio stream; it is not a playable recording.');
+    if (!probe.audio)
+      throw new UnplayableMediaError('MEDIA_NO_STREAMS', 'The file contains no video or audio stream; it is not a playable recording.');
     if (probe.durationSeconds <= 0) throw new UnplayableMediaError('MEDIA_EMPTY', 'The recording holds no audio that can be read.');
     return { kind: 'audio', mode: isAacLc(probe) ? 'copy' : 'encode', durationSeconds: probe.durationSeconds, limitSeconds };
   }
-  if (probe.durationSeconds <= 0) throw new UnplayableMediaError('MEDIA_EMPTY', 'The video holds no frames that can be read; it may be cut off right after its header.');
+  if (probe.durationSeconds <= 0)
+    throw new UnplayableMediaError('MEDIA_EMPTY', 'The video holds no frames that can be read; it may be cut off right after its header.');
 
   const v = probe.video;
   const hdr = hdrTransferOf(v.colorTransfer);
@@ -109,18 +111,45 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
 
   const renditions: RenditionPlan[] = [];
   if (remux) {
-    renditions.push({ name: `${even(sourceShort)}p`, ...sizeFor(sourceShort), mode: 'copy', videoBitrate: v.bitRate || probe.bitRate, hasAudio });
+    renditions.push({
+      name: `${even(sourceShort)}p`,
+      ...sizeFor(sourceShort),
+      mode: 'copy',
+      videoBitrate: v.bitRate || probe.bitRate,
+      hasAudio,
+    });
   }
   for (const rung of LADDER) {
     // With a remuxed top, a rung equal to the source adds nothing; without, it is the top encode.
     if (remux ? rung.shortSide >= sourceShort : rung.shortSide > sourceShort) continue;
-    renditions.push({ name: `${rung.shortSide}p`, ...sizeFor(rung.shortSide), mode: 'encode', videoBitrate: scaleForFps(rung.videoBitrate, v.fps), hasAudio });
+    renditions.push({
+      name: `${rung.shortSide}p`,
+      ...sizeFor(rung.shortSide),
+      mode: 'encode',
+      videoBitrate: scaleForFps(rung.videoBitrate, v.fps),
+      hasAudio,
+    });
   }
   if (renditions.length === 0) {
     // Smaller than the lowest rung: one encode at the source's own (even) size.
-    renditions.push({ name: `${even(sourceShort)}p`, ...sizeFor(sourceShort), mode: 'encode', videoBitrate: scaleForFps(600_000, v.fps), hasAudio });
+    renditions.push({
+      name: `${even(sourceShort)}p`,
+      ...sizeFor(sourceShort),
+      mode: 'encode',
+      videoBitrate: scaleForFps(600_000, v.fps),
+      hasAudio,
+    });
   }
-  return { kind: 'video', renditions, rotation: v.rotation, durationSeconds: probe.durationSeconds, fps: v.fps, copyAudio: hasAudio && isAacLc(probe), hdr, limitSeconds };
+  return {
+    kind: 'video',
+    renditions,
+    rotation: v.rotation,
+    durationSeconds: probe.durationSeconds,
+    fps: v.fps,
+    copyAudio: hasAudio && isAacLc(probe),
+    hdr,
+    limitSeconds,
+  };
 }
 
 function hdrTransferOf(transfer: string | null): HdrTransfer | null {

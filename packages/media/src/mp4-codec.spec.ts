@@ -11,8 +11,14 @@ function box(type: string, ...body: Buffer[]): Buffer {
 
 const avcC = (profile: number, compat: number, level: number) => box('avcC', Buffer.from([1, profile, compat, level, 0xff, 0xe1]));
 const sampleEntry = (type: string, ...children: Buffer[]) => box(type, Buffer.alloc(78), ...children);
-const track = (entry: Buffer) => box('trak', box('tkhd', Buffer.alloc(84)), box('mdia', box('mdhd', Buffer.alloc(24)), box('minf', box('stbl', box('stsd', Buffer.alloc(8), entry), box('stts', Buffer.alloc(8))))));
-const init = (...tracks: Buffer[]) => Buffer.concat([box('ftyp', Buffer.from('iso5')), box('moov', box('mvhd', Buffer.alloc(100)), ...tracks)]);
+const track = (entry: Buffer) =>
+  box(
+    'trak',
+    box('tkhd', Buffer.alloc(84)),
+    box('mdia', box('mdhd', Buffer.alloc(24)), box('minf', box('stbl', box('stsd', Buffer.alloc(8), entry), box('stts', Buffer.alloc(8))))),
+  );
+const init = (...tracks: Buffer[]) =>
+  Buffer.concat([box('ftyp', Buffer.from('iso5')), box('moov', box('mvhd', Buffer.alloc(100)), ...tracks)]);
 
 describe('avcCodecOfInit', () => {
   it('reads profile, constraints and level from the avcC', () => {

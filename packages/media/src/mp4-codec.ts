@@ -30,7 +30,7 @@ export function avcCodecOfInit(mp4: Uint8Array): string | null {
 
 /** Depth-first search for the first box of one of `types` between `start` and `end`, descending only into {@link CONTAINERS}. */
 function findBox(bytes: Buffer, types: string[], start: number, end: number): Box | null {
-  for (let at = start; at + 8 <= end; ) {
+  for (let at = start; at + 8 <= end;) {
     let size = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     let header = 8;

@@ -21,7 +21,9 @@ export class SharpPhotoProcessor implements PhotoProcessor {
     }
     if ((source.width * source.height) / 1e6 > LIMIT_MEGAPIXELS) {
       const megapixels = Math.round((source.width * source.height) / 1e6);
-      throw new MediaRejectedError('MEDIA_PHOTO_TOO_LARGE', `The photo has ${megapixels} megapixels.`, { params: { megapixels, limitMegapixels: LIMIT_MEGAPIXELS } });
+      throw new MediaRejectedError('MEDIA_PHOTO_TOO_LARGE', `The photo has ${megapixels} megapixels.`, {
+        params: { megapixels, limitMegapixels: LIMIT_MEGAPIXELS },
+      });
     }
     try {
       const evidence = await analysePhoto(file, source);
@@ -52,5 +54,7 @@ export class SharpPhotoProcessor implements PhotoProcessor {
 function asRejection(error: unknown): unknown {
   if (error instanceof MediaRejectedError || (error instanceof FfmpegError && error.exitCode === null)) return error;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) return error;
-  return new MediaRejectedError('MEDIA_PHOTO_UNREADABLE', 'No decoder reads the photo: it is damaged, incomplete or not a picture.', { cause: error });
+  return new MediaRejectedError('MEDIA_PHOTO_UNREADABLE', 'No decoder reads the photo: it is damaged, incomplete or not a picture.', {
+    cause: error,
+  });
 }

@@ -23,7 +23,9 @@ export interface PhotoSource {
  * (BMP and other old formats), written as PNG to `scratch`. Throws when none can.
  */
 export async function openPhoto(file: string, scratch: string, ffmpeg: Ffmpeg): Promise<PhotoSource> {
-  const meta = await sharp(file).metadata().catch(() => null);
+  const meta = await sharp(file)
+    .metadata()
+    .catch(() => null);
   // sharp reads a HEIF container's header but only decodes AV1 (AVIF) inside it.
   if (meta?.width && meta.height && !(meta.format === 'heif' && meta.compression !== 'av1')) {
     return { open: () => sharp(file), width: meta.width, height: meta.height, orientation: meta.orientation ?? 1, exif: meta.exif ?? null };

@@ -51,7 +51,8 @@ const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
  * copy of the EXIF block (a TIFF structure behind an optional "Exif" header) is parsed instead.
  */
 async function readExif(file: string, source: PhotoSource): Promise<Record<string, unknown> | null> {
-  const parse = (input: string | Buffer) => exifr.parse(input, EXIF_OPTIONS).catch(() => null) as Promise<Record<string, unknown> | null | undefined>;
+  const parse = (input: string | Buffer) =>
+    exifr.parse(input, EXIF_OPTIONS).catch(() => null) as Promise<Record<string, unknown> | null | undefined>;
   // exifr answers `{ errors }` for some files (AVIF written by libheif) rather than nothing.
   const fromFile = await parse(file);
   if ((fromFile && Object.keys(fromFile).some((key) => key !== 'errors')) || !source.exif) return fromFile ?? null;
@@ -89,8 +90,18 @@ async function photoHash(source: PhotoSource): Promise<string> {
  * Writes an upright JPEG no wider or taller than `maxSide`. sharp drops EXIF (and with it GPS)
  * from output unless asked to keep it, which is what we want for shared derivatives.
  */
-export async function writePhotoDerivative(source: PhotoSource, output: string, maxSide: number): Promise<{ width: number; height: number }> {
-  const info = await source.open().rotate().resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toFile(output);
+export async function writePhotoDerivative(
+  source: PhotoSource,
+  output: string,
+  maxSide: number,
+): Promise<{ width: number; height: number }> {
+  const info = await source
+    .open()
+    .rotate()
+    .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82, mozjpeg: true })
+    .toFile(output);
   return { width: info.width, height: info.height };
 }
 

@@ -5,8 +5,24 @@ import { avc1Codec, masterPlaylist, measureBandwidth, parseMediaPlaylist, sprite
 describe('playlists', () => {
   it('writes a master playlist with CODECS, RESOLUTION and BANDWIDTH, highest first', () => {
     const text = masterPlaylist([
-      { uri: '360p/index.m3u8', bandwidth: 900_000, averageBandwidth: 800_000, codecs: 'avc1.64001E,mp4a.40.2', width: 640, height: 360, frameRate: 30 },
-      { uri: '720p/index.m3u8', bandwidth: 3_000_000, averageBandwidth: 2_500_000, codecs: 'avc1.64001F,mp4a.40.2', width: 1280, height: 720, frameRate: 29.97 },
+      {
+        uri: '360p/index.m3u8',
+        bandwidth: 900_000,
+        averageBandwidth: 800_000,
+        codecs: 'avc1.64001E,mp4a.40.2',
+        width: 640,
+        height: 360,
+        frameRate: 30,
+      },
+      {
+        uri: '720p/index.m3u8',
+        bandwidth: 3_000_000,
+        averageBandwidth: 2_500_000,
+        codecs: 'avc1.64001F,mp4a.40.2',
+        width: 1280,
+        height: 720,
+        frameRate: 29.97,
+      },
     ]);
     expect(text.split('\n').slice(0, 5)).toEqual([
       '#EXTM3U',
@@ -24,9 +40,19 @@ describe('playlists', () => {
   });
 
   it('parses segment durations and measures peak and average bandwidth', () => {
-    const segments = parseMediaPlaylist('#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4.000000,\nseg_00000.m4s\n#EXTINF:2.5,\nseg_00001.m4s\n#EXT-X-ENDLIST\n');
-    expect(segments).toEqual([{ uri: 'seg_00000.m4s', duration: 4 }, { uri: 'seg_00001.m4s', duration: 2.5 }]);
-    expect(measureBandwidth([{ duration: 4, bytes: 500_000 }, { duration: 2, bytes: 500_000 }])).toEqual({ peak: 2_000_000, average: 1_333_334 });
+    const segments = parseMediaPlaylist(
+      '#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4.000000,\nseg_00000.m4s\n#EXTINF:2.5,\nseg_00001.m4s\n#EXT-X-ENDLIST\n',
+    );
+    expect(segments).toEqual([
+      { uri: 'seg_00000.m4s', duration: 4 },
+      { uri: 'seg_00001.m4s', duration: 2.5 },
+    ]);
+    expect(
+      measureBandwidth([
+        { duration: 4, bytes: 500_000 },
+        { duration: 2, bytes: 500_000 },
+      ]),
+    ).toEqual({ peak: 2_000_000, average: 1_333_334 });
   });
 
   it('maps sprite tiles to time ranges in WebVTT', () => {
@@ -42,7 +68,20 @@ describe('playlists', () => {
 });
 
 describe('withTrueLastSegment', () => {
-  const playlist = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:4', '#EXT-X-MAP:URI="init.mp4"', '#EXTINF:4.000000,', 'seg_00000.m4s', '#EXTINF:4.000000,', 'seg_00001.m4s', '#EXTINF:0.666667,', 'seg_00002.m4s', '#EXT-X-ENDLIST', ''].join('\n');
+  const playlist = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-TARGETDURATION:4',
+    '#EXT-X-MAP:URI="init.mp4"',
+    '#EXTINF:4.000000,',
+    'seg_00000.m4s',
+    '#EXTINF:4.000000,',
+    'seg_00001.m4s',
+    '#EXTINF:0.666667,',
+    'seg_00002.m4s',
+    '#EXT-X-ENDLIST',
+    '',
+  ].join('\n');
 
   it('gives the last segment the rest of the real duration, as variable-frame-rate video needs', () => {
     const fixed = withTrueLastSegment(playlist, 9.934);

@@ -100,24 +100,31 @@ export function parseProbe(raw: FfprobeOutput, fileSize: number): MediaProbe {
     extent,
     sizeBytes: num(raw.format?.size),
     bitRate: num(raw.format?.bit_rate),
-    video: v && v.width && v.height
-      ? {
-          codec: v.codec_name ?? 'unknown',
-          profile: v.profile ?? null,
-          level: typeof v.level === 'number' && v.level > 0 ? v.level : null,
-          pixelFormat: v.pix_fmt ?? null,
-          width: v.width,
-          height: v.height,
-          rotation: rotationOf(v),
-          fps: frameRate(v.avg_frame_rate) || frameRate(v.r_frame_rate) || 30,
-          bitRate: num(v.bit_rate),
-          colorTransfer: tag(v.color_transfer),
-          colorPrimaries: tag(v.color_primaries),
-          colorSpace: tag(v.color_space),
-        }
-      : null,
+    video:
+      v && v.width && v.height
+        ? {
+            codec: v.codec_name ?? 'unknown',
+            profile: v.profile ?? null,
+            level: typeof v.level === 'number' && v.level > 0 ? v.level : null,
+            pixelFormat: v.pix_fmt ?? null,
+            width: v.width,
+            height: v.height,
+            rotation: rotationOf(v),
+            fps: frameRate(v.avg_frame_rate) || frameRate(v.r_frame_rate) || 30,
+            bitRate: num(v.bit_rate),
+            colorTransfer: tag(v.color_transfer),
+            colorPrimaries: tag(v.color_primaries),
+            colorSpace: tag(v.color_space),
+          }
+        : null,
     audio: a
-      ? { codec: a.codec_name ?? 'unknown', profile: a.profile ?? null, channels: a.channels ?? 2, sampleRate: num(a.sample_rate), bitRate: num(a.bit_rate) }
+      ? {
+          codec: a.codec_name ?? 'unknown',
+          profile: a.profile ?? null,
+          channels: a.channels ?? 2,
+          sampleRate: num(a.sample_rate),
+          bitRate: num(a.bit_rate),
+        }
       : null,
   };
 }

@@ -45,10 +45,13 @@ export class FfmpegVideoProcessor implements VideoProcessor {
       plan = planLadder(probe, this.limits);
     } catch (error) {
       await prepared?.cancel();
-      if (error instanceof UnplayableMediaError) throw new MediaRejectedError(error.code, error.message, { params: error.params, cause: error });
+      if (error instanceof UnplayableMediaError)
+        throw new MediaRejectedError(error.code, error.message, { params: error.params, cause: error });
       if (error instanceof FfmpegError && error.exitCode !== null) {
         // ffprobe's own words name our scratch file; operators get them through the cause, users the code.
-        throw new MediaRejectedError('MEDIA_UNREADABLE', 'No reader understands the file: it is damaged, incomplete or not a recording.', { cause: error });
+        throw new MediaRejectedError('MEDIA_UNREADABLE', 'No reader understands the file: it is damaged, incomplete or not a recording.', {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -73,26 +76,38 @@ export class FfmpegVideoProcessor implements VideoProcessor {
     };
   }
 
-  async transcode(file: string, inspection: VideoInspection, out: TranscodeOutput, callbacks: Parameters<VideoProcessor['transcode']>[3]): Promise<boolean> {
+  async transcode(
+    file: string,
+    inspection: VideoInspection,
+    out: TranscodeOutput,
+    callbacks: Parameters<VideoProcessor['transcode']>[3],
+  ): Promise<boolean> {
     const stills = { poster: out.poster, sprite: out.sprite, vtt: out.vtt, spriteUri: 'sprite.jpg' };
     try {
       const planned = inspection.plan as Planned;
-      return await this.transcoder.transcode(file, out.hlsDir, planned.media, {
-        signal: callbacks.signal,
-        onProgress: callbacks.onProgress,
-        onRendition: (r) =>
-          callbacks.onRendition({
-            name: r.name,
-            dir: r.dir,
-            remuxed: r.remuxed,
-            width: r.variant.width ?? null,
-            height: r.variant.height ?? null,
-            bandwidth: r.variant.bandwidth,
-            averageBandwidth: r.variant.averageBandwidth,
-            codecs: r.variant.codecs,
-            frameRate: r.variant.frameRate ?? null,
-          }),
-      }, stills, planned.prepared ?? undefined);
+      return await this.transcoder.transcode(
+        file,
+        out.hlsDir,
+        planned.media,
+        {
+          signal: callbacks.signal,
+          onProgress: callbacks.onProgress,
+          onRendition: (r) =>
+            callbacks.onRendition({
+              name: r.name,
+              dir: r.dir,
+              remuxed: r.remuxed,
+              width: r.variant.width ?? null,
+              height: r.variant.height ?? null,
+              bandwidth: r.variant.bandwidth,
+              averageBandwidth: r.variant.averageBandwidth,
+              codecs: r.variant.codecs,
+              frameRate: r.variant.frameRate ?? null,
+            }),
+        },
+        stills,
+        planned.prepared ?? undefined,
+      );
     } catch (error) {
       throw asRejection(error);
     }

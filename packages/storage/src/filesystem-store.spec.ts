@@ -66,12 +66,16 @@ describe('FilesystemObjectStore', () => {
 
   it('leaves no temp files after a put, a failed put and a completed upload', async () => {
     await store.put('tmp-check/ok', Buffer.from('fine'));
-    const failing = Readable.from((async function* () {
-      yield Buffer.from('partial');
-      throw new Error('client went away');
-    })());
+    const failing = Readable.from(
+      (async function* () {
+        yield Buffer.from('partial');
+        throw new Error('client went away');
+      })(),
+    );
     await expect(store.put('tmp-check/failed', failing)).rejects.toBeInstanceOf(StorageError);
-    await expect(store.put('tmp-check/short', Readable.from([Buffer.from('abc')]), { contentLength: 10 })).rejects.toThrow(/3 bytes but 10/);
+    await expect(store.put('tmp-check/short', Readable.from([Buffer.from('abc')]), { contentLength: 10 })).rejects.toThrow(
+      /3 bytes but 10/,
+    );
     const uploadId = await store.createMultipart('tmp-check/joined');
     await store.uploadPart('tmp-check/joined', uploadId, 1, Buffer.from('one'));
     await store.completeMultipart('tmp-check/joined', uploadId);
@@ -84,11 +88,13 @@ describe('FilesystemObjectStore', () => {
   it('never shows a half-written object', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow = Readable.from((async function* () {
-      yield Buffer.alloc(1024, 1);
-      await gate;
-      yield Buffer.alloc(1024, 2);
-    })());
+    const slow = Readable.from(
+      (async function* () {
+        yield Buffer.alloc(1024, 1);
+        await gate;
+        yield Buffer.alloc(1024, 2);
+      })(),
+    );
     const writing = store.put('atomic/video', slow, { contentLength: 2048 });
     await sleep(50);
     expect(await store.head('atomic/video')).toBeNull();

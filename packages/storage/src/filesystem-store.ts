@@ -7,13 +7,30 @@ import { ObjectNotFoundError } from './errors/object-not-found-error.ts';
 import { StorageError } from './errors/storage-error.ts';
 import { FilesystemUploads } from './filesystem-uploads.ts';
 import {
-  concatFiles, isMissing, pruneEmptyDirs, readJson, removeFile, toReadable, walkFiles, writeAtomically, writeJsonAtomically,
+  concatFiles,
+  isMissing,
+  pruneEmptyDirs,
+  readJson,
+  removeFile,
+  toReadable,
+  walkFiles,
+  writeAtomically,
+  writeJsonAtomically,
 } from './local-files.ts';
 import { deleteListed } from './delete-listed.ts';
 import { assertPartNumber } from './multipart-parts.ts';
 import { assertValidKey, assertValidPrefix } from './object-key.ts';
 import type {
-  ByteRange, CompletedPart, ListedObject, ObjectBody, ObjectInfo, ObjectStore, ObjectStream, PresignPutOptions, PutOptions, UploadedPart,
+  ByteRange,
+  CompletedPart,
+  ListedObject,
+  ObjectBody,
+  ObjectInfo,
+  ObjectStore,
+  ObjectStream,
+  PresignPutOptions,
+  PutOptions,
+  UploadedPart,
 } from './object-store.ts';
 
 /** Configuration of {@link FilesystemObjectStore}. */
@@ -173,7 +190,11 @@ export class FilesystemObjectStore implements ObjectStore {
   async close(): Promise<void> {}
 
   private async writeObject(
-    key: string, file: string, source: AsyncIterable<Buffer>, contentType: string | undefined, expectedLength?: number,
+    key: string,
+    file: string,
+    source: AsyncIterable<Buffer>,
+    contentType: string | undefined,
+    expectedLength?: number,
   ): Promise<void> {
     const tmpDir = path.join(this.root, TMP_DIR);
     await fs.mkdir(tmpDir, { recursive: true });

@@ -110,7 +110,10 @@ export class FilesystemUploads {
       if (!got) throw new InvalidPartError(uploadId, `part ${part.partNumber} was not received`);
       if (got.etag !== part.etag) throw new InvalidPartError(uploadId, `part ${part.partNumber} has ETag ${got.etag}, not ${part.etag}`);
       if (index < wanted.length - 1 && got.size < MIN_PART_SIZE) {
-        throw new InvalidPartError(uploadId, `part ${part.partNumber} is ${got.size} bytes; every part but the last needs ${MIN_PART_SIZE}`);
+        throw new InvalidPartError(
+          uploadId,
+          `part ${part.partNumber} is ${got.size} bytes; every part but the last needs ${MIN_PART_SIZE}`,
+        );
       }
     });
     return wanted.map((part) => path.join(upload.dir, String(part.partNumber)));

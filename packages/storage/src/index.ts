@@ -1,5 +1,14 @@
 export type {
-  ByteRange, CompletedPart, ListedObject, ObjectBody, ObjectInfo, ObjectStore, ObjectStream, PresignPutOptions, PutOptions, UploadedPart,
+  ByteRange,
+  CompletedPart,
+  ListedObject,
+  ObjectBody,
+  ObjectInfo,
+  ObjectStore,
+  ObjectStream,
+  PresignPutOptions,
+  PutOptions,
+  UploadedPart,
 } from './object-store.ts';
 export { MIN_PART_SIZE, MAX_PART_NUMBER } from './object-store.ts';
 export { createObjectStore, type ObjectStoreConfig } from './create-object-store.ts';
@@ -7,5 +16,10 @@ export { FilesystemObjectStore, type FilesystemStoreConfig } from './filesystem-
 export { S3ObjectStore, type S3StoreConfig } from './s3-store.ts';
 export { assertValidKey, assertValidPrefix } from './object-key.ts';
 export {
-  StorageError, ObjectNotFoundError, UploadNotFoundError, InvalidObjectKeyError, InvalidRangeError, InvalidPartError,
+  StorageError,
+  ObjectNotFoundError,
+  UploadNotFoundError,
+  InvalidObjectKeyError,
+  InvalidRangeError,
+  InvalidPartError,
 } from './errors/index.ts';

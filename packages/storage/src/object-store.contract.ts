@@ -99,7 +99,9 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
       for (const [key, size] of Object.entries(sizes)) await store.put(base + key, randomBytes(size));
 
       expect(await listed(store, `${base}a/`)).toEqual([
-        { key: `${base}a/1`, size: 3 }, { key: `${base}a/2`, size: 5 }, { key: `${base}a/sub/3`, size: 7 },
+        { key: `${base}a/1`, size: 3 },
+        { key: `${base}a/2`, size: 5 },
+        { key: `${base}a/sub/3`, size: 7 },
       ]);
       expect((await listed(store, `${base}a`)).map((o) => o.key.slice(base.length))).toEqual(['a/1', 'a/2', 'a/sub/3', 'ab/4']);
       expect(await listed(store, base)).toHaveLength(5);

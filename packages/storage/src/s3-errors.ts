@@ -37,6 +37,6 @@ export function toStorageError(error: unknown, context: S3CallContext): Error {
     return new InvalidPartError(uploadId, (error as Error).message, { cause: error });
   }
   const what = [context.operation, key && `of ${JSON.stringify(key)}`].filter(Boolean).join(' ');
-  const detail = code ? `${code}: ${(error as Error).message}` : (error as Error)?.message ?? String(error);
+  const detail = code ? `${code}: ${(error as Error).message}` : ((error as Error)?.message ?? String(error));
   return new StorageError(`S3 ${what} failed (${detail})`, { cause: error });
 }

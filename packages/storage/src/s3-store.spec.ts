@@ -45,7 +45,12 @@ describe('S3ObjectStore', () => {
 
   it('wraps transport failures in StorageError, keeping the cause', async () => {
     const unreachable = new S3ObjectStore({
-      endpoint: 'http://127.0.0.1:1', region: 'us-east-1', bucket: 'nowhere', accessKeyId: 'x', secretAccessKey: 'x', forcePathStyle: true,
+      endpoint: 'http://127.0.0.1:1',
+      region: 'us-east-1',
+      bucket: 'nowhere',
+      accessKeyId: 'x',
+      secretAccessKey: 'x',
+      forcePathStyle: true,
     });
     const error = await unreachable.put('k', Buffer.from('x')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);

@@ -1,8 +1,17 @@
 import { Readable } from 'node:stream';
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand,
-  DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, ListPartsCommand, PutObjectCommand,
-  S3Client, UploadPartCommand,
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { parseContentRange, toRangeHeader } from './byte-range.ts';
@@ -13,7 +22,16 @@ import { UploadNotFoundError } from './errors/upload-not-found-error.ts';
 import { assertPartNumber, orderCompletedParts, unquoteEtag } from './multipart-parts.ts';
 import { assertValidKey, assertValidPrefix } from './object-key.ts';
 import type {
-  ByteRange, CompletedPart, ListedObject, ObjectBody, ObjectInfo, ObjectStore, ObjectStream, PresignPutOptions, PutOptions, UploadedPart,
+  ByteRange,
+  CompletedPart,
+  ListedObject,
+  ObjectBody,
+  ObjectInfo,
+  ObjectStore,
+  ObjectStream,
+  PresignPutOptions,
+  PutOptions,
+  UploadedPart,
 } from './object-store.ts';
 import { checkBucket, ensureBucket } from './s3-bucket.ts';
 import { s3ErrorCode, s3HttpStatus, toStorageError, type S3CallContext } from './s3-errors.ts';
@@ -70,14 +88,18 @@ export class S3ObjectStore implements ObjectStore {
     assertValidKey(key);
     const length = bodyLength(body, options.contentLength);
     await this.call({ operation: 'PutObject', key }, () =>
-      this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: length, ContentType: options.contentType })));
+      this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: length, ContentType: options.contentType }),
+      ),
+    );
   }
 
   async get(key: string, range?: ByteRange): Promise<ObjectStream> {
     assertValidKey(key);
     const command = new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range && toRangeHeader(range) });
     const response = await this.client.send(command).catch(async (error: unknown) => {
-      if (range && s3ErrorCode(error) === 'InvalidRange') throw new InvalidRangeError(range.start, (await this.head(key))?.size, { cause: error });
+      if (range && s3ErrorCode(error) === 'InvalidRange')
+        throw new InvalidRangeError(range.start, (await this.head(key))?.size, { cause: error });
       throw toStorageError(error, { operation: 'GetObject', key });
     });
     const body = response.Body;
@@ -115,10 +137,14 @@ export class S3ObjectStore implements ObjectStore {
     for (let i = 0; i < keys.length; i += this.pageSize) {
       const batch = keys.slice(i, i + this.pageSize).map((Key) => ({ Key }));
       const response = await this.call({ operation: 'DeleteObjects' }, () =>
-        this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch, Quiet: true } })));
+        this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch, Quiet: true } })),
+      );
       const [first, ...rest] = response.Errors ?? [];
       // DeleteObjects answers 200 even when single keys fail; those come back in Errors.
-      if (first) throw new StorageError(`S3 DeleteObjects failed for ${JSON.stringify(first.Key)} (${first.Code}: ${first.Message}) and ${rest.length} more`);
+      if (first)
+        throw new StorageError(
+          `S3 DeleteObjects failed for ${JSON.stringify(first.Key)} (${first.Code}: ${first.Message}) and ${rest.length} more`,
+        );
     }
   }
 
@@ -131,7 +157,10 @@ export class S3ObjectStore implements ObjectStore {
     let token: string | undefined;
     do {
       const page = await this.call({ operation: 'ListObjectsV2', key: prefix }, () =>
-        this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix || undefined, MaxKeys: this.pageSize, ContinuationToken: token })));
+        this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix || undefined, MaxKeys: this.pageSize, ContinuationToken: token }),
+        ),
+      );
       for (const object of page.Contents ?? []) {
         if (object.Key !== undefined) yield { key: object.Key, size: object.Size ?? 0 };
       }
@@ -153,7 +182,8 @@ export class S3ObjectStore implements ObjectStore {
   async createMultipart(key: string, contentType?: string): Promise<string> {
     assertValidKey(key);
     const response = await this.call({ operation: 'CreateMultipartUpload', key }, () =>
-      this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType })));
+      this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType })),
+    );
     if (!response.UploadId) throw new StorageError(`S3 CreateMultipartUpload of ${JSON.stringify(key)} returned no upload id`);
     return response.UploadId;
   }
@@ -170,7 +200,17 @@ export class S3ObjectStore implements ObjectStore {
     assertPartNumber(partNumber);
     const length = bodyLength(body, contentLength);
     const response = await this.call({ operation: 'UploadPart', key, uploadId }, () =>
-      this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: body, ContentLength: length })));
+      this.client.send(
+        new UploadPartCommand({
+          Bucket: this.bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumber: partNumber,
+          Body: body,
+          ContentLength: length,
+        }),
+      ),
+    );
     if (!response.ETag) throw new StorageError(`S3 UploadPart ${partNumber} of ${JSON.stringify(key)} returned no ETag`);
     return { etag: unquoteEtag(response.ETag) };
   }
@@ -181,9 +221,13 @@ export class S3ObjectStore implements ObjectStore {
     let marker: string | undefined;
     do {
       const page = await this.call({ operation: 'ListParts', key, uploadId }, () =>
-        this.client.send(new ListPartsCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, MaxParts: this.pageSize, PartNumberMarker: marker })));
+        this.client.send(
+          new ListPartsCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, MaxParts: this.pageSize, PartNumberMarker: marker }),
+        ),
+      );
       for (const part of page.Parts ?? []) {
-        if (part.PartNumber !== undefined) parts.push({ partNumber: part.PartNumber, size: part.Size ?? 0, etag: unquoteEtag(part.ETag ?? '') });
+        if (part.PartNumber !== undefined)
+          parts.push({ partNumber: part.PartNumber, size: part.Size ?? 0, etag: unquoteEtag(part.ETag ?? '') });
       }
       // Follow IsTruncated, not the marker: S3 returns NextPartNumberMarker on the last page too.
       marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
@@ -196,14 +240,18 @@ export class S3ObjectStore implements ObjectStore {
     const ordered = orderCompletedParts(uploadId, parts ?? (await this.listParts(key, uploadId)));
     const Parts = ordered.map((part) => ({ PartNumber: part.partNumber, ETag: `"${part.etag}"` }));
     await this.call({ operation: 'CompleteMultipartUpload', key, uploadId }, () =>
-      this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts } })));
+      this.client.send(
+        new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts } }),
+      ),
+    );
   }
 
   async abortMultipart(key: string, uploadId: string): Promise<void> {
     assertValidKey(key);
     try {
       await this.call({ operation: 'AbortMultipartUpload', key, uploadId }, () =>
-        this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId })));
+        this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId })),
+      );
     } catch (error) {
       // Cleanup jobs retry aborts; an upload that is already gone is the outcome they want.
       if (!(error instanceof UploadNotFoundError)) throw error;
@@ -225,5 +273,4 @@ export class S3ObjectStore implements ObjectStore {
       throw toStorageError(error, context);
     }
   }
-
 }

@@ -48,7 +48,11 @@ export const authPlugin = fp(
       } catch (error) {
         if (error instanceof UnauthorizedError) {
           if (cookieToken && !bearer) app.clearSessionCookie(reply);
-          await app.audit(request, { action: 'access.unauthenticated', outcome: 'DENIED', details: { method: request.method, url: request.url, reason: error.code } });
+          await app.audit(request, {
+            action: 'access.unauthenticated',
+            outcome: 'DENIED',
+            details: { method: request.method, url: request.url, reason: error.code },
+          });
         }
         throw error;
       }

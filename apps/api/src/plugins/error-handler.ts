@@ -1,6 +1,15 @@
 import { codeOfZodIssue, type ErrorCode, type FieldIssue as FieldIssueBody, type ZodIssueFacts } from '@platform/contracts';
 import {
-  AppError, ConflictError, ForbiddenError, MediaRejectedError, NotFoundError, PayloadTooLargeError, TooManyAttemptsError, UnauthorizedError, ValidationError, type FieldIssue,
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  MediaRejectedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  TooManyAttemptsError,
+  UnauthorizedError,
+  ValidationError,
+  type FieldIssue,
 } from '@platform/core';
 import { InvalidPartError, InvalidRangeError, ObjectNotFoundError, UploadNotFoundError } from '@platform/storage';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -22,9 +31,11 @@ type Params = Record<string, string | number>;
 
 /** Storage failures that are the caller's doing, with what to tell them. */
 function storageFailure(error: Error): [number, ErrorCode, string] | null {
-  if (error instanceof ObjectNotFoundError) return [404, 'FILE_NOT_READY', 'The file does not exist (yet); wait until processing has published it.'];
+  if (error instanceof ObjectNotFoundError)
+    return [404, 'FILE_NOT_READY', 'The file does not exist (yet); wait until processing has published it.'];
   if (error instanceof InvalidRangeError) return [416, 'RANGE_NOT_SATISFIABLE', error.message];
-  if (error instanceof UploadNotFoundError) return [409, 'UPLOAD_GONE', 'This upload no longer exists in storage; start a new upload for the file.'];
+  if (error instanceof UploadNotFoundError)
+    return [409, 'UPLOAD_GONE', 'This upload no longer exists in storage; start a new upload for the file.'];
   if (error instanceof InvalidPartError) return [409, 'PARTS_INCOMPLETE', error.message];
   return null;
 }
@@ -47,7 +58,10 @@ function validatedInput(request: FastifyRequest, context: string | undefined): u
 }
 
 function valueAt(input: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), input);
+  return path.reduce<unknown>(
+    (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+    input,
+  );
 }
 
 /**
@@ -79,7 +93,14 @@ function frameworkCode(status: number): ErrorCode {
 }
 
 /** Sends `{ error: { code, message, params?, details? } }`; `message` is English for integrators, never for end users. */
-function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, params?: Params, details?: FieldIssueBody[] | unknown) {
+function send(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  params?: Params,
+  details?: FieldIssueBody[] | unknown,
+) {
   const hasParams = params && Object.keys(params).length > 0;
   return reply.status(status).send({ error: { code, message, ...(hasParams ? { params } : {}), details } });
 }
@@ -91,7 +112,11 @@ export const errorHandlerPlugin = fp(
       if (error instanceof AppError) {
         if (error instanceof TooManyAttemptsError) reply.header('retry-after', Math.ceil(error.retryAfterSeconds));
         if (error instanceof ForbiddenError) {
-          await app.audit(request, { action: 'access.forbidden', outcome: 'DENIED', details: { method: request.method, url: request.url } });
+          await app.audit(request, {
+            action: 'access.forbidden',
+            outcome: 'DENIED',
+            details: { method: request.method, url: request.url },
+          });
         }
         return send(reply, statusOf(error), error.code, error.message, error.params, error.details);
       }
@@ -99,7 +124,14 @@ export const errorHandlerPlugin = fp(
       if (storage) return send(reply, storage[0], storage[1], storage[2]);
       if (hasZodFastifySchemaValidationErrors(error)) {
         const issues = fieldIssues(error as never, request);
-        return send(reply, 400, 'VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, undefined, issues);
+        return send(
+          reply,
+          400,
+          'VALIDATION_FAILED',
+          `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+          undefined,
+          issues,
+        );
       }
       const status = (error as FastifyError).statusCode ?? 500;
       if (status < 500) {
@@ -108,10 +140,14 @@ export const errorHandlerPlugin = fp(
         return send(reply, status, frameworkCode(status), error.message, (error as { params?: Params }).params);
       }
       request.log.error({ err: error }, 'unhandled error');
-      return send(reply, 500, 'INTERNAL', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`, { requestId: request.id });
+      return send(reply, 500, 'INTERNAL', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`, {
+        requestId: request.id,
+      });
     });
 
-    app.setNotFoundHandler({}, (request, reply) => send(reply, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+    app.setNotFoundHandler({}, (request, reply) =>
+      send(reply, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+    );
   },
   { name: 'error-handler', dependencies: ['audit'] },
 );

@@ -12,7 +12,8 @@ export const openApiPlugin = fp(
         openapi: '3.1.0',
         info: {
           title: '滨海新区班前会与安全技能提升平台 API',
-          description: 'Pre-shift meeting reporting, command centre and 百千万 training. Authenticate with the session cookie from POST /api/auth/login, or `Authorization: Bearer <API token>` for enterprise systems.',
+          description:
+            'Pre-shift meeting reporting, command centre and 百千万 training. Authenticate with the session cookie from POST /api/auth/login, or `Authorization: Bearer <API token>` for enterprise systems.',
           version: '1.0.0',
         },
         components: {

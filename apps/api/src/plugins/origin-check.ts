@@ -18,7 +18,10 @@ export const originCheckPlugin = fp(
       if (origin === `${request.protocol}://${request.host}` || allowed.has(origin)) return;
       await app.audit(request, { action: 'access.origin_rejected', outcome: 'DENIED', details: { origin, url: request.url } });
       return reply.status(403).send({
-        error: { code: 'ORIGIN_REJECTED', message: `Requests from ${origin} are not allowed. Use the platform's own pages, or add the origin to PUBLIC_ORIGIN.` },
+        error: {
+          code: 'ORIGIN_REJECTED',
+          message: `Requests from ${origin} are not allowed. Use the platform's own pages, or add the origin to PUBLIC_ORIGIN.`,
+        },
       });
     });
   },

@@ -22,7 +22,9 @@ beforeAll(async () => {
   app = Fastify();
   await app.register(compressionPlugin);
   app.get('/api/big', async () => ({ items: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `会议 ${i}` })) }));
-  app.get('/api/playlist.m3u8', async (_req, reply) => reply.type('application/vnd.apple.mpegurl').send('#EXTM3U\n' + '#EXTINF:4.0,\nseg.m4s\n'.repeat(100)));
+  app.get('/api/playlist.m3u8', async (_req, reply) =>
+    reply.type('application/vnd.apple.mpegurl').send('#EXTM3U\n' + '#EXTINF:4.0,\nseg.m4s\n'.repeat(100)),
+  );
   app.get('/api/seg.m4s', async (_req, reply) => reply.type('video/iso.segment').send(Buffer.alloc(50_000, 7)));
   expect(await webPlugin(app, { webDir: dir })).toBe(true);
 });

@@ -5,7 +5,10 @@ import { contractRoute } from './contract-route.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { auth, users } = app.platform.services;
-  const ctx = (request: { ip: string; headers: Record<string, unknown> }) => ({ ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') || null });
+  const ctx = (request: { ip: string; headers: Record<string, unknown> }) => ({
+    ip: request.ip,
+    userAgent: String(request.headers['user-agent'] ?? '') || null,
+  });
 
   app.route({
     ...contractRoute(app, routes.login),
@@ -32,7 +35,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => {
       const actor = actorOf(request);
       if (actor.apiTokenId) {
-        return { id: actor.apiTokenId, username: actor.username, displayName: actor.username, role: actor.role, enterprise: null, zone: null, sessionExpiresAt: null };
+        return {
+          id: actor.apiTokenId,
+          username: actor.username,
+          displayName: actor.username,
+          role: actor.role,
+          enterprise: null,
+          zone: null,
+          sessionExpiresAt: null,
+        };
       }
       return { ...(await users.me(actor)), sessionExpiresAt: request.sessionExpiresAt?.toISOString() ?? null };
     },

@@ -22,7 +22,12 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       res.write('retry: 3000\n: connected\n\n');
       const unsubscribe = bus.subscribe((event) => {
         // Unnamed messages, so a plain EventSource `onmessage` receives every type.

@@ -12,13 +12,19 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => reply.status(201).send(await meetings.create(actorOf(request), request.body)),
   });
 
-  app.route({ ...contractRoute(app, routes.updateMeeting), handler: (request) => meetings.update(actorOf(request), request.params.id, request.body) });
+  app.route({
+    ...contractRoute(app, routes.updateMeeting),
+    handler: (request) => meetings.update(actorOf(request), request.params.id, request.body),
+  });
 
   app.route({ ...contractRoute(app, routes.getMeeting), handler: (request) => meetings.get(actorOf(request), request.params.id) });
 
   app.route({ ...contractRoute(app, routes.listMeetings), handler: (request) => meetings.list(actorOf(request), request.query) });
 
-  app.route({ ...contractRoute(app, routes.getBoard), handler: (request) => meetings.board(actorOf(request), request.params.id, request.query.date) });
+  app.route({
+    ...contractRoute(app, routes.getBoard),
+    handler: (request) => meetings.board(actorOf(request), request.params.id, request.query.date),
+  });
 
   app.route({ ...contractRoute(app, routes.getWallStats), handler: (request) => meetings.wallStats(actorOf(request), request.query) });
 };

@@ -14,7 +14,10 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => reply.status(201).send(await zones.create(actorOf(request), request.body)),
   });
 
-  app.route({ ...contractRoute(app, routes.updateZone), handler: (request) => zones.update(actorOf(request), request.params.id, request.body) });
+  app.route({
+    ...contractRoute(app, routes.updateZone),
+    handler: (request) => zones.update(actorOf(request), request.params.id, request.body),
+  });
 
   app.route({ ...contractRoute(app, routes.listIndustries), handler: () => zones.listIndustries() });
 
@@ -27,5 +30,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => reply.status(201).send(await enterprises.create(actorOf(request), request.body)),
   });
 
-  app.route({ ...contractRoute(app, routes.updateEnterprise), handler: (request) => enterprises.update(actorOf(request), request.params.id, request.body) });
+  app.route({
+    ...contractRoute(app, routes.updateEnterprise),
+    handler: (request) => enterprises.update(actorOf(request), request.params.id, request.body),
+  });
 };

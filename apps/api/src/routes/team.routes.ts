@@ -16,7 +16,10 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({ ...contractRoute(app, routes.getTeam), handler: (request) => teams.get(actorOf(request), request.params.id) });
 
-  app.route({ ...contractRoute(app, routes.updateTeam), handler: (request) => teams.update(actorOf(request), request.params.id, request.body) });
+  app.route({
+    ...contractRoute(app, routes.updateTeam),
+    handler: (request) => teams.update(actorOf(request), request.params.id, request.body),
+  });
 
   app.route({ ...contractRoute(app, routes.listShifts), handler: (request) => shifts.list(actorOf(request), request.params.id) });
 
@@ -25,5 +28,8 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => reply.status(201).send(await shifts.create(actorOf(request), request.params.id, request.body)),
   });
 
-  app.route({ ...contractRoute(app, routes.updateShift), handler: (request) => shifts.update(actorOf(request), request.params.id, request.body) });
+  app.route({
+    ...contractRoute(app, routes.updateShift),
+    handler: (request) => shifts.update(actorOf(request), request.params.id, request.body),
+  });
 };

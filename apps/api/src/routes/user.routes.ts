@@ -16,7 +16,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => reply.status(201).send(await users.create(actorOf(request), request.body)),
   });
 
-  app.route({ ...contractRoute(app, routes.updateUser), handler: (request) => users.update(actorOf(request), request.params.id, request.body) });
+  app.route({
+    ...contractRoute(app, routes.updateUser),
+    handler: (request) => users.update(actorOf(request), request.params.id, request.body),
+  });
 
   app.route({ ...contractRoute(app, routes.listAuditLog), handler: (request) => audit.list(actorOf(request), request.query) });
 };

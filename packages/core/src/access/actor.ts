@@ -14,7 +14,4 @@ export interface Actor {
 
 /** Which enterprises an actor may see. */
 export type EnterpriseScope =
-  | { kind: 'all' }
-  | { kind: 'zone'; zoneId: string }
-  | { kind: 'enterprise'; enterpriseId: string }
-  | { kind: 'none' };
+  { kind: 'all' } | { kind: 'zone'; zoneId: string } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'none' };

@@ -21,7 +21,12 @@ export class EnterpriseAccess {
    * Throws NotFoundError unless the actor may read the enterprise's data; `scopeOf` narrows it
    * for data with its own rule (meetings: `meetingScopeOf`).
    */
-  async assertCanRead(actor: Actor, enterpriseId: string, what: { entityType: EntityName; entityId: string }, scopeOf: (actor: Actor) => EnterpriseScope = enterpriseScopeOf): Promise<void> {
+  async assertCanRead(
+    actor: Actor,
+    enterpriseId: string,
+    what: { entityType: EntityName; entityId: string },
+    scopeOf: (actor: Actor) => EnterpriseScope = enterpriseScopeOf,
+  ): Promise<void> {
     const enterprise = await this.locate(enterpriseId);
     if (enterprise && scopeIncludes(scopeOf(actor), enterprise)) return;
     await this.deny(actor, 'read', what, enterpriseId);
@@ -34,8 +39,20 @@ export class EnterpriseAccess {
     await this.deny(actor, 'manage', what, enterpriseId);
   }
 
-  private async deny(actor: Actor, access: string, what: { entityType: EntityName; entityId: string }, enterpriseId: string): Promise<never> {
-    await this.audit.record({ actor, action: `${what.entityType}.${access}`, entityType: what.entityType, entityId: what.entityId, enterpriseId, outcome: 'DENIED' });
+  private async deny(
+    actor: Actor,
+    access: string,
+    what: { entityType: EntityName; entityId: string },
+    enterpriseId: string,
+  ): Promise<never> {
+    await this.audit.record({
+      actor,
+      action: `${what.entityType}.${access}`,
+      entityType: what.entityType,
+      entityId: what.entityId,
+      enterpriseId,
+      outcome: 'DENIED',
+    });
     throw new NotFoundError(what.entityType, what.entityId);
   }
 }

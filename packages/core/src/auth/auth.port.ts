@@ -36,11 +36,24 @@ export interface AuthRepository {
   findLoginCandidate(username: string): Promise<LoginCandidate | null>;
   recordFailedLogin(userId: string, failedLoginCount: number, lockedUntil: Date | null): Promise<void>;
   recordSuccessfulLogin(userId: string, at: Date): Promise<void>;
-  createSession(session: { tokenHash: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<void>;
+  createSession(session: {
+    tokenHash: string;
+    userId: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<void>;
   findSession(tokenHash: string): Promise<StoredSession | null>;
   touchSession(sessionId: string, at: Date): Promise<void>;
   revokeSession(sessionId: string, at: Date): Promise<void>;
-  createApiToken(token: { enterpriseId: string; name: string; tokenHash: string; prefix: string; createdById: string | null; expiresAt: Date | null }): Promise<{ id: string }>;
+  createApiToken(token: {
+    enterpriseId: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    createdById: string | null;
+    expiresAt: Date | null;
+  }): Promise<{ id: string }>;
   findApiToken(tokenHash: string): Promise<StoredApiToken | null>;
   touchApiToken(tokenId: string, at: Date): Promise<void>;
 }

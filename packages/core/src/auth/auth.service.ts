@@ -43,7 +43,13 @@ export class AuthService {
     if (!user || !user.active) {
       // Spend the same time as a real check so response timing does not reveal which usernames exist.
       await verifyPassword(await this.dummyHash(), password);
-      await this.audit.record({ actorName: username, action: 'auth.login', outcome: 'FAILURE', ip: ctx.ip, details: { reason: user ? 'inactive' : 'unknown user' } });
+      await this.audit.record({
+        actorName: username,
+        action: 'auth.login',
+        outcome: 'FAILURE',
+        ip: ctx.ip,
+        details: { reason: user ? 'inactive' : 'unknown user' },
+      });
       throw new UnauthorizedError('INVALID_CREDENTIALS', 'Wrong username or password.');
     }
     const actor = toActor(user);
@@ -67,7 +73,13 @@ export class AuthService {
     const lockedUntil = locks ? new Date(now.getTime() + this.policy.lockoutMinutes * 60_000) : null;
     // The counter restarts after a lockout so the next period starts with a full allowance.
     await this.repo.recordFailedLogin(userId, locks ? 0 : failures, lockedUntil);
-    await this.audit.record({ actor, action: 'auth.login', outcome: 'FAILURE', ip: ctx.ip, details: { reason: 'wrong password', failures, locked: locks } });
+    await this.audit.record({
+      actor,
+      action: 'auth.login',
+      outcome: 'FAILURE',
+      ip: ctx.ip,
+      details: { reason: 'wrong password', failures, locked: locks },
+    });
     if (locks) throw new TooManyAttemptsError(this.policy.lockoutMinutes * 60);
     throw new UnauthorizedError('INVALID_CREDENTIALS', 'Wrong username or password.');
   }
@@ -80,13 +92,21 @@ export class AuthService {
       throw new UnauthorizedError('SESSION_INVALID', 'You are not logged in, or your session was ended. Log in again.');
     }
     if (session.expiresAt <= now) {
-      throw new UnauthorizedError('SESSION_EXPIRED', `Your session reached its ${this.policy.sessionAbsoluteHours}-hour limit. Log in again.`, { params: { hours: this.policy.sessionAbsoluteHours } });
+      throw new UnauthorizedError(
+        'SESSION_EXPIRED',
+        `Your session reached its ${this.policy.sessionAbsoluteHours}-hour limit. Log in again.`,
+        { params: { hours: this.policy.sessionAbsoluteHours } },
+      );
     }
     if (now.getTime() - session.lastSeenAt.getTime() > this.policy.sessionIdleMinutes * 60_000) {
       await this.repo.revokeSession(session.id, now);
-      throw new UnauthorizedError('SESSION_IDLE_TIMEOUT', `Your session timed out after ${this.policy.sessionIdleMinutes} minutes of inactivity. Log in again.`, {
-        params: { minutes: this.policy.sessionIdleMinutes },
-      });
+      throw new UnauthorizedError(
+        'SESSION_IDLE_TIMEOUT',
+        `Your session timed out after ${this.policy.sessionIdleMinutes} minutes of inactivity. Log in again.`,
+        {
+          params: { minutes: this.policy.sessionIdleMinutes },
+        },
+      );
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.repo.touchSession(session.id, now);
     return { actor: toActor(session.user), sessionId: session.id, expiresAt: session.expiresAt };
@@ -98,7 +118,12 @@ export class AuthService {
   }
 
   /** Issues an API token for an enterprise's own system. The secret is returned once and never stored. */
-  async issueApiToken(enterpriseId: string, name: string, createdBy: Actor, expiresAt: Date | null): Promise<{ id: string; token: string }> {
+  async issueApiToken(
+    enterpriseId: string,
+    name: string,
+    createdBy: Actor,
+    expiresAt: Date | null,
+  ): Promise<{ id: string; token: string }> {
     const token = newSecret(API_TOKEN_PREFIX);
     const { id } = await this.repo.createApiToken({
       enterpriseId,
@@ -115,8 +140,10 @@ export class AuthService {
   async resolveApiToken(token: string): Promise<Actor> {
     const stored = await this.repo.findApiToken(hashSecret(token));
     const now = this.now();
-    if (!stored || stored.revokedAt || !stored.enterpriseActive) throw new UnauthorizedError('TOKEN_INVALID', 'The API token is unknown or revoked.');
-    if (stored.expiresAt && stored.expiresAt <= now) throw new UnauthorizedError('TOKEN_EXPIRED', 'The API token has expired; ask the enterprise officer for a new one.');
+    if (!stored || stored.revokedAt || !stored.enterpriseActive)
+      throw new UnauthorizedError('TOKEN_INVALID', 'The API token is unknown or revoked.');
+    if (stored.expiresAt && stored.expiresAt <= now)
+      throw new UnauthorizedError('TOKEN_EXPIRED', 'The API token has expired; ask the enterprise officer for a new one.');
     await this.repo.touchApiToken(stored.id, now);
     return {
       userId: stored.createdById,

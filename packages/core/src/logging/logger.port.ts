@@ -13,4 +13,3 @@ export interface Logger {
   /** A logger that adds `bindings` (e.g. a job id) to every line. */
   child(bindings: Record<string, unknown>): Logger;
 }
-

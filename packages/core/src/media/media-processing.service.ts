@@ -31,7 +31,15 @@ export class MediaProcessingService {
   private async emit(asset: AssetRecord, status: MediaStatus, progress: number): Promise<void> {
     if (!asset.enterpriseId || !asset.zoneId) return;
     await this.events
-      .publish({ type: 'media.status', assetId: asset.id, meetingId: asset.meetingId, enterpriseId: asset.enterpriseId, zoneId: asset.zoneId, status, progress })
+      .publish({
+        type: 'media.status',
+        assetId: asset.id,
+        meetingId: asset.meetingId,
+        enterpriseId: asset.enterpriseId,
+        zoneId: asset.zoneId,
+        status,
+        progress,
+      })
       .catch(() => {});
   }
 
@@ -61,7 +69,12 @@ export class MediaProcessingService {
         return;
       }
       if (ctx.lastAttempt) {
-        await this.fail(asset, 'MEDIA_PROCESSING_FAILED', {}, `Processing failed after ${ctx.attempt + 1} attempts: ${(error as Error).message}`);
+        await this.fail(
+          asset,
+          'MEDIA_PROCESSING_FAILED',
+          {},
+          `Processing failed after ${ctx.attempt + 1} attempts: ${(error as Error).message}`,
+        );
       }
       throw error;
     } finally {
@@ -80,7 +93,12 @@ export class MediaProcessingService {
     const published: FinishedRendition[] = [];
     let reported = 0;
     const masterKey = derivedKey(asset.id, 'master.m3u8');
-    const out = { hlsDir: `${workspace.dir}/hls`, poster: `${workspace.dir}/poster.jpg`, sprite: `${workspace.dir}/sprite.jpg`, vtt: `${workspace.dir}/sprite.vtt` };
+    const out = {
+      hlsDir: `${workspace.dir}/hls`,
+      poster: `${workspace.dir}/poster.jpg`,
+      sprite: `${workspace.dir}/sprite.jpg`,
+      vtt: `${workspace.dir}/sprite.vtt`,
+    };
     const stills = await this.video.transcode(file, inspection, out, {
       signal: ctx.signal,
       onProgress: (fraction) => {
@@ -95,10 +113,20 @@ export class MediaProcessingService {
         await workspace.uploadDirectory(rendition.dir, derivedKey(asset.id, `${rendition.name}/`));
         published.push(rendition);
         // The master is rewritten after each rendition, so players see every finished one.
-        await this.store.put(masterKey, Buffer.from(this.video.masterPlaylist(published)), { contentType: 'application/vnd.apple.mpegurl' });
+        await this.store.put(masterKey, Buffer.from(this.video.masterPlaylist(published)), {
+          contentType: 'application/vnd.apple.mpegurl',
+        });
         await this.media.publishRendition(
           asset.id,
-          { name: rendition.name, width: rendition.width ?? 0, height: rendition.height ?? 0, bandwidth: rendition.bandwidth, codecs: rendition.codecs, playlistKey: derivedKey(asset.id, `${rendition.name}/index.m3u8`), remuxed: rendition.remuxed },
+          {
+            name: rendition.name,
+            width: rendition.width ?? 0,
+            height: rendition.height ?? 0,
+            bandwidth: rendition.bandwidth,
+            codecs: rendition.codecs,
+            playlistKey: derivedKey(asset.id, `${rendition.name}/index.m3u8`),
+            remuxed: rendition.remuxed,
+          },
           masterKey,
         );
         await this.emit(asset, 'PLAYABLE', reported);
@@ -110,7 +138,11 @@ export class MediaProcessingService {
         workspace.uploadFile(out.sprite, derivedKey(asset.id, 'sprite.jpg')),
         workspace.uploadFile(out.vtt, derivedKey(asset.id, 'sprite.vtt')),
       ]);
-      await this.media.setVideoExtras(asset.id, { posterKey: derivedKey(asset.id, 'poster.jpg'), spriteKey: derivedKey(asset.id, 'sprite.jpg'), spriteVttKey: derivedKey(asset.id, 'sprite.vtt') });
+      await this.media.setVideoExtras(asset.id, {
+        posterKey: derivedKey(asset.id, 'poster.jpg'),
+        spriteKey: derivedKey(asset.id, 'sprite.jpg'),
+        spriteVttKey: derivedKey(asset.id, 'sprite.vtt'),
+      });
     }
   }
 

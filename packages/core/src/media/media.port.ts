@@ -98,8 +98,28 @@ export interface MediaRepository {
   /** The meeting an upload attaches to, with its enterprise and zone for scope checks. */
   findMeetingOwner(meetingId: string): Promise<{ id: string; enterpriseId: string; zoneId: string } | null>;
   createUpload(input: {
-    asset: { id: string; enterpriseId: string; meetingId: string; kind: AssetKind; originalName: string; contentType: string; sizeBytes: number; sourceKey: string; createdById: string | null };
-    upload: { enterpriseId: string; userId: string | null; fileName: string; contentType: string; sizeBytes: number; partSize: number; storageKey: string; storageUploadId: string; expiresAt: Date };
+    asset: {
+      id: string;
+      enterpriseId: string;
+      meetingId: string;
+      kind: AssetKind;
+      originalName: string;
+      contentType: string;
+      sizeBytes: number;
+      sourceKey: string;
+      createdById: string | null;
+    };
+    upload: {
+      enterpriseId: string;
+      userId: string | null;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      partSize: number;
+      storageKey: string;
+      storageUploadId: string;
+      expiresAt: Date;
+    };
   }): Promise<UploadRecord>;
   findUpload(id: string): Promise<UploadRecord | null>;
   setUploadStatus(id: string, status: UploadRecord['status'], at: Date): Promise<void>;

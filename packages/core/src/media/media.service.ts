@@ -32,15 +32,26 @@ export class MediaService {
 
   async get(actor: Actor, id: string): Promise<Media> {
     const asset = await this.authorised(actor, id);
-    const token = signStreamToken({ assetId: id, userId: actor.userId ?? actor.apiTokenId ?? 'anonymous', expiresAt: Math.floor(this.now().getTime() / 1000) + this.policy.linkTtlSeconds }, this.policy.signingSecret);
+    const token = signStreamToken(
+      {
+        assetId: id,
+        userId: actor.userId ?? actor.apiTokenId ?? 'anonymous',
+        expiresAt: Math.floor(this.now().getTime() / 1000) + this.policy.linkTtlSeconds,
+      },
+      this.policy.signingSecret,
+    );
     const link = (key: string | null) => (key ? `/api/media/${id}/stream/${token}/${key.slice(derivedPrefix(id).length)}` : null);
     return {
       id: asset.id,
       kind: asset.kind,
       status: asset.status,
       progress: asset.status === 'READY' ? 100 : asset.progress,
-      failure: asset.status === 'FAILED' ? { code: asset.failureCode ?? 'MEDIA_PROCESSING_FAILED', params: asset.failureParams ?? {} } : null,
-      truncated: asset.truncatedAtMs === null ? null : { atSeconds: asset.truncatedAtMs / 1000, declaredSeconds: (asset.declaredDurationMs ?? asset.truncatedAtMs) / 1000 },
+      failure:
+        asset.status === 'FAILED' ? { code: asset.failureCode ?? 'MEDIA_PROCESSING_FAILED', params: asset.failureParams ?? {} } : null,
+      truncated:
+        asset.truncatedAtMs === null
+          ? null
+          : { atSeconds: asset.truncatedAtMs / 1000, declaredSeconds: (asset.declaredDurationMs ?? asset.truncatedAtMs) / 1000 },
       originalName: asset.originalName,
       contentType: asset.contentType,
       size: asset.sizeBytes,
@@ -48,7 +59,14 @@ export class MediaService {
       durationSeconds: asset.durationMs === null ? null : asset.durationMs / 1000,
       width: asset.width,
       height: asset.height,
-      renditions: asset.renditions.map((r) => ({ name: r.name, width: r.width, height: r.height, bandwidth: r.bandwidth, codecs: r.codecs, remuxed: r.remuxed })),
+      renditions: asset.renditions.map((r) => ({
+        name: r.name,
+        width: r.width,
+        height: r.height,
+        bandwidth: r.bandwidth,
+        codecs: r.codecs,
+        remuxed: r.remuxed,
+      })),
       hlsUrl: asset.renditions.length ? link(asset.hlsMasterKey) : null,
       posterUrl: link(asset.posterKey),
       spriteVttUrl: link(asset.spriteVttKey),
@@ -56,7 +74,8 @@ export class MediaService {
       imageUrl: link(asset.thumbLargeKey),
       capturedAt: asset.capturedAt?.toISOString() ?? null,
       capturedOffset: asset.capturedOffset,
-      gps: asset.gpsLatitude !== null && asset.gpsLongitude !== null ? { latitude: asset.gpsLatitude, longitude: asset.gpsLongitude } : null,
+      gps:
+        asset.gpsLatitude !== null && asset.gpsLongitude !== null ? { latitude: asset.gpsLatitude, longitude: asset.gpsLongitude } : null,
       camera: [asset.cameraMake, asset.cameraModel].filter(Boolean).join(' ') || null,
       createdAt: asset.createdAt.toISOString(),
     };
@@ -66,11 +85,17 @@ export class MediaService {
    * Opens a derived file behind a signed link. The token, not a cookie, authorises: it names the
    * asset and expires, so a link copied out of the platform stops working on its own.
    */
-  async openFile(assetId: string, token: string, path: string, range?: ByteRange): Promise<ObjectStream & { contentType: string; cacheSeconds: number }> {
+  async openFile(
+    assetId: string,
+    token: string,
+    path: string,
+    range?: ByteRange,
+  ): Promise<ObjectStream & { contentType: string; cacheSeconds: number }> {
     const nowSeconds = Math.floor(this.now().getTime() / 1000);
     const check = verifyStreamToken(token, assetId, this.policy.signingSecret, nowSeconds);
     if (!check.ok) {
-      if (check.reason === 'expired') throw new UnauthorizedError('LINK_EXPIRED', 'This media link has expired; reload the page to get a fresh one.');
+      if (check.reason === 'expired')
+        throw new UnauthorizedError('LINK_EXPIRED', 'This media link has expired; reload the page to get a fresh one.');
       throw new ForbiddenError('LINK_INVALID', 'This media link is not valid for this file.');
     }
     if (!isDeliverablePath(path)) throw new NotFoundError('file', path);
@@ -85,7 +110,12 @@ export class MediaService {
   private async authorised(actor: Actor, id: string): Promise<AssetRecord> {
     const asset = await this.media.findAsset(id);
     if (!asset || !asset.enterpriseId) throw new NotFoundError('media', id);
-    await this.access.assertCanRead(actor, asset.enterpriseId, { entityType: 'media', entityId: id }, asset.meetingId ? meetingScopeOf : enterpriseScopeOf);
+    await this.access.assertCanRead(
+      actor,
+      asset.enterpriseId,
+      { entityType: 'media', entityId: id },
+      asset.meetingId ? meetingScopeOf : enterpriseScopeOf,
+    );
     return asset;
   }
 }

@@ -22,9 +22,19 @@ describe('stream tokens', () => {
 
 describe('deliverable paths', () => {
   it('allows renditions, posters and sprites but never the source or traversal', () => {
-    for (const ok of ['master.m3u8', '720p/index.m3u8', '360p/init.mp4', '1080p/seg_00012.m4s', 'audio/index.m3u8', 'poster.jpg', 'sprite.vtt', 'thumb-320.jpg']) {
+    for (const ok of [
+      'master.m3u8',
+      '720p/index.m3u8',
+      '360p/init.mp4',
+      '1080p/seg_00012.m4s',
+      'audio/index.m3u8',
+      'poster.jpg',
+      'sprite.vtt',
+      'thumb-320.jpg',
+    ]) {
       expect(isDeliverablePath(ok), ok).toBe(true);
     }
-    for (const bad of ['../source', 'source', '720p/../../source', '720p/seg_1.m4s', 'x/index.m3u8', '']) expect(isDeliverablePath(bad), bad).toBe(false);
+    for (const bad of ['../source', 'source', '720p/../../source', '720p/seg_1.m4s', 'x/index.m3u8', ''])
+      expect(isDeliverablePath(bad), bad).toBe(false);
   });
 });

@@ -17,7 +17,8 @@ export function signStreamToken(grant: StreamGrant, secret: string): string {
   return `${payload}.${mac(payload, secret)}`;
 }
 
-export type TokenCheck = { ok: true; grant: StreamGrant } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'other-asset' };
+export type TokenCheck =
+  { ok: true; grant: StreamGrant } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'other-asset' };
 
 /** Verifies a token for an asset at a time. Pure. */
 export function verifyStreamToken(token: string, assetId: string, secret: string, nowSeconds: number): TokenCheck {

@@ -7,17 +7,33 @@ describe('upload policy', () => {
   it('claims the kind from the content type and enforces per-kind limits', () => {
     expect(checkUploadRequest({ contentType: 'video/mp4', size: 10, fileName: 'a.mp4' }, limits)).toEqual({ kind: 'VIDEO' });
     expect(checkUploadRequest({ contentType: 'image/jpeg', size: 10, fileName: 'a.jpg' }, limits)).toEqual({ kind: 'PHOTO' });
-    expect(checkUploadRequest({ contentType: 'image/jpeg', size: 31 * 1024 ** 2, fileName: 'a.jpg' }, limits)).toMatchObject({ tooLarge: true, issues: [{ field: 'size', message: expect.stringContaining('30.0 MB') }] });
-    expect(checkUploadRequest({ contentType: 'video/mp4', size: 5 * 1024 ** 3, fileName: 'a.mp4' }, limits)).toMatchObject({ tooLarge: true });
-    expect(checkUploadRequest({ contentType: 'application/pdf', size: 10, fileName: 'a.pdf' }, limits)).toMatchObject({ tooLarge: false, issues: [{ field: 'contentType', code: 'UPLOAD_TYPE_NOT_MEDIA' }] });
-    expect(checkUploadRequest({ contentType: 'text/plain', size: 10, fileName: 'a.txt' }, limits)).toMatchObject({ issues: [{ field: 'contentType' }] });
+    expect(checkUploadRequest({ contentType: 'image/jpeg', size: 31 * 1024 ** 2, fileName: 'a.jpg' }, limits)).toMatchObject({
+      tooLarge: true,
+      issues: [{ field: 'size', message: expect.stringContaining('30.0 MB') }],
+    });
+    expect(checkUploadRequest({ contentType: 'video/mp4', size: 5 * 1024 ** 3, fileName: 'a.mp4' }, limits)).toMatchObject({
+      tooLarge: true,
+    });
+    expect(checkUploadRequest({ contentType: 'application/pdf', size: 10, fileName: 'a.pdf' }, limits)).toMatchObject({
+      tooLarge: false,
+      issues: [{ field: 'contentType', code: 'UPLOAD_TYPE_NOT_MEDIA' }],
+    });
+    expect(checkUploadRequest({ contentType: 'text/plain', size: 10, fileName: 'a.txt' }, limits)).toMatchObject({
+      issues: [{ field: 'contentType' }],
+    });
   });
 
   it('leaves types it cannot place (a camera file the browser does not know) to the bytes, with the video limit', () => {
-    expect(checkUploadRequest({ contentType: 'application/octet-stream', size: 10, fileName: '00001.MTS' }, limits)).toEqual({ kind: 'UNKNOWN' });
+    expect(checkUploadRequest({ contentType: 'application/octet-stream', size: 10, fileName: '00001.MTS' }, limits)).toEqual({
+      kind: 'UNKNOWN',
+    });
     expect(checkUploadRequest({ contentType: 'application/mxf', size: 10, fileName: 'a.mxf' }, limits)).toEqual({ kind: 'UNKNOWN' });
-    expect(checkUploadRequest({ contentType: 'application/octet-stream', size: 3 * 1024 ** 3, fileName: 'nvr.dav' }, limits)).toEqual({ kind: 'UNKNOWN' });
-    expect(checkUploadRequest({ contentType: 'application/octet-stream', size: 5 * 1024 ** 3, fileName: 'nvr.dav' }, limits)).toMatchObject({ tooLarge: true, issues: [{ code: 'UPLOAD_VIDEO_TOO_LARGE' }] });
+    expect(checkUploadRequest({ contentType: 'application/octet-stream', size: 3 * 1024 ** 3, fileName: 'nvr.dav' }, limits)).toEqual({
+      kind: 'UNKNOWN',
+    });
+    expect(checkUploadRequest({ contentType: 'application/octet-stream', size: 5 * 1024 ** 3, fileName: 'nvr.dav' }, limits)).toMatchObject(
+      { tooLarge: true, issues: [{ code: 'UPLOAD_VIDEO_TOO_LARGE' }] },
+    );
   });
 
   it('splits a file into parts with a shorter last part', () => {

@@ -13,24 +13,48 @@ export interface UploadLimits {
 export type ClaimedKind = 'VIDEO' | 'PHOTO' | 'UNKNOWN';
 
 // Types a browser gives documents, archives and text: certainly not a recording or a photo.
-const NOT_MEDIA = [/^text\//, /^font\//, /^model\//, /^application\/(pdf|json|xml|javascript|zip|gzip|x-(rar|7z|tar|zip)[\w.+-]*|msword|rtf)$/, /^application\/vnd\.(ms-excel|ms-powerpoint|openxmlformats|oasis)/];
+const NOT_MEDIA = [
+  /^text\//,
+  /^font\//,
+  /^model\//,
+  /^application\/(pdf|json|xml|javascript|zip|gzip|x-(rar|7z|tar|zip)[\w.+-]*|msword|rtf)$/,
+  /^application\/vnd\.(ms-excel|ms-powerpoint|openxmlformats|oasis)/,
+];
 
 /** Checks a new upload's declared type and size; returns the claimed kind or the problems. Pure. */
-export function checkUploadRequest(input: { contentType: string; size: number; fileName: string }, limits: UploadLimits): { kind: ClaimedKind } | { issues: FieldIssue[]; tooLarge: boolean } {
+export function checkUploadRequest(
+  input: { contentType: string; size: number; fileName: string },
+  limits: UploadLimits,
+): { kind: ClaimedKind } | { issues: FieldIssue[]; tooLarge: boolean } {
   const type = input.contentType.toLowerCase();
   if (NOT_MEDIA.some((pattern) => pattern.test(type))) {
     return {
-      issues: [{ field: 'contentType', code: 'UPLOAD_TYPE_NOT_MEDIA', params: { contentType: input.contentType }, message: `"${input.contentType}" is not a video, audio recording or photo; attach one of those` }],
+      issues: [
+        {
+          field: 'contentType',
+          code: 'UPLOAD_TYPE_NOT_MEDIA',
+          params: { contentType: input.contentType },
+          message: `"${input.contentType}" is not a video, audio recording or photo; attach one of those`,
+        },
+      ],
       tooLarge: false,
     };
   }
-  const kind: ClaimedKind = type.startsWith('video/') || type.startsWith('audio/') ? 'VIDEO' : type.startsWith('image/') ? 'PHOTO' : 'UNKNOWN';
+  const kind: ClaimedKind =
+    type.startsWith('video/') || type.startsWith('audio/') ? 'VIDEO' : type.startsWith('image/') ? 'PHOTO' : 'UNKNOWN';
   // An unknown type may turn out to be a video, so it gets the larger limit.
   const max = kind === 'PHOTO' ? limits.maxPhotoBytes : limits.maxVideoBytes;
   if (input.size > max) {
     const code = kind === 'PHOTO' ? 'UPLOAD_PHOTO_TOO_LARGE' : 'UPLOAD_VIDEO_TOO_LARGE';
     return {
-      issues: [{ field: 'size', code, params: { size: formatBytes(input.size), limit: formatBytes(max) }, message: `${formatBytes(input.size)} is over the ${formatBytes(max)} limit for a ${kind === 'PHOTO' ? 'photo' : 'video'}; trim or compress it` }],
+      issues: [
+        {
+          field: 'size',
+          code,
+          params: { size: formatBytes(input.size), limit: formatBytes(max) },
+          message: `${formatBytes(input.size)} is over the ${formatBytes(max)} limit for a ${kind === 'PHOTO' ? 'photo' : 'video'}; trim or compress it`,
+        },
+      ],
       tooLarge: true,
     };
   }

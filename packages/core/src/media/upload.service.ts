@@ -54,7 +54,17 @@ export class UploadService {
     const storageUploadId = await this.store.createMultipart(key, input.contentType);
     const upload = await this.media.createUpload({
       // An unknown declared type is stored as a video until the bytes say otherwise at completion.
-      asset: { id: assetId, enterpriseId: meeting.enterpriseId, meetingId: meeting.id, kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO', originalName: input.fileName, contentType: input.contentType, sizeBytes: input.size, sourceKey: key, createdById: actor.userId },
+      asset: {
+        id: assetId,
+        enterpriseId: meeting.enterpriseId,
+        meetingId: meeting.id,
+        kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO',
+        originalName: input.fileName,
+        contentType: input.contentType,
+        sizeBytes: input.size,
+        sourceKey: key,
+        createdById: actor.userId,
+      },
       upload: {
         enterpriseId: meeting.enterpriseId,
         userId: actor.userId,
@@ -67,7 +77,15 @@ export class UploadService {
         expiresAt: new Date(this.now().getTime() + this.policy.ttlHours * 3_600_000),
       },
     });
-    await this.audit.record({ actor, action: 'upload.create', entityType: 'media', entityId: assetId, enterpriseId: meeting.enterpriseId, outcome: 'SUCCESS', details: { fileName: input.fileName, size: input.size } });
+    await this.audit.record({
+      actor,
+      action: 'upload.create',
+      entityType: 'media',
+      entityId: assetId,
+      enterpriseId: meeting.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { fileName: input.fileName, size: input.size },
+    });
     return this.describe(upload, []);
   }
 
@@ -79,13 +97,27 @@ export class UploadService {
   }
 
   /** Receives one part through the API (filesystem store, or clients that cannot reach S3). */
-  async receivePart(actor: Actor, id: string, partNumber: number, body: Readable, contentLength: number | undefined): Promise<{ partNumber: number; size: number }> {
+  async receivePart(
+    actor: Actor,
+    id: string,
+    partNumber: number,
+    body: Readable,
+    contentLength: number | undefined,
+  ): Promise<{ partNumber: number; size: number }> {
     const upload = this.requireActive(await this.load(actor, id));
     const count = partCount(upload.sizeBytes, upload.partSize);
-    if (partNumber > count) throw ValidationError.field('partNumber', 'PART_OUT_OF_RANGE', `this upload has ${count} part(s); ${partNumber} is out of range`, { count });
+    if (partNumber > count)
+      throw ValidationError.field('partNumber', 'PART_OUT_OF_RANGE', `this upload has ${count} part(s); ${partNumber} is out of range`, {
+        count,
+      });
     const expected = expectedPartSize(partNumber, upload.sizeBytes, upload.partSize);
     if (contentLength !== undefined && contentLength !== expected) {
-      throw ValidationError.field('body', 'PART_SIZE_MISMATCH', `part ${partNumber} must be exactly ${expected} bytes, got ${contentLength}`, { expected, actual: contentLength });
+      throw ValidationError.field(
+        'body',
+        'PART_SIZE_MISMATCH',
+        `part ${partNumber} must be exactly ${expected} bytes, got ${contentLength}`,
+        { expected, actual: contentLength },
+      );
     }
     await this.store.uploadPart(upload.storageKey, upload.storageUploadId, partNumber, body, expected);
     return { partNumber, size: expected };
@@ -100,11 +132,17 @@ export class UploadService {
     const count = partCount(upload.sizeBytes, upload.partSize);
     const received = await this.store.listParts(upload.storageKey, upload.storageUploadId);
     const sizes = new Map(received.map((p) => [p.partNumber, p.size]));
-    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => sizes.get(n) !== expectedPartSize(n, upload.sizeBytes, upload.partSize));
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter(
+      (n) => sizes.get(n) !== expectedPartSize(n, upload.sizeBytes, upload.partSize),
+    );
     if (missing.length) {
-      throw new ConflictError('PARTS_MISSING', `Parts ${missing.join(', ')} of ${count} are missing or incomplete; send them, then complete again.`, {
-        params: { parts: missing.join(', '), count },
-      });
+      throw new ConflictError(
+        'PARTS_MISSING',
+        `Parts ${missing.join(', ')} of ${count} are missing or incomplete; send them, then complete again.`,
+        {
+          params: { parts: missing.join(', '), count },
+        },
+      );
     }
     await this.store.completeMultipart(upload.storageKey, upload.storageUploadId);
 
@@ -112,26 +150,65 @@ export class UploadService {
     const sniffed = await this.sniff(head);
     if (sniffed.kind === 'OTHER') {
       await this.discard(upload, 'ABORTED');
-      await this.audit.record({ actor, action: 'upload.rejected', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'FAILURE', details: { detected: sniffed.mime, fileName: upload.fileName } });
+      await this.audit.record({
+        actor,
+        action: 'upload.rejected',
+        entityType: 'media',
+        entityId: upload.assetId,
+        enterpriseId: upload.enterpriseId,
+        outcome: 'FAILURE',
+        details: { detected: sniffed.mime, fileName: upload.fileName },
+      });
       const detected = sniffed.mime ?? 'text or an unknown format';
-      throw new MediaRejectedError('MEDIA_NOT_MEDIA', `"${upload.fileName}" is not a video, audio recording or photo (its bytes are ${detected}).`, { params: { fileName: upload.fileName } });
+      throw new MediaRejectedError(
+        'MEDIA_NOT_MEDIA',
+        `"${upload.fileName}" is not a video, audio recording or photo (its bytes are ${detected}).`,
+        { params: { fileName: upload.fileName } },
+      );
     }
     await this.media.markUploaded(upload.assetId, sniffed.kind, sniffed.mime ?? upload.contentType);
     await this.media.setUploadStatus(upload.id, 'COMPLETED', this.now());
     // Photos have a queue (and so a worker slot) of their own: they never wait behind a video encode.
-    await this.jobs.send(sniffed.kind === 'PHOTO' ? 'media.photo' : 'media.process', { assetId: upload.assetId }, { singletonKey: upload.assetId });
+    await this.jobs.send(
+      sniffed.kind === 'PHOTO' ? 'media.photo' : 'media.process',
+      { assetId: upload.assetId },
+      { singletonKey: upload.assetId },
+    );
     const owner = await this.media.findAsset(upload.assetId);
     if (owner?.enterpriseId && owner.zoneId) {
-      await this.events.publish({ type: 'media.status', assetId: owner.id, meetingId: owner.meetingId, enterpriseId: owner.enterpriseId, zoneId: owner.zoneId, status: 'UPLOADED', progress: 0 });
+      await this.events.publish({
+        type: 'media.status',
+        assetId: owner.id,
+        meetingId: owner.meetingId,
+        enterpriseId: owner.enterpriseId,
+        zoneId: owner.zoneId,
+        status: 'UPLOADED',
+        progress: 0,
+      });
     }
-    await this.audit.record({ actor, action: 'upload.complete', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'SUCCESS', details: { kind: sniffed.kind, mime: sniffed.mime } });
+    await this.audit.record({
+      actor,
+      action: 'upload.complete',
+      entityType: 'media',
+      entityId: upload.assetId,
+      enterpriseId: upload.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { kind: sniffed.kind, mime: sniffed.mime },
+    });
     return { assetId: upload.assetId, kind: sniffed.kind };
   }
 
   async abort(actor: Actor, id: string): Promise<void> {
     const upload = this.requireActive(await this.load(actor, id));
     await this.discard(upload, 'ABORTED');
-    await this.audit.record({ actor, action: 'upload.abort', entityType: 'media', entityId: upload.assetId, enterpriseId: upload.enterpriseId, outcome: 'SUCCESS' });
+    await this.audit.record({
+      actor,
+      action: 'upload.abort',
+      entityType: 'media',
+      entityId: upload.assetId,
+      enterpriseId: upload.enterpriseId,
+      outcome: 'SUCCESS',
+    });
   }
 
   /** Job: aborts uploads past their expiry, deleting their parts and assets. Returns how many. */
@@ -164,7 +241,9 @@ export class UploadService {
 
   private requireActive(upload: UploadRecord): UploadRecord {
     if (upload.status !== 'ACTIVE') {
-      throw new ConflictError('UPLOAD_NOT_ACTIVE', `This upload is ${upload.status.toLowerCase()}; start a new upload for the file.`, { params: { status: upload.status } });
+      throw new ConflictError('UPLOAD_NOT_ACTIVE', `This upload is ${upload.status.toLowerCase()}; start a new upload for the file.`, {
+        params: { status: upload.status },
+      });
     }
     if (upload.expiresAt <= this.now()) throw new ConflictError('UPLOAD_EXPIRED', 'This upload expired; start a new upload for the file.');
     return upload;
@@ -172,14 +251,21 @@ export class UploadService {
 
   private async describe(upload: UploadRecord, received: { partNumber: number; size: number }[]): Promise<Upload> {
     const count = partCount(upload.sizeBytes, upload.partSize);
-    const done = new Set(received.filter((p) => p.size === expectedPartSize(p.partNumber, upload.sizeBytes, upload.partSize)).map((p) => p.partNumber));
+    const done = new Set(
+      received.filter((p) => p.size === expectedPartSize(p.partNumber, upload.sizeBytes, upload.partSize)).map((p) => p.partNumber),
+    );
     const parts = [];
     let direct = false;
     for (let n = 1; n <= count && upload.status === 'ACTIVE'; n++) {
       if (done.has(n)) continue;
       const presigned = await this.store.presignPart(upload.storageKey, upload.storageUploadId, n, this.policy.partUrlSeconds);
       direct = presigned !== null;
-      parts.push({ partNumber: n, url: presigned ?? `/api/uploads/${upload.id}/parts/${n}`, method: 'PUT' as const, size: expectedPartSize(n, upload.sizeBytes, upload.partSize) });
+      parts.push({
+        partNumber: n,
+        url: presigned ?? `/api/uploads/${upload.id}/parts/${n}`,
+        method: 'PUT' as const,
+        size: expectedPartSize(n, upload.sizeBytes, upload.partSize),
+      });
     }
     return {
       id: upload.id,

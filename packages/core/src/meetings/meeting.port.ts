@@ -73,10 +73,17 @@ export interface MeetingRepository {
   findTeam(teamId: string): Promise<TeamForMeeting | null>;
   findShift(shiftId: string): Promise<ShiftForMeeting | null>;
   findIdFor(teamId: string, shiftId: string, meetingDate: string): Promise<string | null>;
-  create(data: MeetingWrite, meta: { reportedById: string | null; reportedAt: Date; timeliness: 'ON_TIME' | 'LATE'; source: 'WEB' | 'API' }): Promise<string>;
+  create(
+    data: MeetingWrite,
+    meta: { reportedById: string | null; reportedAt: Date; timeliness: 'ON_TIME' | 'LATE'; source: 'WEB' | 'API' },
+  ): Promise<string>;
   update(id: string, data: MeetingWrite): Promise<void>;
   findById(id: string): Promise<MeetingRecord | null>;
   list(scope: EnterpriseScope, query: MeetingQuery): Promise<Page<MeetingSummary>>;
   /** Active team × shift pairs of the enterprises in scope (filtered), with the meetings of `date`. */
-  calendar(scope: EnterpriseScope, filter: { enterpriseId?: string; zoneId?: string; industryId?: string; riskLevel?: RiskLevel }, date: string): Promise<CalendarSlot[]>;
+  calendar(
+    scope: EnterpriseScope,
+    filter: { enterpriseId?: string; zoneId?: string; industryId?: string; riskLevel?: RiskLevel },
+    date: string,
+  ): Promise<CalendarSlot[]>;
 }

@@ -24,9 +24,13 @@ export class MeetingService {
   async create(actor: Actor, input: MeetingInput): Promise<Meeting> {
     const write = await this.validate(actor, input);
     if (await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate)) {
-      throw new ConflictError('MEETING_ALREADY_REPORTED', `This team's meeting for that shift on ${input.meetingDate} is already reported; open it to edit instead.`, {
-        params: { date: input.meetingDate },
-      });
+      throw new ConflictError(
+        'MEETING_ALREADY_REPORTED',
+        `This team's meeting for that shift on ${input.meetingDate} is already reported; open it to edit instead.`,
+        {
+          params: { date: input.meetingDate },
+        },
+      );
     }
     const shift = (await this.meetings.findShift(input.shiftId))!;
     const reportedAt = this.now();
@@ -37,7 +41,15 @@ export class MeetingService {
       source: actor.apiTokenId ? 'API' : 'WEB',
     });
     const meeting = (await this.meetings.findById(id))!;
-    await this.audit.record({ actor, action: 'meeting.create', entityType: 'meeting', entityId: id, enterpriseId: write.enterpriseId, outcome: 'SUCCESS', details: { teamId: input.teamId, shiftId: input.shiftId, date: input.meetingDate } });
+    await this.audit.record({
+      actor,
+      action: 'meeting.create',
+      entityType: 'meeting',
+      entityId: id,
+      enterpriseId: write.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { teamId: input.teamId, shiftId: input.shiftId, date: input.meetingDate },
+    });
     await this.events.publish({ type: 'meeting.reported', meetingId: id, enterpriseId: meeting.enterpriseId, zoneId: meeting.zoneId });
     return this.withMedia(actor, meeting);
   }
@@ -46,12 +58,24 @@ export class MeetingService {
     const existing = await this.meetings.findById(id);
     if (!existing) throw new NotFoundError('meeting', id);
     await this.access.assertCanManage(actor, existing.enterpriseId, { entityType: 'meeting', entityId: id });
-    if (existing.reviewStatus !== 'PENDING') throw new ConflictError('MEETING_ALREADY_REVIEWED', 'This meeting has been reviewed and can no longer be edited.');
+    if (existing.reviewStatus !== 'PENDING')
+      throw new ConflictError('MEETING_ALREADY_REVIEWED', 'This meeting has been reviewed and can no longer be edited.');
     const write = await this.validate(actor, input);
     const clash = await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate);
-    if (clash && clash !== id) throw new ConflictError('MEETING_ALREADY_REPORTED', 'Another report already covers this team, shift and date.', { params: { date: input.meetingDate } });
+    if (clash && clash !== id)
+      throw new ConflictError('MEETING_ALREADY_REPORTED', 'Another report already covers this team, shift and date.', {
+        params: { date: input.meetingDate },
+      });
     await this.meetings.update(id, write);
-    await this.audit.record({ actor, action: 'meeting.update', entityType: 'meeting', entityId: id, enterpriseId: existing.enterpriseId, outcome: 'SUCCESS', details: { changed: changedFields(existing, write) } });
+    await this.audit.record({
+      actor,
+      action: 'meeting.update',
+      entityType: 'meeting',
+      entityId: id,
+      enterpriseId: existing.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { changed: changedFields(existing, write) },
+    });
     await this.events.publish({ type: 'meeting.updated', meetingId: id, enterpriseId: existing.enterpriseId, zoneId: existing.zoneId });
     return this.withMedia(actor, (await this.meetings.findById(id))!);
   }
@@ -79,7 +103,12 @@ export class MeetingService {
         const window = meetingWindow(s.shift, day);
         return {
           team: s.team,
-          shift: { id: s.shift.id, name: s.shift.name, startTime: clockFromMinutes(s.shift.startMinute), endTime: clockFromMinutes(s.shift.endMinute) },
+          shift: {
+            id: s.shift.id,
+            name: s.shift.name,
+            startTime: clockFromMinutes(s.shift.startMinute),
+            endTime: clockFromMinutes(s.shift.endMinute),
+          },
           dueFrom: window.dueFrom.toISOString(),
           dueUntil: window.dueUntil.toISOString(),
           state: boardState(now, window, s.meeting),
@@ -120,19 +149,36 @@ export class MeetingService {
     await this.access.assertCanManage(actor, team.enterpriseId, { entityType: 'team', entityId: team.id });
     const issues: FieldIssue[] = [];
     const shift = await this.meetings.findShift(input.shiftId);
-    if (!shift || shift.enterpriseId !== team.enterpriseId) issues.push({ field: 'shiftId', code: 'SHIFT_NOT_IN_ENTERPRISE', message: "not a shift of this team's enterprise" });
-    else if (!team.shiftIds.includes(shift.id)) issues.push({ field: 'shiftId', code: 'SHIFT_NOT_OF_TEAM', params: { team: team.name, shift: shift.name }, message: `team ${team.name} does not work shift ${shift.name}; assign the shift to the team first` });
+    if (!shift || shift.enterpriseId !== team.enterpriseId)
+      issues.push({ field: 'shiftId', code: 'SHIFT_NOT_IN_ENTERPRISE', message: "not a shift of this team's enterprise" });
+    else if (!team.shiftIds.includes(shift.id))
+      issues.push({
+        field: 'shiftId',
+        code: 'SHIFT_NOT_OF_TEAM',
+        params: { team: team.name, shift: shift.name },
+        message: `team ${team.name} does not work shift ${shift.name}; assign the shift to the team first`,
+      });
     const roster = new Map(team.members.map((m) => [m.id, m.name]));
     input.attendance.forEach((a, i) => {
-      if (!roster.has(a.teamMemberId)) issues.push({ field: `attendance.${i}.teamMemberId`, code: 'NOT_ON_ROSTER', message: 'not on this team’s roster' });
-      if (!a.present && !a.absenceReason?.trim()) issues.push({ field: `attendance.${i}.absenceReason`, code: 'ABSENCE_REASON_REQUIRED', message: 'give a reason for the absence' });
+      if (!roster.has(a.teamMemberId))
+        issues.push({ field: `attendance.${i}.teamMemberId`, code: 'NOT_ON_ROSTER', message: 'not on this team’s roster' });
+      if (!a.present && !a.absenceReason?.trim())
+        issues.push({ field: `attendance.${i}.absenceReason`, code: 'ABSENCE_REASON_REQUIRED', message: 'give a reason for the absence' });
     });
-    if (new Set(input.attendance.map((a) => a.teamMemberId)).size !== input.attendance.length) issues.push({ field: 'attendance', code: 'DUPLICATE_MEMBER', message: 'lists a member twice' });
+    if (new Set(input.attendance.map((a) => a.teamMemberId)).size !== input.attendance.length)
+      issues.push({ field: 'attendance', code: 'DUPLICATE_MEMBER', message: 'lists a member twice' });
     const startedAt = new Date(input.startedAt);
     const endedAt = input.endedAt ? new Date(input.endedAt) : null;
     if (endedAt && endedAt <= startedAt) issues.push({ field: 'endedAt', code: 'END_BEFORE_START', message: 'must be after the start' });
-    if (startedAt.getTime() > this.now().getTime() + 10 * 60_000) issues.push({ field: 'startedAt', code: 'START_IN_FUTURE', message: 'is in the future; report a meeting after it has been held' });
-    if (Math.abs(Date.parse(`${input.meetingDate}T12:00:00+08:00`) - startedAt.getTime()) > 36 * 3_600_000) issues.push({ field: 'startedAt', code: 'START_NOT_ON_DATE', params: { date: input.meetingDate }, message: `does not fall on or next to ${input.meetingDate}` });
+    if (startedAt.getTime() > this.now().getTime() + 10 * 60_000)
+      issues.push({ field: 'startedAt', code: 'START_IN_FUTURE', message: 'is in the future; report a meeting after it has been held' });
+    if (Math.abs(Date.parse(`${input.meetingDate}T12:00:00+08:00`) - startedAt.getTime()) > 36 * 3_600_000)
+      issues.push({
+        field: 'startedAt',
+        code: 'START_NOT_ON_DATE',
+        params: { date: input.meetingDate },
+        message: `does not fall on or next to ${input.meetingDate}`,
+      });
     if (issues.length) throw new ValidationError(issues);
     return {
       enterpriseId: team.enterpriseId,
@@ -152,7 +198,12 @@ export class MeetingService {
       hazards: input.hazards,
       topics: input.topics ?? null,
       notes: input.notes ?? null,
-      attendance: input.attendance.map((a) => ({ teamMemberId: a.teamMemberId, name: roster.get(a.teamMemberId)!, present: a.present, absenceReason: a.present ? null : (a.absenceReason ?? null) })),
+      attendance: input.attendance.map((a) => ({
+        teamMemberId: a.teamMemberId,
+        name: roster.get(a.teamMemberId)!,
+        present: a.present,
+        absenceReason: a.present ? null : (a.absenceReason ?? null),
+      })),
       expectedCount: input.attendance.length,
       presentCount: input.attendance.filter((a) => a.present).length,
     };
@@ -161,7 +212,18 @@ export class MeetingService {
 
 /** Names of the fields an edit changed, for the audit trail. */
 function changedFields(before: MeetingRecord, after: MeetingWrite): string[] {
-  const keys = ['hostName', 'taskBriefing', 'safetyBriefing', 'measureBriefing', 'attireChecked', 'mentalChecked', 'ppeChecked', 'checkNotes', 'topics', 'notes'] as const;
+  const keys = [
+    'hostName',
+    'taskBriefing',
+    'safetyBriefing',
+    'measureBriefing',
+    'attireChecked',
+    'mentalChecked',
+    'ppeChecked',
+    'checkNotes',
+    'topics',
+    'notes',
+  ] as const;
   const changed: string[] = keys.filter((k) => before[k] !== after[k]);
   if (before.hazards.join('|') !== after.hazards.join('|')) changed.push('hazards');
   if (before.presentCount !== after.presentCount || before.expectedCount !== after.expectedCount) changed.push('attendance');

@@ -13,12 +13,18 @@ describe('unified social credit code', () => {
   });
 
   it('rejects a wrong check character and names the expected one', () => {
-    expect(creditCodeProblem('91350100M000100Y44')).toMatchObject({ code: 'CREDIT_CODE_CHECK_DIGIT', params: { expected: '3', actual: '4' } });
+    expect(creditCodeProblem('91350100M000100Y44')).toMatchObject({
+      code: 'CREDIT_CODE_CHECK_DIGIT',
+      params: { expected: '3', actual: '4' },
+    });
   });
 
   it('rejects wrong length, forbidden letters and a non-numeric division code', () => {
     expect(creditCodeProblem('9135010')).toMatchObject({ code: 'CREDIT_CODE_LENGTH', params: { length: 7 } });
-    expect(creditCodeProblem('91350100M000100I43')).toMatchObject({ code: 'CREDIT_CODE_CHARACTER', params: { position: 16, character: 'I' } });
+    expect(creditCodeProblem('91350100M000100I43')).toMatchObject({
+      code: 'CREDIT_CODE_CHARACTER',
+      params: { position: 16, character: 'I' },
+    });
     expect(creditCodeProblem('91A50100M000100Y43')).toMatchObject({ code: 'CREDIT_CODE_DIVISION' });
   });
 

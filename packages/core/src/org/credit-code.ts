@@ -19,13 +19,19 @@ export interface CreditCodeProblem {
 /** Why a credit code is invalid, or null when it is valid. */
 export function creditCodeProblem(input: string): CreditCodeProblem | null {
   const code = input.trim().toUpperCase();
-  if (code.length !== 18) return { code: 'CREDIT_CODE_LENGTH', params: { length: code.length }, message: `must be 18 characters, got ${code.length}` };
+  if (code.length !== 18)
+    return { code: 'CREDIT_CODE_LENGTH', params: { length: code.length }, message: `must be 18 characters, got ${code.length}` };
   for (const [i, ch] of [...code].entries()) {
     if (!ALPHABET.includes(ch)) {
-      return { code: 'CREDIT_CODE_CHARACTER', params: { position: i + 1, character: ch }, message: `character ${i + 1} ("${ch}") is not allowed; I, O, Z, S and V are never used` };
+      return {
+        code: 'CREDIT_CODE_CHARACTER',
+        params: { position: i + 1, character: ch },
+        message: `character ${i + 1} ("${ch}") is not allowed; I, O, Z, S and V are never used`,
+      };
     }
   }
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return { code: 'CREDIT_CODE_DIVISION', message: 'characters 3–8 must be the 6-digit administrative division code' };
+  if (!/^\d{6}$/.test(code.slice(2, 8)))
+    return { code: 'CREDIT_CODE_DIVISION', message: 'characters 3–8 must be the 6-digit administrative division code' };
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (code[17] !== expected) {
     return {

@@ -33,7 +33,15 @@ export class EnterpriseService {
     requireRole(actor, 'ADMIN');
     await this.validate(input);
     const enterprise = await this.enterprises.create(input);
-    await this.audit.record({ actor, action: 'enterprise.create', entityType: 'enterprise', entityId: enterprise.id, enterpriseId: enterprise.id, outcome: 'SUCCESS', details: { ...input } });
+    await this.audit.record({
+      actor,
+      action: 'enterprise.create',
+      entityType: 'enterprise',
+      entityId: enterprise.id,
+      enterpriseId: enterprise.id,
+      outcome: 'SUCCESS',
+      details: { ...input },
+    });
     return enterprise;
   }
 
@@ -43,7 +51,15 @@ export class EnterpriseService {
     if (!before) throw new NotFoundError('enterprise', id);
     await this.validate(input, id);
     const enterprise = await this.enterprises.update(id, input);
-    await this.audit.record({ actor, action: 'enterprise.update', entityType: 'enterprise', entityId: id, enterpriseId: id, outcome: 'SUCCESS', details: { ...input } });
+    await this.audit.record({
+      actor,
+      action: 'enterprise.update',
+      entityType: 'enterprise',
+      entityId: id,
+      enterpriseId: id,
+      outcome: 'SUCCESS',
+      details: { ...input },
+    });
     return enterprise;
   }
 
@@ -51,13 +67,30 @@ export class EnterpriseService {
     const issues: FieldIssue[] = [];
     const codeProblem = creditCodeProblem(input.creditCode);
     if (codeProblem) issues.push({ field: 'creditCode', ...codeProblem, message: `unified social credit code ${codeProblem.message}` });
-    if (!(await this.zones.findById(input.zoneId))) issues.push({ field: 'zoneId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'zone' }, message: 'no such zone; pick one from GET /api/zones' });
-    if (!(await this.industries.exists(input.industryId))) issues.push({ field: 'industryId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'industry' }, message: 'no such industry; pick one from GET /api/industries' });
+    if (!(await this.zones.findById(input.zoneId)))
+      issues.push({
+        field: 'zoneId',
+        code: 'REFERENCE_NOT_FOUND',
+        params: { entity: 'zone' },
+        message: 'no such zone; pick one from GET /api/zones',
+      });
+    if (!(await this.industries.exists(input.industryId)))
+      issues.push({
+        field: 'industryId',
+        code: 'REFERENCE_NOT_FOUND',
+        params: { entity: 'industry' },
+        message: 'no such industry; pick one from GET /api/industries',
+      });
     if ((input.latitude == null) !== (input.longitude == null)) {
-      issues.push({ field: input.latitude == null ? 'latitude' : 'longitude', code: 'COORDINATES_INCOMPLETE', message: 'give both latitude and longitude, or neither' });
+      issues.push({
+        field: input.latitude == null ? 'latitude' : 'longitude',
+        code: 'COORDINATES_INCOMPLETE',
+        message: 'give both latitude and longitude, or neither',
+      });
     }
     if (issues.length) throw new ValidationError(issues);
     const holder = await this.enterprises.findIdByCreditCode(input.creditCode);
-    if (holder && holder !== exceptId) throw new ConflictError('CREDIT_CODE_TAKEN', `An enterprise with credit code ${input.creditCode} is already registered.`);
+    if (holder && holder !== exceptId)
+      throw new ConflictError('CREDIT_CODE_TAKEN', `An enterprise with credit code ${input.creditCode} is already registered.`);
   }
 }

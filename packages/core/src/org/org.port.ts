@@ -1,5 +1,16 @@
 import type {
-  Enterprise, EnterpriseInput, EnterpriseQuery, Industry, Page, Shift, Team, TeamInput, User, UserQuery, Zone, ZoneInput,
+  Enterprise,
+  EnterpriseInput,
+  EnterpriseQuery,
+  Industry,
+  Page,
+  Shift,
+  Team,
+  TeamInput,
+  User,
+  UserQuery,
+  Zone,
+  ZoneInput,
 } from '@platform/contracts';
 import type { EnterpriseScope } from '../access/actor.ts';
 

@@ -10,7 +10,8 @@ import type { ShiftRecord, ShiftRepository } from './org.port.ts';
 export function shiftRecordOf(input: ShiftInput): ShiftRecord {
   const startMinute = minutesFromClock(input.startTime);
   const endMinute = minutesFromClock(input.endTime);
-  if (startMinute === endMinute) throw ValidationError.field('endTime', 'SHIFT_ZERO_LENGTH', 'must differ from startTime; a shift cannot last 0 or 24 hours');
+  if (startMinute === endMinute)
+    throw ValidationError.field('endTime', 'SHIFT_ZERO_LENGTH', 'must differ from startTime; a shift cannot last 0 or 24 hours');
   return {
     name: input.name,
     startMinute,
@@ -38,9 +39,18 @@ export class ShiftService {
   async create(actor: Actor, enterpriseId: string, input: ShiftInput): Promise<Shift> {
     await this.access.assertCanManage(actor, enterpriseId, { entityType: 'enterprise', entityId: enterpriseId });
     const record = shiftRecordOf(input);
-    if (await this.shifts.findIdByName(enterpriseId, input.name)) throw new ConflictError('SHIFT_NAME_TAKEN', `This enterprise already has a shift named "${input.name}".`);
+    if (await this.shifts.findIdByName(enterpriseId, input.name))
+      throw new ConflictError('SHIFT_NAME_TAKEN', `This enterprise already has a shift named "${input.name}".`);
     const shift = await this.shifts.create(enterpriseId, record);
-    await this.audit.record({ actor, action: 'shift.create', entityType: 'shift', entityId: shift.id, enterpriseId, outcome: 'SUCCESS', details: { ...input } });
+    await this.audit.record({
+      actor,
+      action: 'shift.create',
+      entityType: 'shift',
+      entityId: shift.id,
+      enterpriseId,
+      outcome: 'SUCCESS',
+      details: { ...input },
+    });
     return shift;
   }
 
@@ -52,7 +62,15 @@ export class ShiftService {
     const holder = await this.shifts.findIdByName(existing.enterpriseId, input.name);
     if (holder && holder !== id) throw new ConflictError('SHIFT_NAME_TAKEN', `This enterprise already has a shift named "${input.name}".`);
     const shift = await this.shifts.update(id, record);
-    await this.audit.record({ actor, action: 'shift.update', entityType: 'shift', entityId: id, enterpriseId: existing.enterpriseId, outcome: 'SUCCESS', details: { ...input } });
+    await this.audit.record({
+      actor,
+      action: 'shift.update',
+      entityType: 'shift',
+      entityId: id,
+      enterpriseId: existing.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { ...input },
+    });
     return shift;
   }
 }

@@ -30,7 +30,15 @@ export class TeamService {
     await this.access.assertCanManage(actor, enterpriseId, { entityType: 'enterprise', entityId: enterpriseId });
     await this.validate(enterpriseId, input);
     const team = await this.teams.save(enterpriseId, input);
-    await this.audit.record({ actor, action: 'team.create', entityType: 'team', entityId: team.id, enterpriseId, outcome: 'SUCCESS', details: { name: input.name, members: input.members.length } });
+    await this.audit.record({
+      actor,
+      action: 'team.create',
+      entityType: 'team',
+      entityId: team.id,
+      enterpriseId,
+      outcome: 'SUCCESS',
+      details: { name: input.name, members: input.members.length },
+    });
     return team;
   }
 
@@ -40,21 +48,40 @@ export class TeamService {
     await this.access.assertCanManage(actor, existing.enterpriseId, { entityType: 'team', entityId: id });
     await this.validate(existing.enterpriseId, input, id);
     const team = await this.teams.save(existing.enterpriseId, input, id);
-    await this.audit.record({ actor, action: 'team.update', entityType: 'team', entityId: id, enterpriseId: existing.enterpriseId, outcome: 'SUCCESS', details: { name: input.name, members: input.members.length } });
+    await this.audit.record({
+      actor,
+      action: 'team.update',
+      entityType: 'team',
+      entityId: id,
+      enterpriseId: existing.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { name: input.name, members: input.members.length },
+    });
     return team;
   }
 
   private async validate(enterpriseId: string, input: TeamInput, exceptId?: string): Promise<void> {
     const shiftIds = [...new Set(input.shiftIds)];
     if ((await this.shifts.countInEnterprise(enterpriseId, shiftIds)) !== shiftIds.length) {
-      throw ValidationError.field('shiftIds', 'SHIFT_NOT_IN_ENTERPRISE', "one or more shifts do not belong to this enterprise; use ids from the enterprise's shift list");
+      throw ValidationError.field(
+        'shiftIds',
+        'SHIFT_NOT_IN_ENTERPRISE',
+        "one or more shifts do not belong to this enterprise; use ids from the enterprise's shift list",
+      );
     }
-    const existing = new Set((exceptId ? (await this.teams.findById(exceptId))?.members ?? [] : []).map((m) => m.id));
+    const existing = new Set((exceptId ? ((await this.teams.findById(exceptId))?.members ?? []) : []).map((m) => m.id));
     const strangers = input.members.map((m, i) => ({ id: m.id, i })).filter((m) => m.id && !existing.has(m.id));
     if (strangers.length) {
-      throw new ValidationError(strangers.map((s) => ({ field: `members.${s.i}.id`, code: 'TEAM_MEMBER_UNKNOWN', message: 'not a member of this team; omit the id to add a new member' })));
+      throw new ValidationError(
+        strangers.map((s) => ({
+          field: `members.${s.i}.id`,
+          code: 'TEAM_MEMBER_UNKNOWN',
+          message: 'not a member of this team; omit the id to add a new member',
+        })),
+      );
     }
     const holder = await this.teams.findIdByName(enterpriseId, input.name);
-    if (holder && holder !== exceptId) throw new ConflictError('TEAM_NAME_TAKEN', `This enterprise already has a team named "${input.name}".`);
+    if (holder && holder !== exceptId)
+      throw new ConflictError('TEAM_NAME_TAKEN', `This enterprise already has a team named "${input.name}".`);
   }
 }

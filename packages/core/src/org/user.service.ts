@@ -44,9 +44,13 @@ export class UserService {
     const placement = { enterpriseId: input.enterpriseId ?? null, zoneId: input.zoneId ?? null };
     await this.validatePlacement(input.role, placement);
     if (!this.mayManage(actor, input.role, placement.enterpriseId)) {
-      throw new ForbiddenError('ACCOUNT_OUTSIDE_SCOPE', 'Enterprise officers can only create officer and worker accounts of their own enterprise.');
+      throw new ForbiddenError(
+        'ACCOUNT_OUTSIDE_SCOPE',
+        'Enterprise officers can only create officer and worker accounts of their own enterprise.',
+      );
     }
-    if (await this.users.findIdByUsername(input.username)) throw new ConflictError('USERNAME_TAKEN', `The username "${input.username}" is taken; choose another.`);
+    if (await this.users.findIdByUsername(input.username))
+      throw new ConflictError('USERNAME_TAKEN', `The username "${input.username}" is taken; choose another.`);
     const user = await this.users.create({
       username: input.username,
       displayName: input.displayName,
@@ -55,7 +59,15 @@ export class UserService {
       phone: input.phone ?? null,
       passwordHash: await hashPassword(input.password),
     });
-    await this.audit.record({ actor, action: 'user.create', entityType: 'user', entityId: user.id, enterpriseId: placement.enterpriseId, outcome: 'SUCCESS', details: { username: input.username, role: input.role } });
+    await this.audit.record({
+      actor,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      enterpriseId: placement.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { username: input.username, role: input.role },
+    });
     return user;
   }
 
@@ -67,7 +79,8 @@ export class UserService {
       zoneId: changes.zoneId !== undefined ? changes.zoneId : (current.zone?.id ?? null),
     };
     await this.validatePlacement(role, placement);
-    if (!this.mayManage(actor, role, placement.enterpriseId)) throw new ForbiddenError('ACCOUNT_OUTSIDE_SCOPE', 'You cannot move this account outside your enterprise or give it a bureau role.');
+    if (!this.mayManage(actor, role, placement.enterpriseId))
+      throw new ForbiddenError('ACCOUNT_OUTSIDE_SCOPE', 'You cannot move this account outside your enterprise or give it a bureau role.');
     if (actor.userId === id && (changes.active === false || (changes.role && changes.role !== current.role))) {
       throw new ForbiddenError('OWN_ACCOUNT_CHANGE', 'You cannot deactivate your own account or change your own role.');
     }
@@ -78,12 +91,21 @@ export class UserService {
     if (changes.password) record.passwordHash = await hashPassword(changes.password);
     const user = await this.users.update(id, record);
     const { password: _p, ...logged } = changes;
-    await this.audit.record({ actor, action: 'user.update', entityType: 'user', entityId: id, enterpriseId: placement.enterpriseId, outcome: 'SUCCESS', details: { ...logged, passwordChanged: Boolean(changes.password) } });
+    await this.audit.record({
+      actor,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      enterpriseId: placement.enterpriseId,
+      outcome: 'SUCCESS',
+      details: { ...logged, passwordChanged: Boolean(changes.password) },
+    });
     return user;
   }
 
   private assertManager(actor: Actor): void {
-    if (actor.role !== 'ADMIN' && actor.role !== 'ENTERPRISE_OFFICER') throw new ForbiddenError('ACCOUNT_MANAGEMENT_FORBIDDEN', 'Only administrators and enterprise officers manage accounts.');
+    if (actor.role !== 'ADMIN' && actor.role !== 'ENTERPRISE_OFFICER')
+      throw new ForbiddenError('ACCOUNT_MANAGEMENT_FORBIDDEN', 'Only administrators and enterprise officers manage accounts.');
   }
 
   private mayManage(actor: Actor, role: Role, enterpriseId: string | null): boolean {
@@ -96,14 +118,34 @@ export class UserService {
     const issues: FieldIssue[] = [];
     const needsEnterprise = ENTERPRISE_ROLES.includes(role);
     const needsZone = role === 'ZONE_OFFICER';
-    if (needsEnterprise && !placement.enterpriseId) issues.push({ field: 'enterpriseId', code: 'PLACEMENT_REQUIRED', params: { entity: 'enterprise' }, message: `required for role ${role}` });
-    if (!needsEnterprise && placement.enterpriseId) issues.push({ field: 'enterpriseId', code: 'PLACEMENT_NOT_ALLOWED', params: { entity: 'enterprise' }, message: `must be empty for role ${role}` });
-    if (needsZone && !placement.zoneId) issues.push({ field: 'zoneId', code: 'PLACEMENT_REQUIRED', params: { entity: 'zone' }, message: 'required for role ZONE_OFFICER' });
-    if (!needsZone && placement.zoneId) issues.push({ field: 'zoneId', code: 'PLACEMENT_NOT_ALLOWED', params: { entity: 'zone' }, message: `must be empty for role ${role}` });
+    if (needsEnterprise && !placement.enterpriseId)
+      issues.push({
+        field: 'enterpriseId',
+        code: 'PLACEMENT_REQUIRED',
+        params: { entity: 'enterprise' },
+        message: `required for role ${role}`,
+      });
+    if (!needsEnterprise && placement.enterpriseId)
+      issues.push({
+        field: 'enterpriseId',
+        code: 'PLACEMENT_NOT_ALLOWED',
+        params: { entity: 'enterprise' },
+        message: `must be empty for role ${role}`,
+      });
+    if (needsZone && !placement.zoneId)
+      issues.push({ field: 'zoneId', code: 'PLACEMENT_REQUIRED', params: { entity: 'zone' }, message: 'required for role ZONE_OFFICER' });
+    if (!needsZone && placement.zoneId)
+      issues.push({
+        field: 'zoneId',
+        code: 'PLACEMENT_NOT_ALLOWED',
+        params: { entity: 'zone' },
+        message: `must be empty for role ${role}`,
+      });
     if (placement.enterpriseId && needsEnterprise && !(await this.enterprises.findById(placement.enterpriseId))) {
       issues.push({ field: 'enterpriseId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'enterprise' }, message: 'no such enterprise' });
     }
-    if (placement.zoneId && needsZone && !(await this.zones.findById(placement.zoneId))) issues.push({ field: 'zoneId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'zone' }, message: 'no such zone' });
+    if (placement.zoneId && needsZone && !(await this.zones.findById(placement.zoneId)))
+      issues.push({ field: 'zoneId', code: 'REFERENCE_NOT_FOUND', params: { entity: 'zone' }, message: 'no such zone' });
     if (issues.length) throw new ValidationError(issues);
   }
 }

@@ -25,7 +25,14 @@ export class ZoneService {
     requireRole(actor, 'ADMIN');
     await this.assertUnique(input);
     const zone = await this.zones.create(input);
-    await this.audit.record({ actor, action: 'zone.create', entityType: 'zone', entityId: zone.id, outcome: 'SUCCESS', details: { ...input } });
+    await this.audit.record({
+      actor,
+      action: 'zone.create',
+      entityType: 'zone',
+      entityId: zone.id,
+      outcome: 'SUCCESS',
+      details: { ...input },
+    });
     return zone;
   }
 
@@ -40,6 +47,9 @@ export class ZoneService {
 
   private async assertUnique(input: ZoneInput, exceptId?: string): Promise<void> {
     const clash = await this.zones.findClash(input, exceptId);
-    if (clash) throw new ConflictError('ZONE_TAKEN', `Another zone already uses this ${clash} (${input[clash]}); choose a different one.`, { params: { field: clash } });
+    if (clash)
+      throw new ConflictError('ZONE_TAKEN', `Another zone already uses this ${clash} (${input[clash]}); choose a different one.`, {
+        params: { field: clash },
+      });
   }
 }

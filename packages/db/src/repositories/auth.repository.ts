@@ -7,7 +7,17 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
     findLoginCandidate: (username) =>
       prisma.user.findUnique({
         where: { username },
-        select: { id: true, username: true, passwordHash: true, role: true, enterpriseId: true, zoneId: true, active: true, failedLoginCount: true, lockedUntil: true },
+        select: {
+          id: true,
+          username: true,
+          passwordHash: true,
+          role: true,
+          enterpriseId: true,
+          zoneId: true,
+          active: true,
+          failedLoginCount: true,
+          lockedUntil: true,
+        },
       }),
 
     async recordFailedLogin(userId, failedLoginCount, lockedUntil) {
@@ -47,7 +57,10 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
     },
 
     async findApiToken(tokenHash) {
-      const row = await prisma.apiToken.findUnique({ where: { tokenHash }, include: { enterprise: { select: { zoneId: true, active: true } } } });
+      const row = await prisma.apiToken.findUnique({
+        where: { tokenHash },
+        include: { enterprise: { select: { zoneId: true, active: true } } },
+      });
       if (!row) return null;
       return {
         id: row.id,

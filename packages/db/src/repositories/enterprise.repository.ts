@@ -34,7 +34,12 @@ function withoutZoneId({ zoneId: _z, ...rest }: Enterprise & { zoneId: string })
 }
 
 function dataOf(input: EnterpriseInput) {
-  return { ...input, creditCode: input.creditCode.trim().toUpperCase(), latitude: input.latitude ?? null, longitude: input.longitude ?? null };
+  return {
+    ...input,
+    creditCode: input.creditCode.trim().toUpperCase(),
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+  };
 }
 
 /** Supervised enterprises. */
@@ -44,12 +49,20 @@ export function createEnterpriseRepository(prisma: PrismaClient): EnterpriseRepo
       const where: EnterpriseWhereInput = {
         AND: [
           enterpriseWhere(scope),
-          query.q ? { OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { creditCode: { contains: query.q.toUpperCase() } }] } : {},
+          query.q
+            ? { OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { creditCode: { contains: query.q.toUpperCase() } }] }
+            : {},
           { zoneId: query.zoneId, industryId: query.industryId, riskLevel: query.riskLevel },
         ],
       };
       const [rows, total] = await Promise.all([
-        prisma.enterprise.findMany({ where, include, orderBy: { name: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+        prisma.enterprise.findMany({
+          where,
+          include,
+          orderBy: { name: 'asc' },
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
         prisma.enterprise.count({ where }),
       ]);
       return { items: rows.map((r) => withoutZoneId(toEnterprise(r))), total, page: query.page, pageSize: query.pageSize };

@@ -72,7 +72,10 @@ const renditionOrder = { orderBy: { height: 'desc' as const } };
 export function createMediaRepository(prisma: PrismaClient): MediaRepository {
   return {
     async findMeetingOwner(meetingId) {
-      const row = await prisma.meeting.findUnique({ where: { id: meetingId }, select: { id: true, enterpriseId: true, enterprise: { select: { zoneId: true } } } });
+      const row = await prisma.meeting.findUnique({
+        where: { id: meetingId },
+        select: { id: true, enterpriseId: true, enterprise: { select: { zoneId: true } } },
+      });
       return row ? { id: row.id, enterpriseId: row.enterpriseId, zoneId: row.enterprise.zoneId } : null;
     },
 
@@ -94,12 +97,19 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
     },
 
     async listExpiredUploads(now, limit) {
-      const rows = await prisma.uploadSession.findMany({ where: { status: 'ACTIVE', expiresAt: { lte: now } }, take: limit, orderBy: { expiresAt: 'asc' } });
+      const rows = await prisma.uploadSession.findMany({
+        where: { status: 'ACTIVE', expiresAt: { lte: now } },
+        take: limit,
+        orderBy: { expiresAt: 'asc' },
+      });
       return rows.map(toUpload);
     },
 
     async findAsset(id) {
-      const row = await prisma.mediaAsset.findUnique({ where: { id }, include: { renditions: renditionOrder, enterprise: { select: { zoneId: true } } } });
+      const row = await prisma.mediaAsset.findUnique({
+        where: { id },
+        include: { renditions: renditionOrder, enterprise: { select: { zoneId: true } } },
+      });
       return row ? toAsset(row) : null;
     },
 
@@ -119,8 +129,17 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
         const { count } = await tx.mediaAsset.updateMany({
           where: { id: assetId, status: { in: ['UPLOADED', 'PROCESSING'] } },
           data: {
-            status: 'PROCESSING', progress: 0, failureReason: null, failureCode: null, failureParams: Prisma.DbNull, hlsMasterKey: null, posterKey: null,
-            spriteKey: null, spriteVttKey: null, thumbSmallKey: null, thumbLargeKey: null,
+            status: 'PROCESSING',
+            progress: 0,
+            failureReason: null,
+            failureCode: null,
+            failureParams: Prisma.DbNull,
+            hlsMasterKey: null,
+            posterKey: null,
+            spriteKey: null,
+            spriteVttKey: null,
+            thumbSmallKey: null,
+            thumbLargeKey: null,
           },
         });
         if (count === 0) return null;
@@ -130,7 +149,10 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
     },
 
     async setProgress(assetId, percent) {
-      await prisma.mediaAsset.updateMany({ where: { id: assetId, status: { in: ['PROCESSING', 'PLAYABLE'] } }, data: { progress: percent } });
+      await prisma.mediaAsset.updateMany({
+        where: { id: assetId, status: { in: ['PROCESSING', 'PLAYABLE'] } },
+        data: { progress: percent },
+      });
     },
 
     async setVideoFacts(assetId, facts) {
@@ -139,7 +161,11 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
 
     async publishRendition(assetId, rendition, masterKey) {
       await prisma.$transaction([
-        prisma.mediaRendition.upsert({ where: { assetId_name: { assetId, name: rendition.name } }, create: { ...rendition, assetId }, update: rendition }),
+        prisma.mediaRendition.upsert({
+          where: { assetId_name: { assetId, name: rendition.name } },
+          create: { ...rendition, assetId },
+          update: rendition,
+        }),
         prisma.mediaAsset.update({ where: { id: assetId }, data: { status: 'PLAYABLE', hlsMasterKey: masterKey } }),
       ]);
     },

@@ -5,14 +5,30 @@ import type { MeetingWhereInput } from '../generated/prisma/models.ts';
 import { enterpriseWhere } from './scope-filter.ts';
 
 const summaryInclude = {
-  enterprise: { select: { id: true, name: true, riskLevel: true, zoneId: true, zone: { select: { id: true, name: true } }, industry: { select: { id: true, name: true } } } },
+  enterprise: {
+    select: {
+      id: true,
+      name: true,
+      riskLevel: true,
+      zoneId: true,
+      zone: { select: { id: true, name: true } },
+      industry: { select: { id: true, name: true } },
+    },
+  },
   team: { select: { id: true, name: true } },
   shift: { select: { id: true, name: true, startMinute: true } },
   mediaAssets: { select: { id: true, kind: true, status: true, progress: true }, orderBy: { createdAt: 'asc' as const } },
 } as const;
 
 type SummaryRow = Awaited<ReturnType<PrismaClient['meeting']['findFirstOrThrow']>> & {
-  enterprise: { id: string; name: string; riskLevel: MeetingSummary['enterprise']['riskLevel']; zoneId: string; zone: { id: string; name: string }; industry: { id: string; name: string } };
+  enterprise: {
+    id: string;
+    name: string;
+    riskLevel: MeetingSummary['enterprise']['riskLevel'];
+    zoneId: string;
+    zone: { id: string; name: string };
+    industry: { id: string; name: string };
+  };
   team: { id: string; name: string };
   shift: { id: string; name: string; startMinute: number };
   mediaAssets: MeetingSummary['media'];
@@ -53,18 +69,44 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     async findTeam(teamId) {
       const team = await prisma.team.findUnique({
         where: { id: teamId },
-        include: { enterprise: { select: { zoneId: true } }, members: { where: { active: true }, select: { id: true, name: true } }, shifts: { select: { shiftId: true } } },
+        include: {
+          enterprise: { select: { zoneId: true } },
+          members: { where: { active: true }, select: { id: true, name: true } },
+          shifts: { select: { shiftId: true } },
+        },
       });
       if (!team) return null;
-      return { id: team.id, name: team.name, enterpriseId: team.enterpriseId, zoneId: team.enterprise.zoneId, members: team.members, shiftIds: team.shifts.map((s) => s.shiftId) };
+      return {
+        id: team.id,
+        name: team.name,
+        enterpriseId: team.enterpriseId,
+        zoneId: team.enterprise.zoneId,
+        members: team.members,
+        shiftIds: team.shifts.map((s) => s.shiftId),
+      };
     },
 
     async findShift(shiftId) {
-      return prisma.shift.findUnique({ where: { id: shiftId }, select: { id: true, name: true, enterpriseId: true, startMinute: true, endMinute: true, daysOfWeek: true, meetingWindowBefore: true, meetingWindowAfter: true } });
+      return prisma.shift.findUnique({
+        where: { id: shiftId },
+        select: {
+          id: true,
+          name: true,
+          enterpriseId: true,
+          startMinute: true,
+          endMinute: true,
+          daysOfWeek: true,
+          meetingWindowBefore: true,
+          meetingWindowAfter: true,
+        },
+      });
     },
 
     async findIdFor(teamId, shiftId, meetingDate) {
-      const row = await prisma.meeting.findUnique({ where: { teamId_shiftId_meetingDate: { teamId, shiftId, meetingDate: new Date(`${meetingDate}T00:00:00Z`) } }, select: { id: true } });
+      const row = await prisma.meeting.findUnique({
+        where: { teamId_shiftId_meetingDate: { teamId, shiftId, meetingDate: new Date(`${meetingDate}T00:00:00Z`) } },
+        select: { id: true },
+      });
       return row?.id ?? null;
     },
 
@@ -84,7 +126,10 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     },
 
     async findById(id) {
-      const row = await prisma.meeting.findUnique({ where: { id }, include: { ...summaryInclude, attendance: { orderBy: { name: 'asc' } } } });
+      const row = await prisma.meeting.findUnique({
+        where: { id },
+        include: { ...summaryInclude, attendance: { orderBy: { name: 'asc' } } },
+      });
       if (!row) return null;
       const record: MeetingRecord = {
         ...toSummary(row),
@@ -98,7 +143,12 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
         mentalChecked: row.mentalChecked,
         ppeChecked: row.ppeChecked,
         checkNotes: row.checkNotes,
-        attendance: row.attendance.map((a) => ({ teamMemberId: a.teamMemberId, name: a.name, present: a.present, absenceReason: a.absenceReason })),
+        attendance: row.attendance.map((a) => ({
+          teamMemberId: a.teamMemberId,
+          name: a.name,
+          present: a.present,
+          absenceReason: a.absenceReason,
+        })),
         hazards: row.hazards,
         topics: row.topics,
         notes: row.notes,
@@ -110,14 +160,28 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     async list(scope, query) {
       const where: MeetingWhereInput = {
         status: 'REPORTED',
-        enterprise: { AND: [enterpriseWhere(scope), { id: query.enterpriseId, zoneId: query.zoneId, industryId: query.industryId, riskLevel: query.riskLevel }] },
+        enterprise: {
+          AND: [
+            enterpriseWhere(scope),
+            { id: query.enterpriseId, zoneId: query.zoneId, industryId: query.industryId, riskLevel: query.riskLevel },
+          ],
+        },
         teamId: query.teamId,
         timeliness: query.timeliness,
         reviewStatus: query.reviewStatus,
-        meetingDate: { gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined, lte: query.to ? new Date(`${query.to}T00:00:00Z`) : undefined },
+        meetingDate: {
+          gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
+          lte: query.to ? new Date(`${query.to}T00:00:00Z`) : undefined,
+        },
       };
       const [rows, total] = await Promise.all([
-        prisma.meeting.findMany({ where, include: summaryInclude, orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+        prisma.meeting.findMany({
+          where,
+          include: summaryInclude,
+          orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
         prisma.meeting.count({ where }),
       ]);
       return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
@@ -125,19 +189,51 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
 
     async calendar(scope, filter, date) {
       const teams = await prisma.team.findMany({
-        where: { active: true, enterprise: { AND: [enterpriseWhere(scope), { active: true, id: filter.enterpriseId, zoneId: filter.zoneId, industryId: filter.industryId, riskLevel: filter.riskLevel }] } },
+        where: {
+          active: true,
+          enterprise: {
+            AND: [
+              enterpriseWhere(scope),
+              { active: true, id: filter.enterpriseId, zoneId: filter.zoneId, industryId: filter.industryId, riskLevel: filter.riskLevel },
+            ],
+          },
+        },
         select: {
           id: true,
           name: true,
           enterpriseId: true,
-          shifts: { where: { shift: { active: true } }, select: { shift: { select: { id: true, name: true, enterpriseId: true, startMinute: true, endMinute: true, daysOfWeek: true, meetingWindowBefore: true, meetingWindowAfter: true } } } },
-          meetings: { where: { meetingDate: new Date(`${date}T00:00:00Z`), status: 'REPORTED' }, select: { id: true, shiftId: true, timeliness: true } },
+          shifts: {
+            where: { shift: { active: true } },
+            select: {
+              shift: {
+                select: {
+                  id: true,
+                  name: true,
+                  enterpriseId: true,
+                  startMinute: true,
+                  endMinute: true,
+                  daysOfWeek: true,
+                  meetingWindowBefore: true,
+                  meetingWindowAfter: true,
+                },
+              },
+            },
+          },
+          meetings: {
+            where: { meetingDate: new Date(`${date}T00:00:00Z`), status: 'REPORTED' },
+            select: { id: true, shiftId: true, timeliness: true },
+          },
         },
       });
       return teams.flatMap((team) =>
         team.shifts.map(({ shift }) => {
           const meeting = team.meetings.find((m) => m.shiftId === shift.id);
-          return { enterpriseId: team.enterpriseId, team: { id: team.id, name: team.name }, shift, meeting: meeting ? { id: meeting.id, timeliness: meeting.timeliness } : null };
+          return {
+            enterpriseId: team.enterpriseId,
+            team: { id: team.id, name: team.name },
+            shift,
+            meeting: meeting ? { id: meeting.id, timeliness: meeting.timeliness } : null,
+          };
         }),
       );
     },

@@ -46,7 +46,13 @@ export function createTeamRepository(prisma: PrismaClient): TeamRepository {
         const keep = input.members.flatMap((m) => (m.id ? [m.id] : []));
         await tx.teamMember.updateMany({ where: { teamId: team.id, id: { notIn: keep } }, data: { active: false } });
         for (const m of input.members) {
-          const data = { name: m.name, employeeNo: m.employeeNo ?? null, position: m.position ?? null, phone: m.phone ?? null, active: true };
+          const data = {
+            name: m.name,
+            employeeNo: m.employeeNo ?? null,
+            position: m.position ?? null,
+            phone: m.phone ?? null,
+            active: true,
+          };
           if (m.id) await tx.teamMember.update({ where: { id: m.id }, data });
           else await tx.teamMember.create({ data: { ...data, teamId: team.id } });
         }

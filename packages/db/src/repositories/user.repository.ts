@@ -45,7 +45,13 @@ export function createUserRepository(prisma: PrismaClient): UserRepository {
         ],
       };
       const [rows, total] = await Promise.all([
-        prisma.user.findMany({ where, include, orderBy: { username: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+        prisma.user.findMany({
+          where,
+          include,
+          orderBy: { username: 'asc' },
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
         prisma.user.count({ where }),
       ]);
       return { items: rows.map(publicUser), total, page: query.page, pageSize: query.pageSize };

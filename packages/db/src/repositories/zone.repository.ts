@@ -24,7 +24,11 @@ export function createZoneRepository(prisma: PrismaClient): ZoneRepository {
 /** Industry categories. */
 export function createIndustryRepository(prisma: PrismaClient): IndustryRepository {
   return {
-    list: () => prisma.industry.findMany({ select: { id: true, code: true, name: true, hazardous: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
+    list: () =>
+      prisma.industry.findMany({
+        select: { id: true, code: true, name: true, hazardous: true },
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+      }),
     exists: async (id) => (await prisma.industry.count({ where: { id } })) > 0,
   };
 }

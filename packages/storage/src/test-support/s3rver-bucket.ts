@@ -1,5 +1,11 @@
 import {
-  CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutBucketCorsCommand, S3Client, type S3ClientConfig,
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutBucketCorsCommand,
+  S3Client,
+  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import type { S3rverPeer } from './s3rver-peer.ts';
 
@@ -27,12 +33,22 @@ export async function createPeerBucket(peer: PeerAddress, name: string, options:
   try {
     await client.send(new CreateBucketCommand({ Bucket: name }));
     if (options.corsOrigins?.length) {
-      await client.send(new PutBucketCorsCommand({
-        Bucket: name,
-        CORSConfiguration: {
-          CORSRules: [{ AllowedOrigins: options.corsOrigins, AllowedMethods: ['PUT', 'GET', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 600 }],
-        },
-      }));
+      await client.send(
+        new PutBucketCorsCommand({
+          Bucket: name,
+          CORSConfiguration: {
+            CORSRules: [
+              {
+                AllowedOrigins: options.corsOrigins,
+                AllowedMethods: ['PUT', 'GET', 'HEAD'],
+                AllowedHeaders: ['*'],
+                ExposeHeaders: ['ETag'],
+                MaxAgeSeconds: 600,
+              },
+            ],
+          },
+        }),
+      );
     }
   } finally {
     client.destroy();

@@ -25,7 +25,11 @@ export function createMultipartShim(directory: string): RequestShim {
     const uploadDir = path.join(directory, bucket, '._S3rver_uploads', uploadId);
     const storedKey = UPLOAD_ID.test(uploadId) ? await fs.readFile(path.join(uploadDir, 'key'), 'utf8').catch(() => undefined) : undefined;
     if (storedKey !== key) {
-      sendXml(res, 404, `<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${escapeXml(uploadId)}</UploadId></Error>`);
+      sendXml(
+        res,
+        404,
+        `<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${escapeXml(uploadId)}</UploadId></Error>`,
+      );
       return true;
     }
     if (req.method === 'DELETE') {
@@ -56,7 +60,9 @@ async function listPartsXml(uploadDir: string, bucket: string, key: string, uplo
     const md5 = await fs.readFile(path.join(uploadDir, `${n}.md5`), 'utf8').catch(() => undefined);
     if (md5 === undefined) continue;
     const stat = await fs.stat(path.join(uploadDir, String(n)));
-    parts.push(`<Part><PartNumber>${n}</PartNumber><LastModified>${stat.mtime.toISOString()}</LastModified><ETag>"${md5}"</ETag><Size>${stat.size}</Size></Part>`);
+    parts.push(
+      `<Part><PartNumber>${n}</PartNumber><LastModified>${stat.mtime.toISOString()}</LastModified><ETag>"${md5}"</ETag><Size>${stat.size}</Size></Part>`,
+    );
   }
   const truncated = numbers.length > page.length;
   return [

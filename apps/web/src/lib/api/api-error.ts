@@ -48,7 +48,12 @@ export class ApiError extends Error {
 }
 
 function isFieldIssue(value: unknown): value is FieldIssue {
-  return typeof value === 'object' && value !== null && typeof (value as FieldIssue).field === 'string' && typeof (value as FieldIssue).code === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldIssue).field === 'string' &&
+    typeof (value as FieldIssue).code === 'string'
+  );
 }
 
 /** The first issue per field, translated; a field can fail several rules but one message is enough to fix it. */

@@ -15,7 +15,10 @@ type CallArgs<K extends OperationId> = OperationArgs<K> & Pick<RequestOptions, '
  * own `fetch` (`apiFor(fetch)`) as SvelteKit asks; components use the ready-made `api`.
  */
 export function apiFor(fetchImpl?: typeof fetch) {
-  function call<K extends OperationId>(id: K, ...[args]: {} extends CallArgs<K> ? [args?: CallArgs<K>] : [args: CallArgs<K>]): Promise<Result<K>> {
+  function call<K extends OperationId>(
+    id: K,
+    ...[args]: {} extends CallArgs<K> ? [args?: CallArgs<K>] : [args: CallArgs<K>]
+  ): Promise<Result<K>> {
     const { method, path, query, body } = resolveOperation(id, (args ?? {}) as OperationArgs<K>);
     return send<Result<K>>(method, path, { query, body, on401: args?.on401, fetch: fetchImpl });
   }

@@ -40,8 +40,17 @@ async function errorFrom(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get('retry-after'));
   const base = { status: response.status, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null };
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; params?: Record<string, string | number>; details?: unknown } };
-    if (body.error?.code) return new ApiError({ ...base, code: body.error.code, message: body.error.message ?? '', params: body.error.params, details: body.error.details });
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; params?: Record<string, string | number>; details?: unknown };
+    };
+    if (body.error?.code)
+      return new ApiError({
+        ...base,
+        code: body.error.code,
+        message: body.error.message ?? '',
+        params: body.error.params,
+        details: body.error.details,
+      });
   } catch {
     // Not our JSON error body (a proxy error page, say); fall through to a generic error.
   }
@@ -58,7 +67,8 @@ export async function request<T>(method: string, path: string, options: RequestO
     response = await (options.fetch ?? fetch)(urlWithQuery(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch (cause) {

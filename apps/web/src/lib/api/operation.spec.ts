@@ -6,13 +6,28 @@ import { resolveOperation, type Body, type PathParams, type Query, type Result }
 
 describe('resolveOperation', () => {
   it('takes method and path from the contract and fills in encoded params', () => {
-    expect(resolveOperation('getMeeting', { params: { id: 'a b/c' } })).toEqual({ method: 'GET', path: '/api/meetings/a%20b%2Fc', query: undefined, body: undefined });
-    expect(resolveOperation('updateUser', { params: { id: 'u1' }, body: { active: false } })).toMatchObject({ method: 'PATCH', path: '/api/users/u1', body: { active: false } });
-    expect(resolveOperation('listMeetings', { query: { page: 2 } })).toMatchObject({ method: 'GET', path: '/api/meetings', query: { page: 2 } });
+    expect(resolveOperation('getMeeting', { params: { id: 'a b/c' } })).toEqual({
+      method: 'GET',
+      path: '/api/meetings/a%20b%2Fc',
+      query: undefined,
+      body: undefined,
+    });
+    expect(resolveOperation('updateUser', { params: { id: 'u1' }, body: { active: false } })).toMatchObject({
+      method: 'PATCH',
+      path: '/api/users/u1',
+      body: { active: false },
+    });
+    expect(resolveOperation('listMeetings', { query: { page: 2 } })).toMatchObject({
+      method: 'GET',
+      path: '/api/meetings',
+      query: { page: 2 },
+    });
   });
 
   it('keeps the slashes of a wildcard param', () => {
-    expect(resolveOperation('streamMediaFile', { params: { id: 'm', token: 't', '*': 'hls/720p/seg 1.m4s' } }).path).toBe('/api/media/m/stream/t/hls/720p/seg%201.m4s');
+    expect(resolveOperation('streamMediaFile', { params: { id: 'm', token: 't', '*': 'hls/720p/seg 1.m4s' } }).path).toBe(
+      '/api/media/m/stream/t/hls/720p/seg%201.m4s',
+    );
   });
 
   it('fails to compile a call the contract does not allow', () => {

@@ -23,7 +23,9 @@ export type Result<K extends OperationId> = RouteResponse<K>;
  * The arguments of operation `K`: `params` when its path has any, `body` when it takes one,
  * `query` when it accepts one. Anything the operation does not take is a type error.
  */
-export type OperationArgs<K extends OperationId> = ([PathParamNames<(typeof endpoints)[K]['path']>] extends [never] ? { params?: undefined } : { params: PathParams<K> }) &
+export type OperationArgs<K extends OperationId> = ([PathParamNames<(typeof endpoints)[K]['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: PathParams<K> }) &
   (Body<K> extends undefined ? { body?: undefined } : { body: Body<K> }) &
   (Query<K> extends undefined ? { query?: undefined } : { query?: Query<K> });
 

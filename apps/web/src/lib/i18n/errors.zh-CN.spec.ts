@@ -27,8 +27,10 @@ const samples: Record<string, [string | number, string | number]> = {
 };
 // Where one param name means different things for different codes.
 const samplesOf: Partial<Record<ErrorCode, typeof samples>> = { FIELD_INVALID_TYPE: { expected: ['string', 'number'] } };
-const sample = (code: ErrorCode, name: string, which: 0 | 1): string | number => (samplesOf[code]?.[name] ?? samples[name])?.[which] ?? (which === 0 ? 120 : 360);
-const paramsOf = (code: ErrorCode, which: 0 | 1): Params => Object.fromEntries(ERROR_CODES[code].map((name) => [name, sample(code, name, which)]));
+const sample = (code: ErrorCode, name: string, which: 0 | 1): string | number =>
+  (samplesOf[code]?.[name] ?? samples[name])?.[which] ?? (which === 0 ? 120 : 360);
+const paramsOf = (code: ErrorCode, which: 0 | 1): Params =>
+  Object.fromEntries(ERROR_CODES[code].map((name) => [name, sample(code, name, which)]));
 
 // Words allowed in Chinese text: units, file formats and the letters a credit code never uses.
 const ALLOWED = new Set(['MB', 'GB', 'KB', 'HLS', 'MP4', 'MOV', 'JPEG', 'PNG', 'HEIC']);

@@ -98,7 +98,8 @@ export const errorsZhCN: ErrorCatalogue = {
   MEDIA_UNREADABLE: () => '文件无法读取，可能已损坏或不完整，请重新录制或导出。',
   MEDIA_NO_STREAMS: () => '文件中没有画面或声音。',
   MEDIA_UNSUPPORTED_CODEC: (p) => `暂不支持该视频编码（${p.codec}），请在手机相机设置中选择“兼容性最佳”后重新录制。`,
-  MEDIA_TOO_LONG: (p) => `视频长 ${Math.round(Number(p.seconds) / 60)} 分钟，超过 ${Math.round(Number(p.limitSeconds) / 60)} 分钟的上限，请剪短后再上传。`,
+  MEDIA_TOO_LONG: (p) =>
+    `视频长 ${Math.round(Number(p.seconds) / 60)} 分钟，超过 ${Math.round(Number(p.limitSeconds) / 60)} 分钟的上限，请剪短后再上传。`,
   MEDIA_EMPTY: () => '文件中没有可播放的画面或声音。',
   MEDIA_DAMAGED: () => '视频中途损坏，无法转换，请重新录制或导出。',
   MEDIA_PHOTO_UNREADABLE: () => '照片无法读取，可能已损坏，请重新拍摄或导出。',

@@ -10,7 +10,11 @@ export async function loadSetup(api: Api, enterpriseId: string): Promise<{ teams
 }
 
 /** What the team form needs: the enterprise's shifts to pick from, and the team when editing. */
-export async function loadTeamEditor(api: Api, enterpriseId: string, teamId: string | null): Promise<{ shifts: Shift[]; team: Team | null }> {
+export async function loadTeamEditor(
+  api: Api,
+  enterpriseId: string,
+  teamId: string | null,
+): Promise<{ shifts: Shift[]; team: Team | null }> {
   const [shifts, team] = await Promise.all([api.shifts.list(enterpriseId), teamId ? api.teams.get(teamId) : Promise.resolve(null)]);
   if (team && team.enterpriseId !== enterpriseId) error(404, { message: t.errors.NOT_FOUND, code: 'NOT_FOUND' });
   return { shifts, team };

@@ -37,7 +37,11 @@ function isSameOrigin(url: string): boolean {
  * and reports bytes sent. XMLHttpRequest rather than fetch because only XHR reports upload
  * progress in every browser.
  */
-export function putPart(url: string, body: Blob, options: { onProgress?: (loaded: number) => void; signal?: AbortSignal } = {}): Promise<void> {
+export function putPart(
+  url: string,
+  body: Blob,
+  options: { onProgress?: (loaded: number) => void; signal?: AbortSignal } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const { signal, onProgress } = options;
     if (signal?.aborted) return reject(signal.reason);
@@ -98,7 +102,9 @@ export function putPart(url: string, body: Blob, options: { onProgress?: (loaded
 /** The API's `{error: {code, message, params}}`, or the status line for an object store's XML error. */
 function errorOf(xhr: XMLHttpRequest): { code: string | null; params: Record<string, string | number>; message: string } {
   try {
-    const parsed = JSON.parse(xhr.responseText) as { error?: { code?: string; message?: string; params?: Record<string, string | number> } };
+    const parsed = JSON.parse(xhr.responseText) as {
+      error?: { code?: string; message?: string; params?: Record<string, string | number> };
+    };
     if (parsed.error?.code) return { code: parsed.error.code, params: parsed.error.params ?? {}, message: parsed.error.message ?? '' };
   } catch {
     // Not JSON.

@@ -36,7 +36,19 @@ class FakeUploads {
     this.calls.push('create');
     const id = `u${this.#next++}`;
     const partCount = Math.ceil(body.size / 4);
-    const upload: Upload = { id, assetId: `a-${id}`, status: 'ACTIVE', fileName: body.fileName, size: body.size, partSize: 4, partCount, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), received: [], parts: [], direct: false };
+    const upload: Upload = {
+      id,
+      assetId: `a-${id}`,
+      status: 'ACTIVE',
+      fileName: body.fileName,
+      size: body.size,
+      partSize: 4,
+      partCount,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      received: [],
+      parts: [],
+      direct: false,
+    };
     this.uploads.set(id, upload);
     return this.#view(upload);
   }
@@ -71,7 +83,12 @@ class FakeUploads {
     const parts = [];
     for (let n = 1; n <= upload.partCount; n++) {
       if (upload.received.some((p) => p.partNumber === n)) continue;
-      parts.push({ partNumber: n, url: `/api/uploads/${upload.id}/parts/${n}`, method: 'PUT' as const, size: Math.min(4, upload.size - (n - 1) * 4) });
+      parts.push({
+        partNumber: n,
+        url: `/api/uploads/${upload.id}/parts/${n}`,
+        method: 'PUT' as const,
+        size: Math.min(4, upload.size - (n - 1) * 4),
+      });
     }
     return structuredClone({ ...upload, received: [...upload.received], parts });
   }
@@ -83,7 +100,11 @@ const noDelay = () => 0;
 beforeEach(() => {
   const store = new Map<string, string>();
   vi.stubGlobal('window', new EventTarget());
-  vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) });
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => store.set(k, v),
+    removeItem: (k: string) => store.delete(k),
+  });
   server = new FakeUploads();
   sent.length = 0;
   failPart = null;
@@ -119,7 +140,14 @@ describe('uploadFile', () => {
     sent.length = 0;
     failPart = null;
     let resumed = false;
-    const result = await uploadFile(file(), 'm1', server, { onPhase: (_, d) => (resumed ||= !!d?.resumed) }, new AbortController().signal, noDelay);
+    const result = await uploadFile(
+      file(),
+      'm1',
+      server,
+      { onPhase: (_, d) => (resumed ||= !!d?.resumed) },
+      new AbortController().signal,
+      noDelay,
+    );
     expect(result.assetId).toBe('a-u1');
     expect(sent).toEqual([3]);
     expect(resumed).toBe(true);

@@ -29,8 +29,18 @@ const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
 
 const TYPES_BY_EXTENSION: Record<string, string> = {
-  mp4: 'video/mp4', m4v: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm', '3gp': 'video/3gpp', mkv: 'video/x-matroska',
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', heic: 'image/heic', heif: 'image/heif', webp: 'image/webp',
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  '3gp': 'video/3gpp',
+  mkv: 'video/x-matroska',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  heic: 'image/heic',
+  heif: 'image/heif',
+  webp: 'image/webp',
 };
 
 /** The file's MIME type; some Android galleries give none, and the API requires one (it trusts the bytes anyway). */
@@ -147,7 +157,13 @@ function finished(uploadId: string, assetId: string): { assetId: string } {
   return { assetId };
 }
 
-async function sendMissingParts(file: File, upload: Upload, callbacks: UploadCallbacks, signal: AbortSignal, onPartStored: () => void): Promise<void> {
+async function sendMissingParts(
+  file: File,
+  upload: Upload,
+  callbacks: UploadCallbacks,
+  signal: AbortSignal,
+  onPartStored: () => void,
+): Promise<void> {
   let stored = upload.received.reduce((sum, part) => sum + part.size, 0);
   callbacks.onProgress?.(stored, file.size);
   callbacks.onPhase?.('uploading');

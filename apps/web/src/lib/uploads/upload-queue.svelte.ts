@@ -8,7 +8,8 @@ import { recordsOf, removeRecord, type UploadRecord } from './upload-records.ts'
  * Where one picked file stands. After `uploaded` the media pipeline takes over and the row shows
  * the media status instead (see MediaTracker).
  */
-export type UploadItemPhase = 'queued' | 'starting' | 'uploading' | 'retrying' | 'completing' | 'uploaded' | 'rejected' | 'error' | 'cancelled';
+export type UploadItemPhase =
+  'queued' | 'starting' | 'uploading' | 'retrying' | 'completing' | 'uploaded' | 'rejected' | 'error' | 'cancelled';
 
 let nextKey = 0;
 

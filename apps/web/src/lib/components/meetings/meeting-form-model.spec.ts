@@ -3,9 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { attendanceFor, endInstant, newDraft, shiftsOfTeam, startInstant, toInput } from './meeting-form-model.ts';
 
 const shift = (id: string, startTime: string): Shift =>
-  ({ id, enterpriseId: 'e', name: id, startTime, endTime: '08:00', overnight: false, daysOfWeek: [1], meetingWindowBefore: 60, meetingWindowAfter: 30, active: true }) as Shift;
+  ({
+    id,
+    enterpriseId: 'e',
+    name: id,
+    startTime,
+    endTime: '08:00',
+    overnight: false,
+    daysOfWeek: [1],
+    meetingWindowBefore: 60,
+    meetingWindowAfter: 30,
+    active: true,
+  }) as Shift;
 const team: Team = {
-  id: 't1', enterpriseId: 'e', name: '甲班', leaderName: '罗建国', active: true, shiftIds: ['night'],
+  id: 't1',
+  enterpriseId: 'e',
+  name: '甲班',
+  leaderName: '罗建国',
+  active: true,
+  shiftIds: ['night'],
   members: [
     { id: 'm1', name: '刘洋', employeeNo: null, position: '操作工', phone: null },
     { id: 'm2', name: '刘静', employeeNo: null, position: null, phone: null },
@@ -39,7 +55,10 @@ describe('report draft', () => {
     expect(draft.hostName).toBe('罗建国');
     expect(draft.shiftId).toBe('night');
     expect(draft.startClock).toBe('00:00');
-    expect(draft.attendance.map((a) => [a.name, a.present])).toEqual([['刘洋', true], ['刘静', true]]);
+    expect(draft.attendance.map((a) => [a.name, a.present])).toEqual([
+      ['刘洋', true],
+      ['刘静', true],
+    ]);
   });
 
   it('offers only the shifts of the team, or all when it has none', () => {

@@ -63,7 +63,11 @@ export function shiftsOfTeam(team: Team | undefined, shifts: Shift[]): Shift[] {
  * A new report: team and shift from the board link, host = the team leader, start time now when
  * reporting the day's meeting live, else the shift's start.
  */
-export function newDraft(teams: Team[], shifts: Shift[], preset: { teamId?: string | null; shiftId?: string | null; date?: string | null }): MeetingDraft {
+export function newDraft(
+  teams: Team[],
+  shifts: Shift[],
+  preset: { teamId?: string | null; shiftId?: string | null; date?: string | null },
+): MeetingDraft {
   const team = teams.find((t) => t.id === preset.teamId) ?? (teams.length === 1 ? teams[0] : undefined);
   const teamShifts = shiftsOfTeam(team, shifts);
   const shift = teamShifts.find((s) => s.id === preset.shiftId) ?? (teamShifts.length === 1 ? teamShifts[0] : undefined);

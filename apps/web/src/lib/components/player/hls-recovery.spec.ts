@@ -6,7 +6,11 @@ function run(types: string[]): string[] {
   return types.map((type) => {
     const next = nextRecovery(type, used);
     used = next.used;
-    return next.action.kind === 'reload' ? `reload ${next.action.delayMs}` : next.action.kind === 'recover-media' ? `media${next.action.swapAudioCodec ? '+swap' : ''}` : 'give-up';
+    return next.action.kind === 'reload'
+      ? `reload ${next.action.delayMs}`
+      : next.action.kind === 'recover-media'
+        ? `media${next.action.swapAudioCodec ? '+swap' : ''}`
+        : 'give-up';
   });
 }
 
@@ -20,7 +24,12 @@ describe('nextRecovery', () => {
   });
 
   it('keeps separate budgets for network and media errors', () => {
-    expect(run(['mediaError', 'networkError', 'mediaError', 'networkError'])).toEqual(['media', 'reload 1000', 'media+swap', 'reload 2000']);
+    expect(run(['mediaError', 'networkError', 'mediaError', 'networkError'])).toEqual([
+      'media',
+      'reload 1000',
+      'media+swap',
+      'reload 2000',
+    ]);
   });
 
   it('gives up at once on other fatal errors (e.g. a key or mux error)', () => {

@@ -3,10 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { matchesFilters, mediaKey, NO_FILTERS, pendingVideo, playableVideo, stills } from './wall-format.ts';
 
 const media = (over: Partial<Media>): Media =>
-  ({ id: 'x', kind: 'VIDEO', status: 'READY', progress: 100, hlsUrl: null, posterUrl: null, imageUrl: null, thumbnailUrl: null, ...over }) as Media;
+  ({
+    id: 'x',
+    kind: 'VIDEO',
+    status: 'READY',
+    progress: 100,
+    hlsUrl: null,
+    posterUrl: null,
+    imageUrl: null,
+    thumbnailUrl: null,
+    ...over,
+  }) as Media;
 
 describe('matchesFilters', () => {
-  const m = { zone: { id: 'z1', name: '' }, industry: { id: 'i1', name: '' }, enterprise: { id: 'e', name: '', riskLevel: 'RED' as const } };
+  const m = {
+    zone: { id: 'z1', name: '' },
+    industry: { id: 'i1', name: '' },
+    enterprise: { id: 'e', name: '', riskLevel: 'RED' as const },
+  };
   it('passes everything without filters and checks each filter set', () => {
     expect(matchesFilters(m, NO_FILTERS)).toBe(true);
     expect(matchesFilters(m, { ...NO_FILTERS, zoneId: 'z1', riskLevel: 'RED' })).toBe(true);

@@ -46,5 +46,7 @@ export function pendingVideo(media: MeetingSummary['media']): MeetingSummary['me
  * (a video became playable or finished, a file was added), and not on every progress tick.
  */
 export function mediaKey(media: MeetingSummary['media']): string {
-  return media.map((m) => `${m.id}:${PLAYABLE.includes(m.status) ? 'P' : m.status === 'FAILED' ? 'F' : '-'}${m.status === 'READY' ? 'R' : ''}`).join(',');
+  return media
+    .map((m) => `${m.id}:${PLAYABLE.includes(m.status) ? 'P' : m.status === 'FAILED' ? 'F' : '-'}${m.status === 'READY' ? 'R' : ''}`)
+    .join(',');
 }

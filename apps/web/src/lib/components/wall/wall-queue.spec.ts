@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { arrive, createQueue, loadMeetings, MAX_ENTRIES, remove, rotate, setDwell, setLayout, skip, togglePin, waiting, type WallQueue } from './wall-queue.ts';
+import {
+  arrive,
+  createQueue,
+  loadMeetings,
+  MAX_ENTRIES,
+  remove,
+  rotate,
+  setDwell,
+  setLayout,
+  skip,
+  togglePin,
+  waiting,
+  type WallQueue,
+} from './wall-queue.ts';
 
 const DWELL = 30_000;
 const T0 = 1_000_000;

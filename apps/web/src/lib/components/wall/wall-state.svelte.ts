@@ -56,8 +56,14 @@ export class WallController {
     const unsubscribe = subscribeEvents((event) => this.#onEvent(event));
     // The filter choices are not needed for the first frame: ask once the first tiles are asked for.
     const lists = setTimeout(() => {
-      void api.zones.list().then((z) => (this.zones = z), () => undefined);
-      void api.industries.list().then((i) => (this.industries = i), () => undefined);
+      void api.zones.list().then(
+        (z) => (this.zones = z),
+        () => undefined,
+      );
+      void api.industries.list().then(
+        (i) => (this.industries = i),
+        () => undefined,
+      );
     }, 500);
     let day = shanghaiDay();
     const tick = setInterval(() => {
@@ -107,9 +113,17 @@ export class WallController {
         for (const [id, meeting] of await preload.details) this.#details.set(id, { at: preload.at, meeting });
       }
       if (seq !== this.#loadSeq) return; // A newer filter choice won.
-      const pinned = Object.fromEntries(this.queue.slots.flatMap((s) => (s.pinned && s.meetingId && this.meetings[s.meetingId] ? [[s.meetingId, this.meetings[s.meetingId]!]] : [])));
+      const pinned = Object.fromEntries(
+        this.queue.slots.flatMap((s) =>
+          s.pinned && s.meetingId && this.meetings[s.meetingId] ? [[s.meetingId, this.meetings[s.meetingId]!]] : [],
+        ),
+      );
       this.meetings = { ...pinned, ...Object.fromEntries(page.items.map((m) => [m.id, m])) };
-      this.queue = wall.loadMeetings(this.queue, page.items.map((m) => m.id), Date.now());
+      this.queue = wall.loadMeetings(
+        this.queue,
+        page.items.map((m) => m.id),
+        Date.now(),
+      );
       this.loadFailed = false;
     } catch {
       if (seq !== this.#loadSeq) return;
@@ -220,8 +234,11 @@ export class WallController {
       return;
     }
     // A file we did not know of (uploaded after the meeting was reported): fetch its kind.
-    void this.detail(meeting.id, true).then((full) => {
-      if (this.meetings[full.id]) this.meetings[full.id] = full;
-    }, () => undefined);
+    void this.detail(meeting.id, true).then(
+      (full) => {
+        if (this.meetings[full.id]) this.meetings[full.id] = full;
+      },
+      () => undefined,
+    );
   }
 }

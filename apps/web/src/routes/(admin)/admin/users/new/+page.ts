@@ -5,6 +5,9 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url }) => {
   const api = apiFor(fetch);
   const enterpriseId = url.searchParams.get('enterpriseId');
-  const [zones, enterprise] = await Promise.all([api.zones.list(), enterpriseId ? api.enterprises.get(enterpriseId) : Promise.resolve(null)]);
+  const [zones, enterprise] = await Promise.all([
+    api.zones.list(),
+    enterpriseId ? api.enterprises.get(enterpriseId) : Promise.resolve(null),
+  ]);
   return { zones, presetEnterprise: enterprise && { id: enterprise.id, name: enterprise.name } };
 };
