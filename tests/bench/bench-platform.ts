@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { PlatformEvent } from '@platform/contracts';
+import type { Me, Media, Meeting, PlatformEvent, Shift, Team, Upload } from '@platform/contracts';
 
 export const PASSWORD = 'Demo@2021';
 
@@ -67,7 +67,7 @@ export class Session {
     return new Session(base, cookie);
   }
 
-  async json<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+  async json<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base}${url}`, {
       method,
       headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -82,16 +82,16 @@ export class Session {
    * because a demo enterprise has only a few team × shift slots a day and every run needs one.
    */
   async reportMeeting(day: string, label: string): Promise<string> {
-    const me = await this.json('GET', '/api/auth/me');
-    const enterpriseId: string = me.enterprise.id;
-    const shifts = await this.json<{ id: string }[]>('GET', `/api/enterprises/${enterpriseId}/shifts`);
-    const team = await this.json('POST', `/api/enterprises/${enterpriseId}/teams`, {
+    const me = await this.json<Me>('GET', '/api/auth/me');
+    const enterpriseId = me.enterprise!.id;
+    const shifts = await this.json<Shift[]>('GET', `/api/enterprises/${enterpriseId}/shifts`);
+    const team = await this.json<Team>('POST', `/api/enterprises/${enterpriseId}/teams`, {
       name: label,
       leaderName: '班长',
       shiftIds: [shifts[0]!.id],
       members: [{ name: '张三' }, { name: '李四' }],
     });
-    const created = await this.json('POST', '/api/meetings', {
+    const created = await this.json<Meeting>('POST', '/api/meetings', {
       teamId: team.id,
       shiftId: shifts[0]!.id,
       meetingDate: day,
@@ -103,7 +103,7 @@ export class Session {
       attireChecked: true,
       mentalChecked: true,
       ppeChecked: true,
-      attendance: team.members.map((m: { id: string }) => ({ teamMemberId: m.id, present: true })),
+      attendance: team.members.map((m) => ({ teamMemberId: m.id, present: true })),
       hazards: ['车辆伤害'],
     });
     return created.id;
@@ -112,8 +112,13 @@ export class Session {
   /** Creates an upload and sends every part, without completing it; returns what `complete` needs. */
   async uploadParts(meetingId: string, file: string, contentType = 'video/mp4'): Promise<{ uploadId: string; assetId: string }> {
     const bytes = await fs.readFile(file);
-    const upload = await this.json('POST', '/api/uploads', { meetingId, fileName: path.basename(file), size: bytes.length, contentType });
-    for (const part of upload.parts as { partNumber: number; size: number; url: string }[]) {
+    const upload = await this.json<Upload>('POST', '/api/uploads', {
+      meetingId,
+      fileName: path.basename(file),
+      size: bytes.length,
+      contentType,
+    });
+    for (const part of upload.parts) {
       const start = (part.partNumber - 1) * upload.partSize;
       const url = part.url.startsWith('http') ? part.url : `${this.base}${part.url}`;
       const res = await fetch(url, {
@@ -168,8 +173,8 @@ export function waitForStatus(session: Session, assetId: string, statuses: strin
         if (statuses.includes(event.status)) resolve(performance.now());
         if (event.status === 'FAILED') {
           void session
-            .json('GET', `/api/media/${assetId}`)
-            .then((m) => reject(new Error(`asset ${assetId} failed: ${JSON.stringify(m.failure ?? m.error)}`)), reject);
+            .json<Media>('GET', `/api/media/${assetId}`)
+            .then((m) => reject(new Error(`asset ${assetId} failed: ${JSON.stringify(m.failure)}`)), reject);
         }
       })
       .then((u) => {

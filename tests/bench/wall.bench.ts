@@ -14,6 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Media } from '@platform/contracts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { median, Session, shanghaiToday, startPlatform, waitForStatus, type RunningPlatform } from './bench-platform.ts';
 
@@ -88,8 +89,8 @@ try {
   }
 
   // Figure 1 baseline: the same HLS as static files, played by hls.js on a bare page.
-  const media = await officer.json('GET', `/api/media/${firstAsset}`);
-  const files = await mirrorHls(base, media.hlsUrl as string);
+  const media = await officer.json<Media>('GET', `/api/media/${firstAsset}`);
+  const files = await mirrorHls(base, media.hlsUrl!);
   staticServer = await serveStatic(files, PORT + 1);
 
   const wallCold: number[] = [],

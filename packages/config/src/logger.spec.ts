@@ -54,7 +54,7 @@ describe('formatLogLine', () => {
     });
     const text = formatLogLine(line);
     const [first, ...rest] = text.trimEnd().split('\n');
-    expect(first).toMatch(/^\d\d:\d\d:\d\d ERROR job failed  jobId=j1$/);
+    expect(first).toMatch(/^\d\d:\d\d:\d\d ERROR job failed {2}jobId=j1$/);
     expect(rest).toEqual([
       '    FfmpegError: ffmpeg failed',
       '        at run',

@@ -5,6 +5,7 @@ const MAX_KEY_BYTES = 1024;
 
 // Backslashes are separators on Windows and confuse path joins; control characters break HTTP
 // headers and file names, and NUL truncates paths in C APIs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
 
 /**

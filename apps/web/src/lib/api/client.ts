@@ -17,6 +17,7 @@ type CallArgs<K extends OperationId> = OperationArgs<K> & Pick<RequestOptions, '
 export function apiFor(fetchImpl?: typeof fetch) {
   function call<K extends OperationId>(
     id: K,
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T` asks whether every field of T is optional.
     ...[args]: {} extends CallArgs<K> ? [args?: CallArgs<K>] : [args: CallArgs<K>]
   ): Promise<Result<K>> {
     const { method, path, query, body } = resolveOperation(id, (args ?? {}) as OperationArgs<K>);

@@ -26,6 +26,7 @@ class EventStreamState {
 /** Whether the shared stream is open right now (a rune: read it in components or $derived). */
 export const eventStream = new EventStreamState();
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- subscribers are called, never rendered.
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;

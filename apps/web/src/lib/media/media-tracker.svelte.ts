@@ -26,6 +26,7 @@ export class MediaTracker {
   readonly #meetingId: string;
   readonly #load: (id: string) => Promise<Media>;
   #lastPoll = 0;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- only deduplicates requests; nothing renders it.
   #inFlight = new Set<string>();
 
   constructor(meetingId: string, initial: Media[], load: (id: string) => Promise<Media>) {

@@ -36,6 +36,7 @@ export class WallController {
   readonly connected = $derived(eventStream.connected);
   readonly waitingCount = $derived(wall.waiting(this.queue).length);
 
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of requests; nothing renders it.
   #details = new Map<string, { at: number; meeting: Promise<Meeting> }>();
   #statsTimer: ReturnType<typeof setTimeout> | null = null;
   #loadSeq = 0;
@@ -220,6 +221,7 @@ export class WallController {
     const now = Date.now();
     for (const [id, cached] of this.#details) if (now - cached.at > DETAIL_FRESH_MS) this.#details.delete(id);
     if (Object.keys(this.meetings).length <= wall.MAX_ENTRIES + 50) return;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, dropped when #prune returns.
     const kept = new Set([...this.queue.entries.map((e) => e.id), ...wall.onScreen(this.queue)]);
     this.meetings = Object.fromEntries(Object.entries(this.meetings).filter(([id]) => kept.has(id)));
   }
