@@ -1,8 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { contentTypeOf, type JobWorkspace, type WorkspaceFactory } from '@platform/core';
 import type { ObjectStore } from '@platform/storage';
 import { eachLimited } from './each-limited.ts';
@@ -24,14 +22,11 @@ export function workspaceFactory(store: ObjectStore, root: string = os.tmpdir())
       dir,
       async download(key, fileName) {
         const target = path.join(dir, fileName);
-        const { body } = await store.get(key);
-        await pipeline(body, createWriteStream(target));
+        await store.downloadTo(key, target);
         return target;
       },
       async uploadFile(localFile, key) {
-        const { size } = await fs.stat(localFile);
-        // Small files (playlists, segments of a few MB) are read whole; S3 needs a known length anyway.
-        await store.put(key, await fs.readFile(localFile), { contentType: contentTypeOf(key), contentLength: size });
+        await store.putFile(key, localFile, { contentType: contentTypeOf(key) });
       },
       async uploadDirectory(localDir, keyPrefix) {
         const entries = await fs.readdir(localDir, { withFileTypes: true, recursive: true });

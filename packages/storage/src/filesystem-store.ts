@@ -1,4 +1,5 @@
-import { constants } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { constants, createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveByteRange } from './byte-range.ts';
@@ -91,6 +92,40 @@ export class FilesystemObjectStore implements ObjectStore {
     } catch (error) {
       await handle.close();
       throw error;
+    }
+  }
+
+  async putFile(key: string, source: string, options: PutOptions = {}): Promise<void> {
+    const file = this.objectPath(key);
+    const tmpDir = path.join(this.root, TMP_DIR);
+    await fs.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, `.${randomUUID()}.link`);
+    try {
+      await fs.link(source, tmp);
+    } catch {
+      // Another disk or no hard links: the streamed, size-checked write.
+      return this.writeObject(key, file, createReadStream(source), options.contentType, options.contentLength);
+    }
+    try {
+      await this.recordType(key, options.contentType);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.rename(tmp, file);
+    } catch (error) {
+      await fs.rm(tmp, { force: true });
+      throw new StorageError(`Could not store ${key}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async downloadTo(key: string, target: string): Promise<void> {
+    const file = this.objectPath(key);
+    try {
+      await fs.link(file, target);
+    } catch (error) {
+      if (isMissing(error)) throw new ObjectNotFoundError(key, { cause: error });
+      // Another disk (EXDEV) or a filesystem without hard links: copy instead.
+      await fs.copyFile(file, target, constants.COPYFILE_EXCL).catch((copyError: unknown) => {
+        throw isMissing(copyError) ? new ObjectNotFoundError(key, { cause: copyError }) : copyError;
+      });
     }
   }
 
@@ -198,17 +233,19 @@ export class FilesystemObjectStore implements ObjectStore {
   ): Promise<void> {
     const tmpDir = path.join(this.root, TMP_DIR);
     await fs.mkdir(tmpDir, { recursive: true });
-    const meta = this.metaPath(key);
     await writeAtomically(source, file, {
       tmpDir,
       expectedLength,
-      // The type is recorded just before the bytes appear; without one, an older type must go.
-      beforeRename: async () => {
-        if (contentType === undefined) return fs.rm(meta, { force: true });
-        await fs.mkdir(path.dirname(meta), { recursive: true });
-        await writeJsonAtomically(meta, { contentType } satisfies ObjectMeta);
-      },
+      beforeRename: () => this.recordType(key, contentType),
     });
+  }
+
+  /** The type is recorded just before the bytes appear; without one, an older type must go. */
+  private async recordType(key: string, contentType: string | undefined): Promise<void> {
+    const meta = this.metaPath(key);
+    if (contentType === undefined) return fs.rm(meta, { force: true });
+    await fs.mkdir(path.dirname(meta), { recursive: true });
+    await writeJsonAtomically(meta, { contentType } satisfies ObjectMeta);
   }
 
   private async readMeta(key: string): Promise<ObjectMeta> {

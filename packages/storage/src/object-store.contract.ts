@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -82,6 +85,36 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
 
       await expect(store.get(key, { start: size })).rejects.toMatchObject({ name: 'InvalidRangeError', totalSize: size });
       await expect(store.get(key, { start: size })).rejects.toBeInstanceOf(InvalidRangeError);
+    });
+
+    it('downloads an object to a local file that keeps its bytes when the object is replaced', async () => {
+      const key = `${fresh()}video.mp4`;
+      await store.put(key, BINARY);
+      const dir = await mkdtemp(path.join(tmpdir(), 'contract-download-'));
+      try {
+        await store.downloadTo(key, path.join(dir, 'source'));
+        await store.put(key, Buffer.from('a newer version'));
+        expect((await readFile(path.join(dir, 'source'))).equals(BINARY)).toBe(true);
+        await expect(store.downloadTo(`${fresh()}missing`, path.join(dir, 'other'))).rejects.toBeInstanceOf(ObjectNotFoundError);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('stores a local file with its type, replacing an earlier version', async () => {
+      const key = `${fresh()}seg_00000.m4s`;
+      const dir = await mkdtemp(path.join(tmpdir(), 'contract-putfile-'));
+      try {
+        await writeFile(path.join(dir, 'old'), 'old');
+        await store.putFile(key, path.join(dir, 'old'), { contentType: 'text/plain' });
+        await writeFile(path.join(dir, 'segment'), BINARY);
+        await store.putFile(key, path.join(dir, 'segment'), { contentType: 'video/iso.segment' });
+        const object = await store.get(key);
+        expect((await buffer(object.body)).equals(BINARY)).toBe(true);
+        expect(object.contentType).toBe('video/iso.segment');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('reports a missing key as ObjectNotFoundError on get and null on head', async () => {

@@ -93,6 +93,21 @@ export interface ObjectStore {
    */
   get(key: string, range?: ByteRange): Promise<ObjectStream>;
 
+  /**
+   * Puts the object into the local file `target` (which must not exist), for tools that read
+   * files. The filesystem driver links it when store and target share a disk, so a video is not
+   * copied before ffmpeg can start; objects are replaced by rename, so the link keeps the bytes
+   * it was made with. Throws `ObjectNotFoundError` for a missing key.
+   */
+  downloadTo(key: string, target: string): Promise<void>;
+
+  /**
+   * Stores the local file `source` as an object, like `put`. The filesystem driver links it in
+   * when both share a disk (HLS segments of a long video are not copied again); `source` must not
+   * change afterwards, which holds for a finished job's output.
+   */
+  putFile(key: string, source: string, options?: PutOptions): Promise<void>;
+
   /** Size, type and ETag of an object, or null when there is none. */
   head(key: string): Promise<ObjectInfo | null>;
 

@@ -1,3 +1,6 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
@@ -114,6 +117,16 @@ export class S3ObjectStore implements ObjectStore {
       throw new StorageError(`S3 GetObject of ${JSON.stringify(key)} ignored the Range header`);
     }
     return { ...object, range: { start: served.start, end: served.end } };
+  }
+
+  async putFile(key: string, source: string, options: PutOptions = {}): Promise<void> {
+    const { size } = await stat(source);
+    await this.put(key, createReadStream(source), { ...options, contentLength: size });
+  }
+
+  async downloadTo(key: string, target: string): Promise<void> {
+    const { body } = await this.get(key);
+    await pipeline(body, createWriteStream(target, { flags: 'wx' }));
   }
 
   async head(key: string): Promise<ObjectInfo | null> {

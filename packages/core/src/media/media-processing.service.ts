@@ -44,21 +44,23 @@ export class MediaProcessingService {
   }
 
   async process(assetId: string, ctx: JobContext): Promise<void> {
+    const started = performance.now();
+    // Debug lines with the time since the job began: where the seconds to PLAYABLE go.
+    const stage = (name: string) => ctx.log.debug({ stage: name, ms: Math.round(performance.now() - started) }, 'media stage');
     const asset = await this.media.findAsset(assetId);
     // Deleted, or already finished by an earlier attempt: nothing to do.
     const attempt = asset && (await this.media.beginProcessing(assetId));
     if (!asset || !attempt) return;
     // A retry of an asset that is already playing rewrites its files in place: players keep going
     // and its status stays PLAYABLE. Only a fresh start clears what an earlier attempt left.
-    if (attempt === 'fresh') {
-      await this.emit(asset, 'PROCESSING', 0);
-      await this.store.deletePrefix(derivedPrefix(assetId));
-    }
+    if (attempt === 'fresh') await Promise.all([this.emit(asset, 'PROCESSING', 0), this.store.deletePrefix(derivedPrefix(assetId))]);
+    stage('begun');
     const workspace = await this.workspaces(assetId);
     try {
       const file = await workspace.download(asset.sourceKey, 'source');
+      stage('downloaded');
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
-      else await this.processVideo(asset, file, workspace, ctx, attempt === 'resumed');
+      else await this.processVideo(asset, file, workspace, ctx, { playable: attempt === 'resumed', stage });
       await this.media.markReady(assetId);
       await this.emit(asset, 'READY', 100);
     } catch (error) {
@@ -87,9 +89,18 @@ export class MediaProcessingService {
     await this.emit(asset, 'FAILED', 0);
   }
 
-  private async processVideo(asset: AssetRecord, file: string, workspace: JobWorkspace, ctx: JobContext, playable: boolean): Promise<void> {
+  private async processVideo(
+    asset: AssetRecord,
+    file: string,
+    workspace: JobWorkspace,
+    ctx: JobContext,
+    { playable, stage }: { playable: boolean; stage: (name: string) => void },
+  ): Promise<void> {
     const inspection = await this.video.inspect(file);
-    await this.media.setVideoFacts(asset.id, inspection.facts);
+    stage('inspected');
+    // Written while the first rendition is made; screens read the facts only once it is published.
+    const facts = this.media.setVideoFacts(asset.id, inspection.facts);
+    facts.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     const published: FinishedRendition[] = [];
     let reported = 0;
     const masterKey = derivedKey(asset.id, 'master.m3u8');
@@ -110,7 +121,9 @@ export class MediaProcessingService {
         }
       },
       onRendition: async (rendition) => {
+        stage(`${rendition.name} made`);
         await workspace.uploadDirectory(rendition.dir, derivedKey(asset.id, `${rendition.name}/`));
+        await facts;
         published.push(rendition);
         // The master is rewritten after each rendition, so players see every finished one.
         await this.store.put(masterKey, Buffer.from(this.video.masterPlaylist(published)), {
@@ -130,8 +143,10 @@ export class MediaProcessingService {
           masterKey,
         );
         await this.emit(asset, 'PLAYABLE', reported);
+        stage(`${rendition.name} published`);
       },
     });
+    await facts;
     if (stills) {
       await Promise.all([
         workspace.uploadFile(out.poster, derivedKey(asset.id, 'poster.jpg')),
