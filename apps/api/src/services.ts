@@ -21,7 +21,7 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
   const { access } = runtime;
   const media = new MediaService(
     repos.media,
-    runtime.store,
+    runtime.mediaStore,
     access,
     repos.audit,
     { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds },

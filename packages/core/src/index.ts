@@ -20,6 +20,7 @@ export type { Logger } from './logging/logger.port.ts';
 export { MediaProcessingService } from './media/media-processing.service.ts';
 export type * from './media/media.port.ts';
 export type * from './media/media-failure.ts';
+export type * from './media/media-store.port.ts';
 export type * from './media/media-processor.port.ts';
 export { MediaService, type DeliveryPolicy } from './media/media.service.ts';
 export * from './media/storage-keys.ts';

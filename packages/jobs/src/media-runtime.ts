@@ -1,10 +1,19 @@
 import { uploadPolicyOf, type MediaConfig, type StorageConfig } from '@platform/config';
-import { EnterpriseAccess, MediaProcessingService, UploadService, type JobHandlers, type JobQueue, type Logger } from '@platform/core';
+import {
+  EnterpriseAccess,
+  MediaProcessingService,
+  UploadService,
+  type JobHandlers,
+  type JobQueue,
+  type Logger,
+  type MediaStore,
+} from '@platform/core';
 import { PgEventBus, type Repositories } from '@platform/db';
 import { Ffmpeg, FfmpegVideoProcessor, resolveFfmpegBinaries, SharpPhotoProcessor, sniffFile, type FfmpegBinaries } from '@platform/media';
 import { createObjectStore, type ObjectStore } from '@platform/storage';
 import type { PgBoss } from 'pg-boss';
 import { startJobRunner } from './job-runner.ts';
+import { mediaStoreOver } from './media-store.ts';
 import { PgBossJobQueue, startBoss } from './pg-boss-queue.ts';
 import { sweepOrphanWorkspaces, workspaceFactory } from './workspace.ts';
 
@@ -31,6 +40,8 @@ export interface MediaRuntimeOptions {
 /** Object store, ffmpeg, events, job queue and the services built on them, as one process uses them. */
 export interface MediaRuntime {
   store: ObjectStore;
+  /** The same store as the media services see it: their port, with storage errors as domain errors. */
+  mediaStore: MediaStore;
   ffmpeg: FfmpegBinaries;
   /** Events from every process, via PostgreSQL LISTEN/NOTIFY. */
   events: PgEventBus;
@@ -50,6 +61,7 @@ export interface MediaRuntime {
 export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<MediaRuntime> {
   const { repos, log } = options;
   const store = createObjectStore(options.storage);
+  const mediaStore = mediaStoreOver(store);
   const ffmpeg = resolveFfmpegBinaries(options.media);
   log.info({ ffmpeg: ffmpeg.ffmpeg, ffmpegSource: ffmpeg.source, storage: store.driver }, 'media runtime');
   const events = new PgEventBus(options.databaseUrl, log.child({ component: 'events' }));
@@ -73,7 +85,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
     }, repos.audit);
     const uploads = new UploadService(
       repos.media,
-      store,
+      mediaStore,
       queue,
       access,
       repos.audit,
@@ -87,7 +99,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       if (swept) log.info({ swept }, `removed ${swept} workspace(s) left by killed workers`);
       const processing = new MediaProcessingService(
         repos.media,
-        store,
+        mediaStore,
         new FfmpegVideoProcessor(new Ffmpeg(ffmpeg), options.media),
         new SharpPhotoProcessor(new Ffmpeg(ffmpeg)),
         workspaceFactory(store, options.work.workRoot),
@@ -101,7 +113,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
       closers.push(() => runner.stop());
     }
-    return { store, ffmpeg, events, boss, queue, access, uploads, close };
+    return { store, mediaStore, ffmpeg, events, boss, queue, access, uploads, close };
   } catch (error) {
     await close();
     throw error;

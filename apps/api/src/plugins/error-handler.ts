@@ -2,16 +2,19 @@ import { codeOfZodIssue, type ErrorCode, type FieldIssue as FieldIssueBody, type
 import {
   AppError,
   ConflictError,
+  FileNotReadyError,
   ForbiddenError,
   MediaRejectedError,
   NotFoundError,
+  PartsIncompleteError,
   PayloadTooLargeError,
+  RangeNotSatisfiableError,
   TooManyAttemptsError,
   UnauthorizedError,
+  UploadGoneError,
   ValidationError,
   type FieldIssue,
 } from '@platform/core';
-import { InvalidPartError, InvalidRangeError, ObjectNotFoundError, UploadNotFoundError } from '@platform/storage';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -21,24 +24,17 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [UnauthorizedError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
+  [FileNotReadyError, 404],
   [ConflictError, 409],
+  [UploadGoneError, 409],
+  [PartsIncompleteError, 409],
   [PayloadTooLargeError, 413],
   [MediaRejectedError, 415],
+  [RangeNotSatisfiableError, 416],
   [TooManyAttemptsError, 429],
 ];
 
 type Params = Record<string, string | number>;
-
-/** Storage failures that are the caller's doing, with what to tell them. */
-function storageFailure(error: Error): [number, ErrorCode, string] | null {
-  if (error instanceof ObjectNotFoundError)
-    return [404, 'FILE_NOT_READY', 'The file does not exist (yet); wait until processing has published it.'];
-  if (error instanceof InvalidRangeError) return [416, 'RANGE_NOT_SATISFIABLE', error.message];
-  if (error instanceof UploadNotFoundError)
-    return [409, 'UPLOAD_GONE', 'This upload no longer exists in storage; start a new upload for the file.'];
-  if (error instanceof InvalidPartError) return [409, 'PARTS_INCOMPLETE', error.message];
-  return null;
-}
 
 function statusOf(error: AppError): number {
   return STATUS_OF.find(([type]) => error instanceof type)?.[1] ?? 400;
@@ -120,8 +116,6 @@ export const errorHandlerPlugin = fp(
         }
         return send(reply, statusOf(error), error.code, error.message, error.params, error.details);
       }
-      const storage = storageFailure(error);
-      if (storage) return send(reply, storage[0], storage[1], storage[2]);
       if (hasZodFastifySchemaValidationErrors(error)) {
         const issues = fieldIssues(error as never, request);
         return send(

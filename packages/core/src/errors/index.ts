@@ -7,3 +7,4 @@ export { UnauthorizedError } from './unauthorized-error.ts';
 export { ValidationError } from './validation-error.ts';
 export { MediaRejectedError } from './media-rejected-error.ts';
 export { PayloadTooLargeError } from './payload-too-large-error.ts';
+export { FileNotReadyError, PartsIncompleteError, RangeNotSatisfiableError, UploadGoneError } from './storage-errors.ts';

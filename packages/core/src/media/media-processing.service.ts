@@ -1,10 +1,10 @@
-import type { ObjectStore } from '@platform/storage';
 import type { MediaStatus } from '@platform/contracts';
 import type { EventPublisher } from '../events/event.port.ts';
 import type { JobContext } from '../jobs/jobs.ts';
 import { MediaRejectedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
 import type { FinishedRendition, JobWorkspace, PhotoProcessor, VideoProcessor, WorkspaceFactory } from './media-processor.port.ts';
+import type { MediaStore } from './media-store.port.ts';
 import type { MediaFailureCode, MediaFailureParams } from './media-failure.ts';
 import { derivedKey, derivedPrefix } from './storage-keys.ts';
 
@@ -20,7 +20,7 @@ const PROGRESS_STEP = 2;
 export class MediaProcessingService {
   constructor(
     private readonly media: MediaRepository,
-    private readonly store: ObjectStore,
+    private readonly store: MediaStore,
     private readonly video: VideoProcessor,
     private readonly photo: PhotoProcessor,
     private readonly workspaces: WorkspaceFactory,

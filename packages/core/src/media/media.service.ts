@@ -1,5 +1,5 @@
 import type { Media } from '@platform/contracts';
-import type { ObjectStore, ObjectStream, ByteRange } from '@platform/storage';
+import type { ByteRange, MediaStore, StoredFile } from './media-store.port.ts';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import { enterpriseScopeOf, meetingScopeOf } from '../access/scope.ts';
@@ -23,7 +23,7 @@ export interface DeliveryPolicy {
 export class MediaService {
   constructor(
     private readonly media: MediaRepository,
-    private readonly store: ObjectStore,
+    private readonly store: MediaStore,
     private readonly access: EnterpriseAccess,
     private readonly audit: AuditRepository,
     private readonly policy: DeliveryPolicy,
@@ -90,7 +90,7 @@ export class MediaService {
     token: string,
     path: string,
     range?: ByteRange,
-  ): Promise<ObjectStream & { contentType: string; cacheSeconds: number }> {
+  ): Promise<StoredFile & { contentType: string; cacheSeconds: number }> {
     const nowSeconds = Math.floor(this.now().getTime() / 1000);
     const check = verifyStreamToken(token, assetId, this.policy.signingSecret, nowSeconds);
     if (!check.ok) {

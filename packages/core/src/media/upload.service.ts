@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { CreateUploadBody, Upload } from '@platform/contracts';
-import type { ObjectStore } from '@platform/storage';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { ConflictError, MediaRejectedError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors/index.ts';
 import type { EventPublisher } from '../events/event.port.ts';
 import type { JobQueue } from '../jobs/jobs.ts';
+import type { MediaStore } from './media-store.port.ts';
 import type { AssetKind, MediaRepository, UploadRecord } from './media.port.ts';
 import { sourceKey } from './storage-keys.ts';
 import { checkUploadRequest, expectedPartSize, partCount, type UploadLimits } from './upload-policy.ts';
@@ -32,7 +32,7 @@ const SNIFF_BYTES = 64 * 1024;
 export class UploadService {
   constructor(
     private readonly media: MediaRepository,
-    private readonly store: ObjectStore,
+    private readonly store: MediaStore,
     private readonly jobs: JobQueue,
     private readonly access: EnterpriseAccess,
     private readonly audit: AuditRepository,
