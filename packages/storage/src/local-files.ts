@@ -35,7 +35,8 @@ export function toReadable(body: ObjectBody): Readable {
 /** Yields the contents of `files` one after another, reading each as a stream. */
 export async function* concatFiles(files: readonly string[]): AsyncGenerator<Buffer> {
   for (const file of files) {
-    for await (const chunk of createReadStream(file)) yield chunk as Buffer;
+    // 1 MiB reads: a 4 GB video in 4,000 chunks rather than 65,000 trips through the generator.
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
   }
 }
 

@@ -166,15 +166,19 @@ export class UploadService {
         { params: { fileName: upload.fileName } },
       );
     }
-    await this.media.markUploaded(upload.assetId, sniffed.kind, sniffed.mime ?? upload.contentType);
-    await this.media.setUploadStatus(upload.id, 'COMPLETED', this.now());
+    // The asset must say UPLOADED before its job can start; the session's own status can follow.
+    const [owner] = await Promise.all([
+      this.media
+        .markUploaded(upload.assetId, sniffed.kind, sniffed.mime ?? upload.contentType)
+        .then(() => this.media.findAsset(upload.assetId)),
+      this.media.setUploadStatus(upload.id, 'COMPLETED', this.now()),
+    ]);
     // Photos have a queue (and so a worker slot) of their own: they never wait behind a video encode.
     await this.jobs.send(
       sniffed.kind === 'PHOTO' ? 'media.photo' : 'media.process',
       { assetId: upload.assetId },
       { singletonKey: upload.assetId },
     );
-    const owner = await this.media.findAsset(upload.assetId);
     if (owner?.enterpriseId && owner.zoneId) {
       await this.events.publish({
         type: 'media.status',
