@@ -182,7 +182,7 @@ try {
     );
   if (FIGURES.has('3'))
     console.log(
-      `3. 60 s 720p H.264 upload complete → PLAYABLE           ${ms(median(pipeline))}   plain ffmpeg -c copy remux ${ms(median(remux))}   ratio ${ratio(median(pipeline), median(remux))}   target ≤ remux + 500 ms (${ms(median(pipeline) - median(remux)).trim()} over)`,
+      `3. 60 s 720p H.264 upload complete → PLAYABLE           ${ms(median(pipeline))}   plain ffmpeg -c copy remux ${ms(median(remux))}   ratio ${ratio(median(pipeline), median(remux))}   target ≤ remux + 500 ms (overhead over the remux: ${ms(median(pipeline) - median(remux)).trim()})`,
     );
   console.log(
     `   runs: wall cold ${wallCold.map(Math.round).join(' ')} | static ${pageCold.map(Math.round).join(' ')} | upload→frame ${toFrame.map(Math.round).join(' ')} | →PLAYABLE ${pipeline.map(Math.round).join(' ')} | remux ${remux.map(Math.round).join(' ')}`,
