@@ -29,16 +29,16 @@ const DEFAULT_OFFSET = '+08:00';
 export async function analysePhoto(file: string, source: PhotoSource): Promise<PhotoEvidence> {
   const exif = await readExif(file, source);
   const rotated = source.orientation >= 5;
-  const offset = text(exif?.OffsetTimeOriginal);
+  const offset = exifText(exif?.OffsetTimeOriginal);
   return {
     width: rotated ? source.height : source.width,
     height: rotated ? source.width : source.height,
-    capturedAt: parseExifTime(text(exif?.DateTimeOriginal) ?? text(exif?.CreateDate), offset ?? DEFAULT_OFFSET),
+    capturedAt: parseExifTime(exifText(exif?.DateTimeOriginal) ?? exifText(exif?.CreateDate), offset ?? DEFAULT_OFFSET),
     capturedOffset: offset,
     latitude: finite(exif?.latitude),
     longitude: finite(exif?.longitude),
-    cameraMake: text(exif?.Make),
-    cameraModel: text(exif?.Model),
+    cameraMake: exifText(exif?.Make),
+    cameraModel: exifText(exif?.Model),
     perceptualHash: await photoHash(source),
   };
 }
@@ -79,7 +79,6 @@ export function exifText(value: unknown): string | null {
   const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   return clean || null;
 }
-const text = exifText;
 
 async function photoHash(source: PhotoSource): Promise<string> {
   const pixels = await source.open().rotate().greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();

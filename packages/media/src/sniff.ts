@@ -52,21 +52,10 @@ export function looksLikeText(head: Uint8Array): boolean {
   for (const byte of sample) if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) control++;
   if (control > sample.length / 100) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, lastCompleteUtf8(sample)));
+    // `stream` leaves a character cut off by the end of the sample pending instead of calling it invalid.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
     return true;
   } catch {
     return false;
   }
-}
-
-// The sample may end inside a multi-byte character; decoding stops before it.
-function lastCompleteUtf8(bytes: Uint8Array): number {
-  let end = bytes.length;
-  for (let i = 1; i <= 3 && end - i >= 0; i++) {
-    const byte = bytes[end - i]!;
-    if ((byte & 0xc0) === 0x80) continue;
-    if (byte >= 0xc0) end -= i;
-    break;
-  }
-  return end;
 }

@@ -34,6 +34,18 @@ type SummaryRow = Awaited<ReturnType<PrismaClient['meeting']['findFirstOrThrow']
   mediaAssets: MeetingSummary['media'];
 };
 
+/** A shift's times and meeting window: what the compliance rules read, for one shift or a board's. */
+const shiftWindowSelect = {
+  id: true,
+  name: true,
+  enterpriseId: true,
+  startMinute: true,
+  endMinute: true,
+  daysOfWeek: true,
+  meetingWindowBefore: true,
+  meetingWindowAfter: true,
+} as const;
+
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 function toSummary(row: SummaryRow): MeetingSummary {
@@ -89,16 +101,7 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     async findShift(shiftId) {
       return prisma.shift.findUnique({
         where: { id: shiftId },
-        select: {
-          id: true,
-          name: true,
-          enterpriseId: true,
-          startMinute: true,
-          endMinute: true,
-          daysOfWeek: true,
-          meetingWindowBefore: true,
-          meetingWindowAfter: true,
-        },
+        select: shiftWindowSelect,
       });
     },
 
@@ -205,18 +208,7 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
           shifts: {
             where: { shift: { active: true } },
             select: {
-              shift: {
-                select: {
-                  id: true,
-                  name: true,
-                  enterpriseId: true,
-                  startMinute: true,
-                  endMinute: true,
-                  daysOfWeek: true,
-                  meetingWindowBefore: true,
-                  meetingWindowAfter: true,
-                },
-              },
+              shift: { select: shiftWindowSelect },
             },
           },
           meetings: {
