@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Media } from '@platform/contracts';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { median, Session, shanghaiToday, startPlatform, waitForStatus, type RunningPlatform } from './bench-platform.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,15 +26,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FIGURES = new Set((process.env.BENCH_FIGURES ?? '1,2,3').split(','));
 const SHORT = path.join(root, 'media-samples/out/landscape-720p-h264-aac.mp4');
 const LONG = path.join(root, 'media-samples/out/bench-60s-720p-h264-aac.mp4');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1920, height: 1080 };
 
 /**
@@ -73,7 +65,7 @@ try {
   platform = await startPlatform(process.env.BENCH_PLATFORM_ROOT ?? root, PORT, path.join(root, 'tmp', `bench-wall-${PORT}`));
   const { base } = platform;
   const officer = await Session.login(base, 'officer1');
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch(chromiumLaunchOptions());
   console.log(`\n${os.cpus().length} cores, ${RUNS} runs per figure, medians shown; platform on ${base}\n`);
 
   // A wall with four meetings whose videos are READY (nothing transcodes while we measure).

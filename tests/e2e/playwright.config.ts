@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { S3_PORT } from './s3-env.ts';
 
 // Browser end-to-end tests against the real platform (embedded PostgreSQL, ffmpeg, filesystem
@@ -9,19 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.join(root, 'tmp', 'e2e-data');
 
-const launchOptions = {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
-};
+const launchOptions = chromiumLaunchOptions(['--autoplay-policy=no-user-gesture-required']);
 
 export default defineConfig({
   testDir: '.',
