@@ -42,7 +42,7 @@ export const IdParams = z.object({ id: Id });
 export const RiskLevel = z.enum(['RED', 'ORANGE', 'YELLOW', 'BLUE']);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 
-export const Role = z.enum(['ADMIN', 'INSPECTOR', 'ZONE_OFFICER', 'COMMAND_OPERATOR', 'ENTERPRISE_OFFICER', 'WORKER']);
+export const Role = z.enum(['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'INSPECTOR', 'ZONE_OFFICER', 'COMMAND_OPERATOR', 'ENTERPRISE_OFFICER', 'WORKER']);
 export type Role = z.infer<typeof Role>;
 
 export const PageQuery = z.object({

@@ -17,6 +17,10 @@ export function enterpriseScopeOf(actor: Actor): EnterpriseScope {
     case 'ENTERPRISE_OFFICER':
     case 'WORKER':
       return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : { kind: 'none' };
+    // Security and audit administrators manage accounts and read the audit log, not enterprises' data.
+    case 'SECURITY_ADMIN':
+    case 'AUDIT_ADMIN':
+      return { kind: 'none' };
   }
 }
 

@@ -51,6 +51,8 @@ export const zhCN = {
   },
   roles: {
     ADMIN: '系统管理员',
+    SECURITY_ADMIN: '安全管理员',
+    AUDIT_ADMIN: '审计管理员',
     INSPECTOR: '执法人员',
     ZONE_OFFICER: '开发区/街镇应急管理',
     COMMAND_OPERATOR: '指挥中心值班员',

@@ -3,6 +3,8 @@ import type { Role } from '@platform/contracts';
 /** Where each role starts after logging in, and where `/` sends it. */
 export const LANDING: Record<Role, string> = {
   ADMIN: '/admin',
+  SECURITY_ADMIN: '/admin/users',
+  AUDIT_ADMIN: '/admin/audit',
   INSPECTOR: '/compliance',
   ZONE_OFFICER: '/compliance',
   COMMAND_OPERATOR: '/command',
@@ -19,7 +21,7 @@ export const AREA_ROLES = {
   command: ['COMMAND_OPERATOR', 'INSPECTOR', 'ADMIN'],
   compliance: ['INSPECTOR', 'ZONE_OFFICER', 'ADMIN'],
   learn: ['WORKER', 'ENTERPRISE_OFFICER', 'ADMIN'],
-  admin: ['ADMIN'],
+  admin: ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREA_ROLES;
@@ -30,7 +32,16 @@ export function safeNextPath(next: string | null): string | null {
   return next;
 }
 
-export const ALL_ROLES: readonly Role[] = ['ADMIN', 'INSPECTOR', 'ZONE_OFFICER', 'COMMAND_OPERATOR', 'ENTERPRISE_OFFICER', 'WORKER'];
+export const ALL_ROLES: readonly Role[] = [
+  'ADMIN',
+  'SECURITY_ADMIN',
+  'AUDIT_ADMIN',
+  'INSPECTOR',
+  'ZONE_OFFICER',
+  'COMMAND_OPERATOR',
+  'ENTERPRISE_OFFICER',
+  'WORKER',
+];
 
 /** Roles whose accounts belong to one enterprise; the server requires an enterprise for them. */
 export const ENTERPRISE_ROLES: readonly Role[] = ['ENTERPRISE_OFFICER', 'WORKER'];
