@@ -26,12 +26,6 @@ export const AREA_ROLES = {
 
 export type Area = keyof typeof AREA_ROLES;
 
-/** A `next` parameter is only followed when it is a path on this site, never another origin. */
-export function safeNextPath(next: string | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
-}
-
 export const ALL_ROLES: readonly Role[] = [
   'ADMIN',
   'SECURITY_ADMIN',

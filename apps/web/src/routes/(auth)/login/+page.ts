@@ -1,11 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { apiFor } from '$lib/api/client.ts';
 import { currentUser } from '$lib/navigation/guard.ts';
-import { LANDING, safeNextPath } from '$lib/navigation/roles.ts';
+import { safeNextPath } from '$lib/navigation/next-path.ts';
+import { LANDING } from '$lib/navigation/roles.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url }) => {
-  const next = safeNextPath(url.searchParams.get('next'));
+  const next = safeNextPath(url.searchParams.get('next'), url.origin);
   // Someone who is still logged in has nothing to do here.
   const me = await currentUser(apiFor(fetch));
   if (me) redirect(307, next ?? LANDING[me.role]);
