@@ -7,6 +7,8 @@ export const DEMO_PASSWORD = 'Demo@2021';
  */
 export const DEMO_USERS = [
   { username: 'admin', displayName: '系统管理员', role: 'ADMIN' },
+  { username: 'secadmin', displayName: '安全管理员', role: 'SECURITY_ADMIN' },
+  { username: 'auditor', displayName: '审计管理员', role: 'AUDIT_ADMIN' },
   { username: 'inspector', displayName: '执法人员 张检', role: 'INSPECTOR' },
   { username: 'command', displayName: '指挥中心值班员', role: 'COMMAND_OPERATOR' },
   { username: 'zone1', displayName: '经开区应急管理局 李工', role: 'ZONE_OFFICER', zoneCode: 'TEDA' },
