@@ -42,6 +42,14 @@ export const ERROR_CODES = {
   TOKEN_EXPIRED: [],
   /** A signed media link is past its expiry; reloading the page gets a fresh one. */
   LINK_EXPIRED: [],
+  /** The second factor has not been given yet in this session; only the verification step answers. */
+  MFA_REQUIRED: [],
+  /** A privileged account without a second factor: it must enrol one before anything else. */
+  MFA_ENROLMENT_REQUIRED: [],
+  /** The password must be changed first (first login, after a reset, or older than the maximum age). */
+  PASSWORD_CHANGE_REQUIRED: [],
+  /** Too many wrong codes or passwords in one session: it was ended; sign in again. */
+  SESSION_ATTEMPTS_EXCEEDED: [],
 
   // ── Access ────────────────────────────────────────────────────────────────────────────────
   /** Generic 403 when nothing more specific applies. */
@@ -56,6 +64,12 @@ export const ERROR_CODES = {
   ACCOUNT_OUTSIDE_SCOPE: [],
   /** Nobody may deactivate their own account or change their own role. */
   OWN_ACCOUNT_CHANGE: [],
+  /** The session has no pending second factor to verify. */
+  MFA_NOT_PENDING: [],
+  /** The account has a second factor already; a security administrator must reset it before a new enrolment. */
+  MFA_ALREADY_ENABLED: [],
+  /** Activation without an enrolment started (or after it was reset). */
+  MFA_NOT_ENROLLING: [],
 
   // ── Missing things ────────────────────────────────────────────────────────────────────────
   /** The record does not exist or is outside the caller's scope (never says which). */
@@ -160,7 +174,26 @@ export const ERROR_CODES = {
   CREDIT_CODE_CHECK_DIGIT: ['expected', 'actual'],
   /** The 17th character (organisation-code check digit) should be `expected`. */
   CREDIT_CODE_ORG_CHECK_DIGIT: ['expected'],
+  /** No longer sent: the PASSWORD_* codes below say which rule failed. Kept for older clients. */
   PASSWORD_TOO_WEAK: [],
+  /** A password shorter than `min` characters. */
+  PASSWORD_TOO_SHORT: ['min'],
+  /** A password using fewer than `min` of the four classes: upper case, lower case, digits, symbols. */
+  PASSWORD_TOO_FEW_CLASSES: ['min'],
+  /** A password that contains the user name. */
+  PASSWORD_CONTAINS_USERNAME: [],
+  /** A password on the list of the most common ones. */
+  PASSWORD_COMMON: [],
+  /** One of the last `count` passwords of this account. */
+  PASSWORD_REUSED: ['count'],
+  /** The current password given to change it is wrong. */
+  CURRENT_PASSWORD_WRONG: [],
+  /** A one-time code that does not match the authenticator (wrong, or the device clock is off). */
+  MFA_CODE_INVALID: [],
+  /** A one-time code that was used already; wait for the next one. */
+  MFA_CODE_REUSED: [],
+  /** A recovery code that is wrong or was used already. */
+  MFA_RECOVERY_CODE_INVALID: [],
   /** An id that points at nothing (or at something outside the caller's reach); `entity` says what. */
   REFERENCE_NOT_FOUND: ['entity'],
   /** Latitude and longitude must be given together. */

@@ -60,6 +60,10 @@ export const errorsZhCN: ErrorCatalogue = {
   TOKEN_INVALID: () => '接口令牌无效或已被吊销。',
   TOKEN_EXPIRED: () => '接口令牌已过期，请向企业安全员申请新的令牌。',
   LINK_EXPIRED: () => '播放链接已过期，请刷新页面。',
+  MFA_REQUIRED: () => '请先完成二次验证。',
+  MFA_ENROLMENT_REQUIRED: () => '该账号须先绑定身份验证器（二次验证）才能使用。',
+  PASSWORD_CHANGE_REQUIRED: () => '请先修改密码后再继续使用。',
+  SESSION_ATTEMPTS_EXCEEDED: () => '错误次数过多，本次登录已结束，请重新登录。',
 
   // Access
   FORBIDDEN: () => '您没有权限执行此操作。',
@@ -68,6 +72,9 @@ export const errorsZhCN: ErrorCatalogue = {
   ACCOUNT_MANAGEMENT_FORBIDDEN: () => '只有系统管理员和企业安全员可以管理账号。',
   ACCOUNT_OUTSIDE_SCOPE: () => '企业安全员只能管理本企业的安全员和职工账号。',
   OWN_ACCOUNT_CHANGE: () => '不能停用自己的账号或修改自己的角色。',
+  MFA_NOT_PENDING: () => '本次登录无需二次验证。',
+  MFA_ALREADY_ENABLED: () => '该账号已绑定身份验证器；如需更换，请联系安全管理员重置二次验证。',
+  MFA_NOT_ENROLLING: () => '请先重新开始绑定身份验证器。',
 
   // Missing things
   NOT_FOUND: (p) => `未找到该${entity(p.entity)}，或您无权查看。`,
@@ -130,6 +137,15 @@ export const errorsZhCN: ErrorCatalogue = {
   CREDIT_CODE_CHECK_DIGIT: (p) => `校验位应为“${p.expected}”，不是“${p.actual}”，请对照营业执照重新输入`,
   CREDIT_CODE_ORG_CHECK_DIGIT: (p) => `第 17 位（组织机构代码校验位）应为“${p.expected}”，请对照营业执照重新输入`,
   PASSWORD_TOO_WEAK: () => '须同时包含字母和数字',
+  PASSWORD_TOO_SHORT: (p) => `密码至少 ${p.min} 位`,
+  PASSWORD_TOO_FEW_CLASSES: (p) => `须包含大写字母、小写字母、数字、符号中的至少 ${p.min} 类`,
+  PASSWORD_CONTAINS_USERNAME: () => '密码不能包含用户名',
+  PASSWORD_COMMON: () => '密码过于常见，容易被猜中，请换一个',
+  PASSWORD_REUSED: (p) => `不能与最近 ${p.count} 次使用过的密码相同`,
+  CURRENT_PASSWORD_WRONG: () => '当前密码不正确',
+  MFA_CODE_INVALID: () => '验证码不正确，请核对身份验证器上的 6 位数字（并检查手机时间是否准确）',
+  MFA_CODE_REUSED: () => '该验证码已使用过，请等待身份验证器显示下一个验证码',
+  MFA_RECOVERY_CODE_INVALID: () => '恢复码不正确或已使用过',
   REFERENCE_NOT_FOUND: (p) => `所选${entity(p.entity)}不存在，请重新选择`,
   COORDINATES_INCOMPLETE: () => '经纬度须同时填写或同时留空',
   PLACEMENT_REQUIRED: (p) => `该角色必须选择所属${entity(p.entity)}`,
