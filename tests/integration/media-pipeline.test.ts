@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { signStreamToken } from '@platform/core';
+import { signStreamToken, streamTokenKey } from '@platform/core';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
@@ -105,7 +105,10 @@ describe('video upload to stream', { timeout: 120_000 }, () => {
     const forged = await t.app.inject({ url: `/api/media/${id}/stream/not-a-real-token-at-all/${segment}` });
     expect(forged.statusCode).toBe(403);
     const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
-    const expired = signStreamToken({ assetId: id, userId: user.id, expiresAt: Math.floor(Date.now() / 1000) - 1 }, SECRET);
+    const expired = signStreamToken(
+      { assetId: id, holder: { kind: 'session', id: user.id }, expiresAt: Math.floor(Date.now() / 1000) - 1 },
+      streamTokenKey(SECRET),
+    );
     const old = await t.app.inject({ url: `/api/media/${id}/stream/${expired}/${segment}` });
     expect(old.statusCode).toBe(401);
     expect(old.json().error.code).toBe('LINK_EXPIRED');

@@ -6,6 +6,8 @@ export interface EventStream {
   /** Resolves with the first event (already received or still to come) that matches. */
   waitFor(match: (event: PlatformEvent) => boolean, timeoutMs?: number): Promise<PlatformEvent>;
   close(): void;
+  /** Resolves when the stream ends: the server closed it, or `close()` was called. */
+  ended: Promise<void>;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function openEventStream(baseUrl: string, cookie: string): Promise<
   })().catch(() => {}); // Aborted by close().
   return {
     events,
+    ended: reading,
     waitFor(match, timeoutMs = 90_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
 import { meetingRoutes } from './routes/meeting.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { uploadRoutes } from './routes/upload.routes.ts';
 import { userRoutes } from './routes/user.routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(sessionRoutes);
   await app.register(orgRoutes);
   await app.register(teamRoutes);
   await app.register(userRoutes);

@@ -57,6 +57,9 @@ const EnvSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(360),
+  MEDIA_LINK_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  SESSION_LIMIT_PRIVILEGED: z.coerce.number().int().min(1).max(100).default(1),
+  SESSION_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
   WORKER_IN_PROCESS: bool.optional(),
   ...storageEnvShape,
   ...mediaEnvShape,
@@ -89,6 +92,11 @@ export interface ApiConfig {
   /** HMAC secret for media links; undefined in the embedded mode, where one is kept under dataDir. */
   mediaSigningSecret: string | undefined;
   mediaLinkTtlSeconds: number;
+  /**
+   * Concurrent sessions per account (privileged roles, everyone else; a new login ends the oldest
+   * beyond it), and how long a media link's check that its session is live is reused.
+   */
+  sessions: { limitPrivileged: number; limit: number; linkCheckSeconds: number };
   /** Run media jobs inside the API process (embedded default) instead of separate `npm run worker` processes. */
   workerInProcess: boolean;
   workerConcurrency: number;
@@ -129,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     media: mediaConfigOf(e),
     mediaSigningSecret: e.MEDIA_SIGNING_SECRET,
     mediaLinkTtlSeconds: e.MEDIA_LINK_TTL_MINUTES * 60,
+    sessions: { limitPrivileged: e.SESSION_LIMIT_PRIVILEGED, limit: e.SESSION_LIMIT, linkCheckSeconds: e.MEDIA_LINK_CHECK_SECONDS },
     workerInProcess: e.WORKER_IN_PROCESS ?? !e.DATABASE_URL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,

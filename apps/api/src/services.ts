@@ -4,6 +4,7 @@ import {
   EnterpriseService,
   MediaService,
   MeetingService,
+  SessionService,
   ShiftService,
   TeamService,
   UserService,
@@ -11,6 +12,7 @@ import {
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
 import type { ApiConfig } from './config.ts';
+import { cachedLinkHolderCheck } from './link-holder-check.ts';
 import type { MediaRuntime } from './media-runtime.ts';
 
 /**
@@ -19,17 +21,20 @@ import type { MediaRuntime } from './media-runtime.ts';
  */
 export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig, now: () => Date) {
   const { access } = runtime;
+  const sessions = new SessionService(repos.sessions, repos.audit, runtime.events, { ...config.sessions, ...config.auth }, now);
   const media = new MediaService(
     repos.media,
     runtime.mediaStore,
     access,
     repos.audit,
     { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds },
+    cachedLinkHolderCheck(sessions, runtime.events, config.sessions.linkCheckSeconds * 1000),
     now,
   );
   return {
     audit: new AuditService(repos.audit),
-    auth: new AuthService(repos.auth, repos.audit, config.auth, now),
+    auth: new AuthService(repos.auth, repos.audit, sessions, config.auth, now),
+    sessions,
     uploads: runtime.uploads,
     media,
     meetings: new MeetingService(repos.meetings, media, access, repos.audit, runtime.events, now),
@@ -37,7 +42,7 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
     teams: new TeamService(repos.teams, repos.shifts, access, repos.audit),
     shifts: new ShiftService(repos.shifts, access, repos.audit),
-    users: new UserService(repos.users, repos.enterprises, repos.zones, repos.audit),
+    users: new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions),
   };
 }
 

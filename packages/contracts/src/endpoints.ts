@@ -22,6 +22,8 @@ export const endpoints = {
   login: { method: 'POST', path: '/api/auth/login' },
   logout: { method: 'POST', path: '/api/auth/logout' },
   getMe: { method: 'GET', path: '/api/auth/me' },
+  listOwnSessions: { method: 'GET', path: '/api/auth/sessions' },
+  signOutOwnSession: { method: 'DELETE', path: '/api/auth/sessions/:id' },
 
   listZones: { method: 'GET', path: '/api/zones' },
   createZone: { method: 'POST', path: '/api/zones' },
@@ -44,6 +46,7 @@ export const endpoints = {
   getUser: { method: 'GET', path: '/api/users/:id' },
   createUser: { method: 'POST', path: '/api/users' },
   updateUser: { method: 'PATCH', path: '/api/users/:id' },
+  revokeUserSessions: { method: 'POST', path: '/api/users/:id/sessions/revoke' },
   listAuditLog: { method: 'GET', path: '/api/audit' },
 
   createUpload: { method: 'POST', path: '/api/uploads' },

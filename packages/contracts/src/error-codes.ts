@@ -34,6 +34,16 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: ['minutes'],
   /** The session was ended (signed out, revoked, account deactivated). */
   SESSION_INVALID: [],
+  /** A newer login to the same account ended this session (the concurrent-session limit). */
+  SESSION_REPLACED: [],
+  /** The account's password was changed or reset, which ended every other session. */
+  SESSION_REVOKED_PASSWORD: [],
+  /** A security administrator ended the account's sessions. */
+  SESSION_REVOKED_ADMIN: [],
+  /** The user signed this session out from another of their devices. */
+  SESSION_SIGNED_OUT: [],
+  /** The account was deactivated; none of its sessions work. */
+  ACCOUNT_DEACTIVATED: [],
   /** The session reached its absolute limit of `hours`. */
   SESSION_EXPIRED: ['hours'],
   /** The session was idle for `minutes`. */
@@ -42,6 +52,8 @@ export const ERROR_CODES = {
   TOKEN_EXPIRED: [],
   /** A signed media link is past its expiry; reloading the page gets a fresh one. */
   LINK_EXPIRED: [],
+  /** A media link whose session (or API token) has ended: logged out, revoked or deactivated. */
+  LINK_SESSION_ENDED: [],
   /** The second factor has not been given yet in this session; only the verification step answers. */
   MFA_REQUIRED: [],
   /** A privileged account without a second factor: it must enrol one before anything else. */
@@ -255,6 +267,7 @@ export const ENTITY_NAMES = [
   'upload',
   'file',
   'teamMember',
+  'session',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

@@ -9,4 +9,5 @@ export * from './org.ts';
 export * from './users.ts';
 export * from './media.ts';
 export * from './meetings.ts';
+export * from './sessions.ts';
 export * from './routes.ts';

@@ -6,6 +6,7 @@ import { IdParams, pageOf } from './common.ts';
 import { endpoints, type OperationId } from './endpoints.ts';
 import { Health } from './health.ts';
 import { LoginBody, Me } from './auth.ts';
+import { OwnSession, SessionsRevoked } from './sessions.ts';
 import { CreateUploadBody, Media, ReceivedPart, StreamParams, Upload, UploadCompletion, UploadPartParams } from './media.ts';
 import { Board, BoardQuery, Meeting, MeetingInput, MeetingQuery, MeetingSummary, WallQuery, WallStats } from './meetings.ts';
 import { Enterprise, EnterpriseInput, EnterpriseQuery, Industry, Shift, ShiftInput, Team, TeamInput, Zone, ZoneInput } from './org.ts';
@@ -54,6 +55,19 @@ const schemas = {
   },
   logout: { tags: ['auth'], summary: 'End the current session', response: { 204: nothing }, errors: [401] },
   getMe: { tags: ['auth'], summary: 'The logged-in user, role and enterprise or zone', response: { 200: Me }, errors: [401] },
+  listOwnSessions: {
+    tags: ['auth'],
+    summary: 'Your open sessions (signed-in browsers and devices), newest first, marking the current one',
+    response: { 200: z.array(OwnSession) },
+    errors: [401],
+  },
+  signOutOwnSession: {
+    tags: ['auth'],
+    summary: 'Sign out one of your own sessions; any other id is not found',
+    params: IdParams,
+    response: { 204: nothing },
+    errors: [400, 401, 404],
+  },
 
   listZones: { tags: ['organisation'], summary: 'Development zones, streets and towns', response: { 200: z.array(Zone) }, errors: [401] },
   createZone: { tags: ['organisation'], body: ZoneInput, response: { 201: Zone }, errors: [400, ...AUTHED, 409] },
@@ -95,6 +109,13 @@ const schemas = {
   getUser: { tags: ['users'], params: IdParams, response: { 200: User }, errors: [400, ...AUTHED, 404] },
   createUser: { tags: ['users'], body: UserInput, response: { 201: User }, errors: [400, ...AUTHED, 409] },
   updateUser: { tags: ['users'], params: IdParams, body: UserUpdate, response: { 200: User }, errors: [400, ...AUTHED, 404] },
+  revokeUserSessions: {
+    tags: ['users'],
+    summary: 'End every session of an account (security administrator); its user is told on their next request',
+    params: IdParams,
+    response: { 200: SessionsRevoked },
+    errors: [400, ...AUTHED, 404],
+  },
   listAuditLog: {
     tags: ['audit'],
     summary: 'Audit trail, newest first (admins)',

@@ -6,6 +6,9 @@ export { AuditService } from './audit/audit.service.ts';
 export type { AuthRepository, LoginCandidate, StoredApiToken, StoredSession } from './auth/auth.port.ts';
 export { AuthService, type AuthPolicy, type LoginResult, type RequestContext } from './auth/auth.service.ts';
 export { hashPassword, hashSecret, newSecret, verifyPassword } from './auth/secrets.ts';
+export type * from './auth/session.port.ts';
+export { accountDeactivatedError, sessionEndedError } from './auth/session-end.ts';
+export { PRIVILEGED_ROLES, SessionService, type OwnSession, type SessionPolicy } from './auth/session.service.ts';
 export * from './errors/index.ts';
 export { clockFromMinutes, minutesFromClock } from './org/clock.ts';
 export { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, organisationCodeCheckCharacter } from './org/credit-code.ts';
@@ -24,7 +27,14 @@ export type * from './media/media-store.port.ts';
 export type * from './media/media-processor.port.ts';
 export { MediaService, type DeliveryPolicy } from './media/media.service.ts';
 export * from './media/storage-keys.ts';
-export { signStreamToken, verifyStreamToken, type StreamGrant } from './media/stream-token.ts';
+export {
+  signStreamToken,
+  streamTokenKey,
+  verifyStreamToken,
+  type LinkHolder,
+  type LinkHolderCheck,
+  type StreamGrant,
+} from './media/stream-token.ts';
 export { checkUploadRequest, expectedPartSize, formatBytes, partCount, type UploadLimits } from './media/upload-policy.ts';
 export { UploadService, type FileSniffer, type UploadPolicy } from './media/upload.service.ts';
 export type { EventPublisher, EventSubscriber } from './events/event.port.ts';

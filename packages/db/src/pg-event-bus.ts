@@ -1,8 +1,17 @@
 import type { PlatformEvent } from '@platform/contracts';
-import type { EventPublisher, EventSubscriber, Logger } from '@platform/core';
+import type {
+  EventPublisher,
+  EventSubscriber,
+  Logger,
+  SessionEndedNotice,
+  SessionNoticePublisher,
+  SessionNoticeSubscriber,
+} from '@platform/core';
 import pg from 'pg';
 
 const CHANNEL = 'platform_events';
+// A channel of its own, so an internal notice can never reach a client through the event stream.
+const SESSION_CHANNEL = 'platform_sessions_ended';
 // NOTIFY payloads are limited to 8000 bytes; events carry ids and a status, far below that.
 const MAX_PAYLOAD = 7900;
 
@@ -11,9 +20,10 @@ const MAX_PAYLOAD = 7900;
  * API instance receives and fans out to its own Server-Sent-Events clients. One dedicated
  * connection listens and reconnects by itself after a drop.
  */
-export class PgEventBus implements EventPublisher, EventSubscriber {
+export class PgEventBus implements EventPublisher, EventSubscriber, SessionNoticePublisher, SessionNoticeSubscriber {
   private readonly pool: pg.Pool;
   private readonly listeners = new Set<(event: PlatformEvent) => void>();
+  private readonly sessionListeners = new Set<(notice: SessionEndedNotice) => void>();
   private listener: pg.Client | undefined;
   private closed = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -43,10 +53,28 @@ export class PgEventBus implements EventPublisher, EventSubscriber {
     return () => this.listeners.delete(listener);
   }
 
+  async publishSessionsEnded(notice: SessionEndedNotice): Promise<void> {
+    // Ids are 36 characters: a user with a hundred sessions still fits in one NOTIFY.
+    const chunks: SessionEndedNotice[] = [];
+    for (let i = 0; i < notice.sessionIds.length; i += 100) chunks.push({ ...notice, sessionIds: notice.sessionIds.slice(i, i + 100) });
+    try {
+      for (const chunk of chunks) await this.pool.query('SELECT pg_notify($1, $2)', [SESSION_CHANNEL, JSON.stringify(chunk)]);
+    } catch (error) {
+      this.log.warn({ err: error, notice }, 'session notice not published');
+      throw error;
+    }
+  }
+
+  onSessionsEnded(listener: (notice: SessionEndedNotice) => void): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
   /** Starts listening; resolves once LISTEN is in place, so nothing published afterwards is missed. */
   async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (message) => {
+      if (message.channel === SESSION_CHANNEL && message.payload) return this.deliverSessionNotice(message.payload);
       if (message.channel !== CHANNEL || !message.payload) return;
       let event: PlatformEvent;
       try {
@@ -68,7 +96,25 @@ export class PgEventBus implements EventPublisher, EventSubscriber {
     client.on('end', () => this.reconnect(client));
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${SESSION_CHANNEL}`);
     this.listener = client;
+  }
+
+  private deliverSessionNotice(payload: string): void {
+    let notice: SessionEndedNotice;
+    try {
+      notice = JSON.parse(payload) as SessionEndedNotice;
+    } catch (error) {
+      this.log.warn({ err: error }, 'unreadable session notice dropped');
+      return;
+    }
+    for (const listener of this.sessionListeners) {
+      try {
+        listener(notice);
+      } catch (error) {
+        this.log.warn({ err: error }, 'session notice subscriber failed');
+      }
+    }
   }
 
   private reconnect(client: pg.Client, error?: unknown): void {
@@ -89,6 +135,7 @@ export class PgEventBus implements EventPublisher, EventSubscriber {
     this.closed = true;
     clearTimeout(this.retryTimer);
     this.listeners.clear();
+    this.sessionListeners.clear();
     await this.listener?.end().catch(() => {});
     await this.pool.end();
   }

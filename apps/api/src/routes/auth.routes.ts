@@ -4,7 +4,7 @@ import { actorOf } from '../plugins/auth.ts';
 import { contractRoute } from './contract-route.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { auth, users } = app.platform.services;
+  const { auth, users, sessions } = app.platform.services;
   const ctx = (request: { ip: string; headers: Record<string, unknown> }) => ({
     ip: request.ip,
     userAgent: String(request.headers['user-agent'] ?? '') || null,
@@ -24,7 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...contractRoute(app, routes.logout),
     handler: async (request, reply) => {
-      if (request.sessionId) await auth.logout(request.sessionId, actorOf(request), ctx(request));
+      if (request.sessionId) await sessions.logout(actorOf(request), request.sessionId, ctx(request));
       app.clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

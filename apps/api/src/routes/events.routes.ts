@@ -2,6 +2,7 @@ import { routes } from '@platform/contracts';
 import { canSeeEvent } from '@platform/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
+import { StreamSlots } from '../stream-slots.ts';
 import { contractRoute } from './contract-route.ts';
 
 // Comments every 15 s keep proxies from closing an idle stream and let clients notice a dead one.
@@ -10,14 +11,24 @@ const HEARTBEAT_MS = 15_000;
 /** Server-Sent Events: meetings reported and media status changes, scoped like everything else. */
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   const bus = app.platform.runtime.events;
+  const { sessions } = app.platform.services;
   const open = new Set<() => void>();
+  // Streams by session, so a session ended on any instance (logout, revocation, deactivation)
+  // closes its streams here at once instead of at the next heartbeat.
+  const bySession = new Map<string, Set<() => void>>();
+  const stopNotices = bus.onSessionsEnded(({ sessionIds }) => {
+    for (const id of sessionIds) for (const close of bySession.get(id) ?? []) close();
+  });
   // Streams never end on their own; close them so the server can stop.
   app.addHook('onClose', async () => {
+    stopNotices();
     for (const close of open) close();
   });
 
+  const slots = new StreamSlots(app.platform.config.eventStreams);
   app.route({
     ...contractRoute(app, routes.streamEvents),
+    preHandler: slots.guard,
     handler: (request, reply) => {
       const actor = actorOf(request);
       reply.hijack();
@@ -33,14 +44,30 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         // Unnamed messages, so a plain EventSource `onmessage` receives every type.
         if (canSeeEvent(actor, event)) res.write(`data: ${JSON.stringify(event)}\n\n`);
       });
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const sessionId = request.sessionId;
+      // The safety net under the notices (one lost in a listener reconnect, an API token revoked):
+      // each heartbeat asks whether the credential still holds, without counting as activity.
+      const stillLive = () =>
+        sessionId ? sessions.isLive(sessionId) : actor.apiTokenId ? sessions.isApiTokenLive(actor.apiTokenId) : Promise.resolve(false);
+      const heartbeat = setInterval(() => {
+        stillLive().then(
+          (live) => (live ? res.write(': keep-alive\n\n') : close()),
+          // Closed when it cannot be checked: EventSource reconnects and authentication decides.
+          () => close(),
+        );
+      }, HEARTBEAT_MS);
       const close = () => {
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(close);
+        if (sessionId) {
+          bySession.get(sessionId)?.delete(close);
+          if (!bySession.get(sessionId)?.size) bySession.delete(sessionId);
+        }
         if (!res.writableEnded) res.end();
       };
       open.add(close);
+      if (sessionId) bySession.set(sessionId, (bySession.get(sessionId) ?? new Set()).add(close));
       request.raw.on('close', close);
     },
   });

@@ -10,6 +10,8 @@ export interface Actor {
   zoneId: string | null;
   /** Set when the call is authenticated by an API token rather than a session. */
   apiTokenId?: string;
+  /** Set when the call is authenticated by a session cookie: what it is given (media links) ends with it. */
+  sessionId?: string;
 }
 
 /** Which enterprises an actor may see. */

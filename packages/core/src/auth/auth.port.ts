@@ -1,4 +1,5 @@
 import type { Role } from '@platform/contracts';
+import type { SessionEndReason } from './session.port.ts';
 
 export interface LoginCandidate {
   id: string;
@@ -17,6 +18,7 @@ export interface StoredSession {
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
+  endedReason: SessionEndReason | null;
   user: { id: string; username: string; role: Role; enterpriseId: string | null; zoneId: string | null; active: boolean };
 }
 
@@ -42,10 +44,10 @@ export interface AuthRepository {
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
-  }): Promise<void>;
+  }): Promise<{ id: string }>;
   findSession(tokenHash: string): Promise<StoredSession | null>;
   touchSession(sessionId: string, at: Date): Promise<void>;
-  revokeSession(sessionId: string, at: Date): Promise<void>;
+  revokeSession(sessionId: string, at: Date, reason: SessionEndReason): Promise<void>;
   createApiToken(token: {
     enterpriseId: string;
     name: string;

@@ -3,6 +3,8 @@ import type { AuditRepository } from '../audit/audit.port.ts';
 import { TooManyAttemptsError, UnauthorizedError } from '../errors/index.ts';
 import type { AuthRepository } from './auth.port.ts';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { accountDeactivatedError, sessionEndedError } from './session-end.ts';
+import type { SessionService } from './session.service.ts';
 
 export interface AuthPolicy {
   sessionIdleMinutes: number;
@@ -33,6 +35,7 @@ export class AuthService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly audit: AuditRepository,
+    private readonly sessions: SessionService,
     private readonly policy: AuthPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -63,8 +66,15 @@ export class AuthService {
     await this.repo.recordSuccessfulLogin(user.id, now);
     const token = newSecret();
     const expiresAt = new Date(now.getTime() + this.policy.sessionAbsoluteHours * 3_600_000);
-    await this.repo.createSession({ tokenHash: hashSecret(token), userId: user.id, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
+    const session = await this.repo.createSession({
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      expiresAt,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
     await this.audit.record({ actor, action: 'auth.login', outcome: 'SUCCESS', ip: ctx.ip });
+    await this.sessions.sessionStarted(actor, session.id, ctx);
     return { token, expiresAt, actor };
   }
 
@@ -88,9 +98,9 @@ export class AuthService {
   async resolveSession(token: string): Promise<{ actor: Actor; sessionId: string; expiresAt: Date }> {
     const session = await this.repo.findSession(hashSecret(token));
     const now = this.now();
-    if (!session || session.revokedAt || !session.user.active) {
-      throw new UnauthorizedError('SESSION_INVALID', 'You are not logged in, or your session was ended. Log in again.');
-    }
+    if (!session) throw sessionEndedError(null, this.policy.sessionIdleMinutes);
+    if (!session.user.active) throw accountDeactivatedError();
+    if (session.revokedAt) throw sessionEndedError(session.endedReason, this.policy.sessionIdleMinutes);
     if (session.expiresAt <= now) {
       throw new UnauthorizedError(
         'SESSION_EXPIRED',
@@ -99,7 +109,7 @@ export class AuthService {
       );
     }
     if (now.getTime() - session.lastSeenAt.getTime() > this.policy.sessionIdleMinutes * 60_000) {
-      await this.repo.revokeSession(session.id, now);
+      await this.repo.revokeSession(session.id, now, 'IDLE');
       throw new UnauthorizedError(
         'SESSION_IDLE_TIMEOUT',
         `Your session timed out after ${this.policy.sessionIdleMinutes} minutes of inactivity. Log in again.`,
@@ -109,12 +119,8 @@ export class AuthService {
       );
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.repo.touchSession(session.id, now);
-    return { actor: toActor(session.user), sessionId: session.id, expiresAt: session.expiresAt };
-  }
-
-  async logout(sessionId: string, actor: Actor, ctx: RequestContext): Promise<void> {
-    await this.repo.revokeSession(sessionId, this.now());
-    await this.audit.record({ actor, action: 'auth.logout', outcome: 'SUCCESS', ip: ctx.ip });
+    // The session travels with the actor so what it is given (media links) can be bound to it.
+    return { actor: { ...toActor(session.user), sessionId: session.id }, sessionId: session.id, expiresAt: session.expiresAt };
   }
 
   /** Issues an API token for an enterprise's own system. The secret is returned once and never stored. */

@@ -7,10 +7,10 @@ import type { AuditRepository } from '../audit/audit.port.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
 import { contentTypeOf, derivedKey, derivedPrefix, isDeliverablePath } from './storage-keys.ts';
-import { signStreamToken, verifyStreamToken } from './stream-token.ts';
+import { signStreamToken, streamTokenKey, verifyStreamToken, type LinkHolder, type LinkHolderCheck } from './stream-token.ts';
 
 export interface DeliveryPolicy {
-  /** HMAC secret shared by every API instance. */
+  /** Secret shared by every API instance; the links' encryption key is derived from it. */
   signingSecret: string;
   linkTtlSeconds: number;
 }
@@ -21,26 +21,30 @@ export interface DeliveryPolicy {
  * officer, inspectors, command operators and admins; workers are not.
  */
 export class MediaService {
+  readonly #linkKey: Buffer;
+
   constructor(
     private readonly media: MediaRepository,
     private readonly store: MediaStore,
     private readonly access: EnterpriseAccess,
     private readonly audit: AuditRepository,
     private readonly policy: DeliveryPolicy,
+    private readonly holders: LinkHolderCheck,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.#linkKey = streamTokenKey(policy.signingSecret);
+  }
 
   async get(actor: Actor, id: string): Promise<Media> {
     const asset = await this.authorised(actor, id);
-    const token = signStreamToken(
-      {
-        assetId: id,
-        userId: actor.userId ?? actor.apiTokenId ?? 'anonymous',
-        expiresAt: Math.floor(this.now().getTime() / 1000) + this.policy.linkTtlSeconds,
-      },
-      this.policy.signingSecret,
-    );
-    const link = (key: string | null) => (key ? `/api/media/${id}/stream/${token}/${key.slice(derivedPrefix(id).length)}` : null);
+    const holder = linkHolderOf(actor);
+    const token =
+      holder &&
+      signStreamToken(
+        { assetId: id, holder, expiresAt: Math.floor(this.now().getTime() / 1000) + this.policy.linkTtlSeconds },
+        this.#linkKey,
+      );
+    const link = (key: string | null) => (key && token ? `/api/media/${id}/stream/${token}/${key.slice(derivedPrefix(id).length)}` : null);
     return {
       id: asset.id,
       kind: asset.kind,
@@ -82,8 +86,9 @@ export class MediaService {
   }
 
   /**
-   * Opens a derived file behind a signed link. The token, not a cookie, authorises: it names the
-   * asset and expires, so a link copied out of the platform stops working on its own.
+   * Opens a derived file behind a signed link. The token, not a cookie, authorises: it is sealed
+   * for the asset, expires, and works only while the session (or API token) it was issued to does,
+   * so a link copied out of the platform stops working on its own and at logout.
    */
   async openFile(
     assetId: string,
@@ -92,13 +97,15 @@ export class MediaService {
     range?: ByteRange,
   ): Promise<StoredFile & { contentType: string; cacheSeconds: number }> {
     const nowSeconds = Math.floor(this.now().getTime() / 1000);
-    const check = verifyStreamToken(token, assetId, this.policy.signingSecret, nowSeconds);
+    const check = verifyStreamToken(token, assetId, this.#linkKey, nowSeconds);
     if (!check.ok) {
       if (check.reason === 'expired')
         throw new UnauthorizedError('LINK_EXPIRED', 'This media link has expired; reload the page to get a fresh one.');
       throw new ForbiddenError('LINK_INVALID', 'This media link is not valid for this file.');
     }
     if (!isDeliverablePath(path)) throw new NotFoundError('file', path);
+    if (!(await this.holders.isLive(check.grant.holder)))
+      throw new UnauthorizedError('LINK_SESSION_ENDED', 'The session this media link was issued to has ended; log in again.');
     const asset = await this.media.findAsset(assetId);
     if (!asset) throw new NotFoundError('media', assetId);
     const stream = await this.store.get(derivedKey(assetId, path), range);
@@ -118,4 +125,12 @@ export class MediaService {
     );
     return asset;
   }
+}
+
+/** Links are bound to the caller's session, or to the API token of an enterprise system. */
+function linkHolderOf(actor: Actor): LinkHolder | null {
+  if (actor.apiTokenId) return { kind: 'apiToken', id: actor.apiTokenId };
+  if (actor.sessionId) return { kind: 'session', id: actor.sessionId };
+  // Nobody to bind a link to (an internal caller): no links rather than links that outlive everyone.
+  return null;
 }

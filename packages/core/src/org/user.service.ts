@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { enterpriseScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { hashPassword } from '../auth/secrets.ts';
+import type { SessionService } from '../auth/session.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
 import type { EnterpriseRepository, UserRecord, UserRepository, ZoneRepository } from './org.port.ts';
 
@@ -15,6 +16,7 @@ export class UserService {
     private readonly enterprises: EnterpriseRepository,
     private readonly zones: ZoneRepository,
     private readonly audit: AuditRepository,
+    private readonly sessions: Pick<SessionService, 'revokeAllOfUser' | 'revokeOtherSessions'>,
   ) {}
 
   async me(actor: Actor): Promise<User> {
@@ -100,7 +102,20 @@ export class UserService {
       outcome: 'SUCCESS',
       details: { ...logged, passwordChanged: Boolean(changes.password) },
     });
+    await this.endSessionsAfter(actor, id, changes);
     return user;
+  }
+
+  /**
+   * A deactivated account, or one whose password an administrator reset, keeps no session: whoever
+   * held the old password or the account must not stay signed in. Resetting one's own password
+   * here keeps the session that did it.
+   */
+  private async endSessionsAfter(actor: Actor, id: string, changes: UserUpdate): Promise<void> {
+    const reason = changes.active === false ? 'DEACTIVATED' : changes.password ? 'PASSWORD_RESET' : null;
+    if (!reason) return;
+    if (actor.userId === id && actor.sessionId) await this.sessions.revokeOtherSessions(actor, actor.sessionId, reason);
+    else await this.sessions.revokeAllOfUser(id, reason, actor);
   }
 
   private assertManager(actor: Actor): void {

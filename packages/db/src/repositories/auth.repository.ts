@@ -28,9 +28,7 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
       await prisma.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at } });
     },
 
-    async createSession(session) {
-      await prisma.session.create({ data: session });
-    },
+    createSession: (session) => prisma.session.create({ data: session, select: { id: true } }),
 
     findSession: (tokenHash) =>
       prisma.session.findUnique({
@@ -40,6 +38,7 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
           lastSeenAt: true,
           expiresAt: true,
           revokedAt: true,
+          endedReason: true,
           user: { select: { id: true, username: true, role: true, enterpriseId: true, zoneId: true, active: true } },
         },
       }),
@@ -48,8 +47,8 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
       await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: at } });
     },
 
-    async revokeSession(sessionId, at) {
-      await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at } });
+    async revokeSession(sessionId, at, reason) {
+      await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at, endedReason: reason } });
     },
 
     async createApiToken(token) {

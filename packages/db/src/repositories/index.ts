@@ -4,6 +4,7 @@ import { createAuthRepository } from './auth.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
+import { createSessionRepository } from './session.repository.ts';
 import { createShiftRepository } from './shift.repository.ts';
 import { createTeamRepository } from './team.repository.ts';
 import { createUserRepository } from './user.repository.ts';
@@ -18,6 +19,7 @@ export function createRepositories(prisma: PrismaClient) {
     industries: createIndustryRepository(prisma),
     media: createMediaRepository(prisma),
     meetings: createMeetingRepository(prisma),
+    sessions: createSessionRepository(prisma),
     shifts: createShiftRepository(prisma),
     teams: createTeamRepository(prisma),
     users: createUserRepository(prisma),

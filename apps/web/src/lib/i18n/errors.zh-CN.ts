@@ -18,6 +18,7 @@ const entities: Record<EntityName, string> = {
   upload: '上传任务',
   file: '文件',
   teamMember: '班组成员',
+  session: '登录设备',
 };
 
 const formats: Record<FieldFormat, string> = {
@@ -55,11 +56,17 @@ export const errorsZhCN: ErrorCatalogue = {
   INVALID_CREDENTIALS: () => '用户名或密码错误。',
   ACCOUNT_LOCKED: (p) => `登录失败次数过多，账号已锁定，请 ${p.minutes} 分钟后再试。`,
   SESSION_INVALID: () => '登录已失效，请重新登录。',
+  SESSION_REPLACED: () => '您的账号已在其他地方登录，本机已退出。如非本人操作，请尽快修改密码。',
+  SESSION_REVOKED_PASSWORD: () => '账号密码已更改，请使用新密码重新登录。',
+  SESSION_REVOKED_ADMIN: () => '安全管理员已结束您账号的登录，请重新登录。',
+  SESSION_SIGNED_OUT: () => '本机的登录已在其他设备上被退出，请重新登录。',
+  ACCOUNT_DEACTIVATED: () => '您的账号已被停用，如有疑问请联系管理员。',
   SESSION_EXPIRED: (p) => `登录已超过 ${p.hours} 小时，请重新登录。`,
   SESSION_IDLE_TIMEOUT: (p) => `已有 ${p.minutes} 分钟未操作，登录已过期，请重新登录。`,
   TOKEN_INVALID: () => '接口令牌无效或已被吊销。',
   TOKEN_EXPIRED: () => '接口令牌已过期，请向企业安全员申请新的令牌。',
   LINK_EXPIRED: () => '播放链接已过期，请刷新页面。',
+  LINK_SESSION_ENDED: () => '播放链接所属的登录已结束，请重新登录后打开。',
   MFA_REQUIRED: () => '请先完成二次验证。',
   MFA_ENROLMENT_REQUIRED: () => '该账号须先绑定身份验证器（二次验证）才能使用。',
   PASSWORD_CHANGE_REQUIRED: () => '请先修改密码后再继续使用。',
