@@ -1,32 +1,17 @@
 // The level-3 (等保三级) password rules as pure functions: what a new password must satisfy, and
 // when an old one has expired. Reuse of earlier passwords needs their hashes and argon2, so it is
 // checked by the password service, which reports it with the same kind of field issue.
+import { characterClasses, PASSWORD_HISTORY_COUNT, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH } from '@platform/contracts/password-rules';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import type { FieldIssue } from '../errors/index.ts';
 
-/** Minimum length of a password, in characters. */
-export const PASSWORD_MIN_LENGTH = 10;
-/** Minimum number of character classes (upper case, lower case, digit, symbol) a password uses. */
-export const PASSWORD_MIN_CLASSES = 3;
-/** How many previous passwords (the current one included) may not be chosen again. */
-export const PASSWORD_HISTORY_COUNT = 5;
+export { characterClasses, PASSWORD_HISTORY_COUNT, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH };
 
 // zxcvbn-ts's list of ~30 000 passwords most often seen in breaches, maintained upstream. Lower
 // case there, so the check is case-insensitive: "Password123" is as guessable as "password123".
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   return (common ??= new Set(dictionary['passwords-common']));
-}
-
-/** Which of the four character classes `password` uses. */
-export function characterClasses(password: string): { upper: boolean; lower: boolean; digit: boolean; symbol: boolean } {
-  return {
-    upper: /\p{Lu}/u.test(password),
-    lower: /\p{Ll}/u.test(password),
-    digit: /\p{Nd}/u.test(password),
-    // Anything that is not a letter or a digit: punctuation, spaces, CJK characters.
-    symbol: /[^\p{L}\p{Nd}]|[\p{Lo}]/u.test(password),
-  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Which step a signed-in user still owes before the session may be used. Pure, so the rule is one
 // function with tests; the API's `authenticate` enforces it on every route.
 import type { Role } from '@platform/contracts';
+import { ForbiddenError } from '../errors/index.ts';
 import { isPasswordExpired } from './password-policy.ts';
 
 /** What a session still needs: the second factor, enrolling one, or a new password; null when complete. */
@@ -53,4 +54,16 @@ export function pendingStepOf(facts: SessionFacts, now: Date, rules: PasswordAge
 /** Whether a new session starts with the second factor pending: privileged users, and anyone who enrolled one. */
 export function startsMfaPending(role: Role, mfaEnabled: boolean): boolean {
   return mfaEnabled || isPrivilegedRole(role);
+}
+
+const STEP_ERRORS = {
+  MFA: ['MFA_REQUIRED', 'Give the second factor first (POST /api/auth/mfa/verify).'],
+  MFA_ENROLMENT: ['MFA_ENROLMENT_REQUIRED', 'This account must enrol a second factor first (POST /api/auth/mfa/enrolment).'],
+  PASSWORD_CHANGE: ['PASSWORD_CHANGE_REQUIRED', 'Change the password first (POST /api/auth/password).'],
+} as const;
+
+/** The 403 for a request that a session with `step` pending may not make. */
+export function pendingStepError(step: Exclude<PendingStep, null>): ForbiddenError {
+  const [code, message] = STEP_ERRORS[step];
+  return new ForbiddenError(code, message);
 }

@@ -30,6 +30,12 @@ export function apiFor(fetchImpl?: typeof fetch) {
       logout: () => call('logout', { on401: 'throw' }),
       /** The logged-in user; throws a 401 ApiError (no redirect) when there is no session. */
       me: () => call('getMe', { on401: 'throw' }),
+      sessions: {
+        /** The caller's open sessions (登录设备), newest first, the current one marked. */
+        list: () => call('listOwnSessions'),
+        /** Signs out one of the caller's sessions; 404 when it is not theirs or already ended. */
+        signOut: (id: string) => call('signOutOwnSession', { params: { id } }),
+      },
     },
     zones: {
       list: () => call('listZones'),
@@ -86,6 +92,8 @@ export function apiFor(fetchImpl?: typeof fetch) {
       get: (id: string) => call('getUser', { params: { id } }),
       create: (body: Body<'createUser'>) => call('createUser', { body }),
       update: (id: string, patch: Body<'updateUser'>) => call('updateUser', { params: { id }, body: patch }),
+      /** Ends every session of the account (security administrator); answers how many were open. */
+      revokeSessions: (id: string) => call('revokeUserSessions', { params: { id } }),
     },
     audit: {
       list: (query: Query<'listAuditLog'> = {}) => call('listAuditLog', { query }),

@@ -1,5 +1,6 @@
 import { goto } from '$app/navigation';
 import { navigating } from '$app/state';
+import { endedCodeOf } from '$lib/auth/session-ended.ts';
 import { session } from '$lib/session.svelte.ts';
 import { ApiError } from './api-error.ts';
 
@@ -27,10 +28,13 @@ export function urlWithQuery(path: string, query: Record<string, QueryValue> = {
   return qs ? `${path}?${qs}` : path;
 }
 
-/** The login page, remembering where to return to. */
-export function loginUrl(next: URL, expired = false): string {
+/**
+ * The login page, remembering where to return to and, when a session ended, the API's code for why
+ * (by default the one the last 401 gave), so the page can tell the user.
+ */
+export function loginUrl(next: URL, ended: string | null = session.ended): string {
   const back = next.pathname === '/login' || (next.pathname === '/' && !next.search) ? undefined : next.pathname + next.search;
-  return urlWithQuery('/login', { next: back, expired: expired ? 1 : undefined });
+  return urlWithQuery('/login', { next: back, ended: endedCodeOf(ended) });
 }
 
 // Parallel calls of one page can all see the same expired session; only the first redirects.
@@ -77,11 +81,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!response.ok) {
     const error = await errorFrom(response);
     if (response.status === 401 && (options.on401 ?? 'redirect') === 'redirect') {
-      session.clear();
+      session.clear(error.code);
       // During a navigation the page being opened is where the user wants to return, not the old one.
       const target = navigating.to?.url ?? new URL(window.location.href);
       if (!loginRedirect && target.pathname !== '/login') {
-        loginRedirect = goto(loginUrl(target, true), { replaceState: true }).finally(() => (loginRedirect = null));
+        loginRedirect = goto(loginUrl(target, error.code), { replaceState: true }).finally(() => (loginRedirect = null));
       }
     }
     throw error;

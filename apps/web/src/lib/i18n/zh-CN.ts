@@ -3,6 +3,7 @@
 import { errorsZhCN } from './errors.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
 import { wallZhCN } from './wall.zh-CN.ts';
+import { sessionsZhCN } from './sessions.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -259,4 +260,5 @@ export const zhCN = {
     },
   },
   wall: wallZhCN,
+  sessions: sessionsZhCN,
 } as const;

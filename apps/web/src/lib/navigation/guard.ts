@@ -15,7 +15,7 @@ export async function currentUser(api: Api): Promise<Me | null> {
     session.set(await api.auth.me());
   } catch (failure) {
     if (!(failure instanceof ApiError) || failure.status !== 401) throw failure;
-    session.set(null);
+    session.set(null, failure.code);
   }
   return session.user;
 }

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { apiFor } from '$lib/api/client.ts';
+import { endedNotice } from '$lib/auth/session-ended.ts';
 import { currentUser } from '$lib/navigation/guard.ts';
 import { safeNextPath } from '$lib/navigation/next-path.ts';
 import { LANDING } from '$lib/navigation/roles.ts';
@@ -10,5 +11,6 @@ export const load: PageLoad = async ({ fetch, url }) => {
   // Someone who is still logged in has nothing to do here.
   const me = await currentUser(apiFor(fetch));
   if (me) redirect(307, next ?? LANDING[me.role]);
-  return { next, expired: url.searchParams.has('expired') };
+  // Why the last session ended (a login elsewhere, a password change…), in words; null on a plain visit.
+  return { next, ended: endedNotice(url.searchParams.get('ended')) };
 };

@@ -1,0 +1,62 @@
+import { hashSecret } from '@platform/core';
+import type { FastifyInstance } from 'fastify';
+import { generate } from 'otplib';
+import type { Platform } from '../../apps/api/src/platform.ts';
+
+const PERIOD = 30;
+
+/**
+ * Completes the second factor of a privileged user's fresh session for `t.login`, the way a user
+ * would: enrol through the API on the first login (remembering the secret), then a TOTP code on
+ * later ones. The API refuses a code whose time step was used already, and accepts only the
+ * previous, current and next step, so at most three logins of one user in 30 s can use a real
+ * code; beyond that (tests that log in often) the session is marked complete in the database. The
+ * MFA routes themselves are tested in mfa.test.ts, not through this helper.
+ */
+export class TestMfa {
+  readonly #secrets = new Map<string, string>();
+  readonly #lastStep = new Map<string, number>();
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly platform: Platform,
+  ) {}
+
+  /** The TOTP secret this helper enrolled for `username`, if it did. */
+  secretOf(username: string): string | undefined {
+    return this.#secrets.get(username);
+  }
+
+  async complete(username: string, cookie: string, step: string | null): Promise<void> {
+    if (step === 'MFA_ENROLMENT') {
+      const enrolment = await this.post('/api/auth/mfa/enrolment', cookie);
+      const { secret } = enrolment.json() as { secret: string };
+      this.#secrets.set(username, secret);
+      const activated = await this.post('/api/auth/mfa/activate', cookie, { code: await this.nextCode(username, secret) });
+      if (activated.statusCode !== 200) throw new Error(`MFA activation of ${username} failed: ${activated.body}`);
+    } else if (step === 'MFA') {
+      const secret = this.#secrets.get(username);
+      const code = secret ? await this.nextCode(username, secret) : null;
+      const verified = code ? await this.post('/api/auth/mfa/verify', cookie, { code }) : null;
+      if (verified?.statusCode !== 200) await this.markComplete(cookie);
+    }
+  }
+
+  /** A code for the earliest unused step the API still accepts, or null when all three are used. */
+  private async nextCode(username: string, secret: string): Promise<string | null> {
+    const current = Math.floor(Date.now() / 1000 / PERIOD);
+    const step = Math.max(current - 1, (this.#lastStep.get(username) ?? -Infinity) + 1);
+    if (step > current + 1) return null;
+    this.#lastStep.set(username, step);
+    return generate({ secret, epoch: step * PERIOD });
+  }
+
+  private post(url: string, cookie: string, payload?: object) {
+    return this.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  }
+
+  private async markComplete(cookie: string): Promise<void> {
+    const token = cookie.slice(cookie.indexOf('=') + 1);
+    await this.platform.prisma.session.updateMany({ where: { tokenHash: hashSecret(token) }, data: { mfaPending: false } });
+  }
+}
