@@ -2,17 +2,35 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { knowsSecret, nextCode, rememberSecret } from './mfa-store.ts';
 
 export const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'media-samples', 'out');
 export const PASSWORD = 'Demo@2021';
 
-/** Logs in through the login page and waits for the role's landing page. */
+/**
+ * Logs in through the login page and waits for the role's landing page. A privileged user's
+ * second factor is given on the way, as a user would: enrolled (secret read off the page) on the
+ * first login, a TOTP code on later ones.
+ */
 export async function loginUi(page: Page, username: string): Promise<void> {
   await page.goto('/login');
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.locator('button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  const baseURL = new URL(page.url()).origin;
+  if (new URL(page.url()).pathname === '/account/mfa') {
+    const secret = (await page.getByTestId('mfa-secret').textContent())!.replace(/\s/g, '');
+    rememberSecret(baseURL, username, secret);
+    await page.locator('input[name="code"]').fill(await nextCode(baseURL, username));
+    await page.locator('button[type="submit"]').click();
+    await page.locator('input[name="saved"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+  } else if (new URL(page.url()).pathname === '/login/verify') {
+    await page.locator('input[name="code"]').fill(await nextCode(baseURL, username));
+    await page.locator('button[type="submit"]').click();
+  }
+  await expect(page).not.toHaveURL(/\/login|\/account\//);
 }
 
 /** Today's date in Asia/Shanghai. */
@@ -21,9 +39,22 @@ export function today(): string {
 }
 
 /** Logs an API request context in as `username`. */
-export async function loginApi(request: APIRequestContext, username: string): Promise<void> {
+export async function loginApi(
+  request: APIRequestContext,
+  username: string,
+  baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
+): Promise<void> {
   const res = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
   expect(res.status()).toBe(200);
+  const { pendingStep } = await res.json();
+  if (pendingStep === 'MFA_ENROLMENT' || (pendingStep === 'MFA' && !knowsSecret(baseURL, username))) {
+    expect(pendingStep, `${username} was enrolled outside these helpers`).toBe('MFA_ENROLMENT');
+    const { secret } = await (await request.post('/api/auth/mfa/enrolment')).json();
+    rememberSecret(baseURL, username, secret);
+    expect((await request.post('/api/auth/mfa/activate', { data: { code: await nextCode(baseURL, username) } })).status()).toBe(200);
+  } else if (pendingStep === 'MFA') {
+    expect((await request.post('/api/auth/mfa/verify', { data: { code: await nextCode(baseURL, username) } })).status()).toBe(200);
+  }
 }
 
 /** The Asia/Shanghai date `days` from today. */
