@@ -9,7 +9,7 @@ let tedaZoneId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of ['admin', 'inspector', 'command', 'zone1', 'officer1', 'officer2', 'worker1']) cookies[u] = await t.login(u);
+  for (const u of ['admin', 'auditor', 'inspector', 'command', 'zone1', 'officer1', 'officer2', 'worker1']) cookies[u] = await t.login(u);
   const officer1 = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
   const officer2 = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer2' } });
   ownEnterpriseId = officer1.enterpriseId!;
@@ -113,7 +113,7 @@ describe('bureau roles', () => {
     expect(res.statusCode).toBe(404);
   });
 
-  it('only admins manage users and read the audit log', async () => {
+  it('only admins manage users, and only the audit administrator reads the audit log', async () => {
     for (const user of ['inspector', 'command', 'zone1', 'worker1']) {
       expect((await get(user, '/api/users')).statusCode, user).toBe(403);
       expect((await get(user, '/api/audit')).statusCode, user).toBe(403);

@@ -16,3 +16,15 @@ export async function createTestDatabase(from: 'template' | 'empty' = 'template'
   }
   return adminUrl.replace(/\/postgres$/, `/${name}`);
 }
+
+/**
+ * The same database's URL as the superuser who owns the tables (`owner`, for migrations and for
+ * tests that tamper with rows) or as the application role (`app`, what the API connects as).
+ */
+export function databaseUrlAs(url: string, who: 'owner' | 'app'): string {
+  const credentials = new URL(inject(who === 'owner' ? 'pgAdminUrl' : 'pgAppUrl'));
+  const target = new URL(url);
+  target.username = credentials.username;
+  target.password = credentials.password;
+  return target.toString();
+}

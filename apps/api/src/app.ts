@@ -10,6 +10,7 @@ import { originCheckPlugin } from './plugins/origin-check.ts';
 import { platformPlugin } from './plugins/platform.ts';
 import { RequestLogController } from './request-log.ts';
 import { webPlugin } from './plugins/web.ts';
+import { accountLockRoutes } from './routes/account-lock.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { eventRoutes } from './routes/events.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -66,6 +67,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(orgRoutes);
   await app.register(teamRoutes);
   await app.register(userRoutes);
+  await app.register(accountLockRoutes);
   await app.register(uploadRoutes);
   await app.register(mediaRoutes);
   await app.register(meetingRoutes);

@@ -14,6 +14,7 @@ import {
   type MediaConfig,
   type StorageConfig,
 } from '@platform/config';
+import type { LoginThrottlePolicy } from '@platform/core';
 import { z } from 'zod';
 
 export { ConfigError };
@@ -29,7 +30,9 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: minutes.default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCKOUT_MINUTES: minutes.default(15),
+  LOGIN_LOCKOUT_MINUTES: minutes.default(1),
+  LOGIN_LOCKOUT_MAX_MINUTES: minutes.default(60),
+  LOGIN_QUIET_MINUTES: minutes.default(60),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   PUBLIC_ORIGIN: z
     .string()
@@ -76,7 +79,9 @@ export interface ApiConfig {
   dataDir: string;
   embeddedPgPort: number;
   seedDemo: boolean;
-  auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number; maxFailedLogins: number; lockoutMinutes: number };
+  auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number };
+  /** Failed logins per user name and source: lock after maxFailures, for lockMinutes doubling per lock up to maxLockMinutes. */
+  loginThrottle: LoginThrottlePolicy;
   loginRateLimitPerMinute: number;
   /** Extra origins allowed to send state-changing requests besides the request's own host. */
   publicOrigins: string[];
@@ -123,8 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     auth: {
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
-      maxFailedLogins: e.LOGIN_MAX_FAILURES,
-      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    },
+    loginThrottle: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCKOUT_MINUTES,
+      maxLockMinutes: e.LOGIN_LOCKOUT_MAX_MINUTES,
+      quietMinutes: e.LOGIN_QUIET_MINUTES,
     },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     publicOrigins: e.PUBLIC_ORIGIN.map((o) => new URL(o).origin),
@@ -146,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
 
 function crossKeyProblems(e: z.infer<typeof EnvSchema>): string[] {
   const problems = storageProblems(e);
+  if (e.LOGIN_LOCKOUT_MAX_MINUTES < e.LOGIN_LOCKOUT_MINUTES)
+    problems.push('LOGIN_LOCKOUT_MAX_MINUTES: must be at least LOGIN_LOCKOUT_MINUTES (the first lock)');
   // Every API instance must sign and check media links with the same key.
   if (e.DATABASE_URL && !e.MEDIA_SIGNING_SECRET)
     problems.push(

@@ -1,7 +1,9 @@
 import {
+  AccountLockService,
   AuditService,
   AuthService,
   EnterpriseService,
+  LoginThrottle,
   MediaService,
   MeetingService,
   SessionService,
@@ -33,7 +35,13 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
   );
   return {
     audit: new AuditService(repos.audit),
-    auth: new AuthService(repos.auth, repos.audit, sessions, config.auth, now),
+    auth: new AuthService(repos.auth, repos.audit, sessions, new LoginThrottle(repos.loginThrottles, config.loginThrottle), config.auth, now),
+    accountLocks: new AccountLockService(
+      { usernameOf: async (id) => (await repos.users.findById(id))?.username ?? null },
+      repos.loginThrottles,
+      repos.audit,
+      now,
+    ),
     sessions,
     uploads: runtime.uploads,
     media,

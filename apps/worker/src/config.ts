@@ -13,11 +13,17 @@ import {
   type MediaConfig,
   type StorageConfig,
 } from '@platform/config';
+import { MIN_AUDIT_RETENTION_DAYS } from '@platform/core';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'required: the platform PostgreSQL, as postgres://user:password@host/db' }),
   DATA_DIR: z.string().min(1).default('.data'),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(MIN_AUDIT_RETENTION_DAYS, { error: `must be at least ${MIN_AUDIT_RETENTION_DAYS} (等保 level 3 keeps audit records six months)` })
+    .default(MIN_AUDIT_RETENTION_DAYS),
   WORK_DIR: z.string().min(1).optional(),
   ...storageEnvShape,
   ...mediaEnvShape,
@@ -27,7 +33,10 @@ const EnvSchema = z.object({
 
 /** Validated configuration of a standalone media worker (`npm run worker`). */
 export interface WorkerConfig {
+  /** As the application role (see the README's database roles); the worker never migrates. */
   databaseUrl: string;
+  /** The daily job removes audit rows older than this (at least 180). */
+  auditRetentionDays: number;
   storage: StorageConfig;
   media: MediaConfig;
   /** Parent of per-job scratch directories; the OS temp dir by default. */
@@ -45,6 +54,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): W
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     // Same default as the API, so an API and a worker on one machine share the filesystem store.
     storage: storageConfigOf(e, path.join(path.resolve(projectRoot, e.DATA_DIR), 'objects')),
     media: mediaConfigOf(e),

@@ -41,6 +41,7 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     storage: config.storage,
     media: config.media,
     jobMonitorSeconds: config.jobMonitorSeconds,
+    auditRetentionDays: config.auditRetentionDays,
     stopTimeoutSeconds: 30,
     listen: false,
     work: { concurrency: config.concurrency, workRoot: config.workDir },

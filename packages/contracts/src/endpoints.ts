@@ -47,7 +47,10 @@ export const endpoints = {
   createUser: { method: 'POST', path: '/api/users' },
   updateUser: { method: 'PATCH', path: '/api/users/:id' },
   revokeUserSessions: { method: 'POST', path: '/api/users/:id/sessions/revoke' },
+  getUserLocks: { method: 'GET', path: '/api/users/:id/locks' },
+  unlockUser: { method: 'POST', path: '/api/users/:id/unlock' },
   listAuditLog: { method: 'GET', path: '/api/audit' },
+  exportAuditLog: { method: 'GET', path: '/api/audit/export' },
 
   createUpload: { method: 'POST', path: '/api/uploads' },
   getUpload: { method: 'GET', path: '/api/uploads/:id' },

@@ -30,7 +30,7 @@ export const ERROR_CODES = {
   /** Generic 401 when nothing more specific applies. */
   UNAUTHORIZED: [],
   INVALID_CREDENTIALS: [],
-  /** Too many failed sign-ins; the account unlocks after `minutes`. */
+  /** Too many failed sign-ins with this name from this address; it may try again after `minutes`. */
   ACCOUNT_LOCKED: ['minutes'],
   /** The session was ended (signed out, revoked, account deactivated). */
   SESSION_INVALID: [],
@@ -76,6 +76,8 @@ export const ERROR_CODES = {
   ACCOUNT_OUTSIDE_SCOPE: [],
   /** Nobody may deactivate their own account or change their own role. */
   OWN_ACCOUNT_CHANGE: [],
+  /** Administrator accounts (system, security, audit) are created and changed by the security administrator only. */
+  ADMINISTRATOR_ACCOUNT_RESERVED: [],
   /** The session has no pending second factor to verify. */
   MFA_NOT_PENDING: [],
   /** The account has a second factor already; a security administrator must reset it before a new enrolment. */

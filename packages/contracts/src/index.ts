@@ -7,6 +7,7 @@ export * from './rules.ts';
 export * from './health.ts';
 export * from './org.ts';
 export * from './users.ts';
+export * from './audit.ts';
 export * from './media.ts';
 export * from './meetings.ts';
 export * from './sessions.ts';

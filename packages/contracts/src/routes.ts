@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import { IdParams, pageOf } from './common.ts';
 import { endpoints, type OperationId } from './endpoints.ts';
+import { AuditEntry, AuditFilter, AuditQuery } from './audit.ts';
 import { Health } from './health.ts';
 import { LoginBody, Me } from './auth.ts';
 import { OwnSession, SessionsRevoked } from './sessions.ts';
 import { CreateUploadBody, Media, ReceivedPart, StreamParams, Upload, UploadCompletion, UploadPartParams } from './media.ts';
 import { Board, BoardQuery, Meeting, MeetingInput, MeetingQuery, MeetingSummary, WallQuery, WallStats } from './meetings.ts';
 import { Enterprise, EnterpriseInput, EnterpriseQuery, Industry, Shift, ShiftInput, Team, TeamInput, Zone, ZoneInput } from './org.ts';
-import { AuditEntry, AuditQuery, User, UserInput, UserQuery, UserUpdate } from './users.ts';
+import { AccountLocks, User, UserInput, UserQuery, UserUpdate } from './users.ts';
 
 /** Statuses answered with the common `ErrorBody`. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
@@ -116,11 +117,34 @@ const schemas = {
     response: { 200: SessionsRevoked },
     errors: [400, ...AUTHED, 404],
   },
+  getUserLocks: {
+    tags: ['users'],
+    summary: 'Sources an account is locked from after failed logins (system and security administrators)',
+    params: IdParams,
+    response: { 200: AccountLocks },
+    errors: [400, ...AUTHED, 404],
+  },
+  unlockUser: {
+    tags: ['users'],
+    summary: "Clear an account's failed-login counters and locks from every source (security administrator)",
+    params: IdParams,
+    response: { 200: AccountLocks },
+    errors: [400, ...AUTHED, 404],
+  },
   listAuditLog: {
     tags: ['audit'],
-    summary: 'Audit trail, newest first (admins)',
+    summary: 'Audit trail, newest first (audit administrator only); each read is itself audited',
     query: AuditQuery,
     response: { 200: pageOf(AuditEntry) },
+    errors: [400, ...AUTHED],
+  },
+  exportAuditLog: {
+    tags: ['audit'],
+    summary: 'The filtered audit trail as CSV, streamed (audit administrator only); the export itself is audited',
+    description: 'text/csv; charset=utf-8 with a byte-order mark so Excel shows Chinese; same filters as GET /api/audit, oldest first.',
+    query: AuditFilter,
+    // Streamed as is; only the error bodies have a schema.
+    response: {},
     errors: [400, ...AUTHED],
   },
 

@@ -35,11 +35,19 @@ export const User = z
     zone: z.object({ id: Id, name: z.string() }).nullable(),
     phone: z.string().nullable(),
     active: z.boolean(),
-    lockedUntil: z.string().nullable(),
     lastLoginAt: z.string().nullable(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
+
+/** Where an account is locked from after failed logins: each source (address, or IPv6 /64) with its lock. */
+export const AccountLocks = z
+  .object({
+    locked: z.boolean(),
+    sources: z.array(z.object({ source: z.string(), lockedUntil: z.string(), lockCount: z.number().int() })),
+  })
+  .meta({ id: 'AccountLocks' });
+export type AccountLocks = z.infer<typeof AccountLocks>;
 
 export const UserQuery = PageQuery.extend({
   q: z.string().trim().max(64).optional(),
@@ -47,22 +55,3 @@ export const UserQuery = PageQuery.extend({
   enterpriseId: Id.optional(),
 });
 export type UserQuery = z.infer<typeof UserQuery>;
-
-export const AuditEntry = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actorName: z.string().nullable(),
-    actorRole: Role.nullable(),
-    action: z.string(),
-    entityType: z.string().nullable(),
-    entityId: z.string().nullable(),
-    outcome: z.enum(['SUCCESS', 'DENIED', 'FAILURE']),
-    ip: z.string().nullable(),
-    details: z.unknown(),
-  })
-  .meta({ id: 'AuditEntry' });
-export type AuditEntry = z.infer<typeof AuditEntry>;
-
-export const AuditQuery = PageQuery.extend({ action: z.string().max(64).optional(), actorId: Id.optional() });
-export type AuditQuery = z.infer<typeof AuditQuery>;

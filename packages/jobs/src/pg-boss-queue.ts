@@ -18,6 +18,8 @@ export interface BossOptions {
 export async function startBoss(options: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
+    // A migration creates the schema: the application's database role may not create schemas.
+    createSchema: false,
     schedule: options.schedule,
     supervise: true,
     monitorIntervalSeconds: options.monitorIntervalSeconds,

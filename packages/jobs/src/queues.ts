@@ -46,6 +46,17 @@ export const QUEUES: Record<JobName, QueueDefinition> = {
     notify: false,
     cron: '*/15 * * * *',
   },
+  // Daily, at a quiet hour; a missed day only keeps rows a day longer.
+  'audit.purge': {
+    policy: 'standard',
+    retryLimit: 3,
+    retryDelay: 600,
+    retryBackoff: true,
+    heartbeatSeconds: 60,
+    expireInSeconds: 3600,
+    notify: false,
+    cron: '30 3 * * *',
+  },
 };
 
 /** The options pg-boss lets us change on an existing queue (its policy is fixed at creation). */

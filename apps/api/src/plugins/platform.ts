@@ -2,6 +2,7 @@ import type { AuditEvent } from '@platform/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Platform } from '../platform.ts';
+import { requestOrigin } from '../request-context.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +16,11 @@ declare module 'fastify' {
 export const platformPlugin = fp(
   async (app: FastifyInstance, opts: { platform: Platform }) => {
     app.decorate('platform', opts.platform);
+    // Everything that runs for this request (hooks, handler, services) sees where it came from.
+    app.addHook('onRequest', (request, _reply, done) => {
+      const userAgent = request.headers['user-agent'];
+      requestOrigin.run({ ip: request.ip, userAgent: userAgent ? userAgent.slice(0, 512) : null }, done);
+    });
     app.decorate('audit', async (request: FastifyRequest, event: Omit<AuditEvent, 'actor' | 'ip'>) => {
       try {
         await opts.platform.repos.audit.record({ ...event, actor: request.actor, ip: request.ip });

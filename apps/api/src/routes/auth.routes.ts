@@ -1,4 +1,5 @@
 import { routes } from '@platform/contracts';
+import { sourceOf } from '@platform/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
 import { contractRoute } from './contract-route.ts';
@@ -12,7 +13,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...contractRoute(app, routes.login),
-    config: { rateLimit: { max: app.platform.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+    // Counted after the body is parsed, so a refused attempt is audited with the name it tried.
+    config: { rateLimit: { max: app.platform.config.loginRateLimitPerMinute, timeWindow: '1 minute', hook: 'preHandler' } },
+    onError: async (request, _reply, error) => {
+      if ((error as { code?: string }).code !== 'RATE_LIMITED') return;
+      await app.audit(request, {
+        actorName: request.body?.username,
+        action: 'auth.login',
+        outcome: 'DENIED',
+        details: { reason: 'rate limited', username: request.body?.username, source: sourceOf(request.ip) },
+      });
+    },
     handler: async (request, reply) => {
       const result = await auth.login(request.body.username, request.body.password, ctx(request));
       app.setSessionCookie(reply, result.token, result.expiresAt);

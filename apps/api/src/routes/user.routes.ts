@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
 import { contractRoute } from './contract-route.ts';
 
-/** Accounts and the audit log. */
+/** Accounts. */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { users, audit } = app.platform.services;
+  const { users } = app.platform.services;
 
   app.route({ ...contractRoute(app, routes.listUsers), handler: (request) => users.list(actorOf(request), request.query) });
 
@@ -20,6 +20,4 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     ...contractRoute(app, routes.updateUser),
     handler: (request) => users.update(actorOf(request), request.params.id, request.body),
   });
-
-  app.route({ ...contractRoute(app, routes.listAuditLog), handler: (request) => audit.list(actorOf(request), request.query) });
 };

@@ -9,8 +9,6 @@ export interface LoginCandidate {
   enterpriseId: string | null;
   zoneId: string | null;
   active: boolean;
-  failedLoginCount: number;
-  lockedUntil: Date | null;
 }
 
 export interface StoredSession {
@@ -36,7 +34,6 @@ export interface StoredApiToken {
 /** Persistence the auth service needs: users' credentials, sessions and API tokens. */
 export interface AuthRepository {
   findLoginCandidate(username: string): Promise<LoginCandidate | null>;
-  recordFailedLogin(userId: string, failedLoginCount: number, lockedUntil: Date | null): Promise<void>;
   recordSuccessfulLogin(userId: string, at: Date): Promise<void>;
   createSession(session: {
     tokenHash: string;

@@ -1,7 +1,8 @@
 import type { Actor } from '../access/actor.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { TooManyAttemptsError, UnauthorizedError } from '../errors/index.ts';
-import type { AuthRepository } from './auth.port.ts';
+import type { AuthRepository, LoginCandidate } from './auth.port.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
 import { accountDeactivatedError, sessionEndedError } from './session-end.ts';
 import type { SessionService } from './session.service.ts';
@@ -9,8 +10,6 @@ import type { SessionService } from './session.service.ts';
 export interface AuthPolicy {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  maxFailedLogins: number;
-  lockoutMinutes: number;
 }
 
 export interface RequestContext {
@@ -36,33 +35,15 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly audit: AuditRepository,
     private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
     private readonly policy: AuthPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async login(username: string, password: string, ctx: RequestContext): Promise<LoginResult> {
-    const user = await this.repo.findLoginCandidate(username);
     const now = this.now();
-    if (!user || !user.active) {
-      // Spend the same time as a real check so response timing does not reveal which usernames exist.
-      await verifyPassword(await this.dummyHash(), password);
-      await this.audit.record({
-        actorName: username,
-        action: 'auth.login',
-        outcome: 'FAILURE',
-        ip: ctx.ip,
-        details: { reason: user ? 'inactive' : 'unknown user' },
-      });
-      throw new UnauthorizedError('INVALID_CREDENTIALS', 'Wrong username or password.');
-    }
+    const user = await this.checkPassword(username, password, ctx, now);
     const actor = toActor(user);
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await this.audit.record({ actor, action: 'auth.login', outcome: 'DENIED', ip: ctx.ip, details: { reason: 'locked' } });
-      throw new TooManyAttemptsError((user.lockedUntil.getTime() - now.getTime()) / 1000);
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.recordFailure(user.id, user.failedLoginCount + 1, actor, ctx, now);
-    }
     await this.repo.recordSuccessfulLogin(user.id, now);
     const token = newSecret();
     const expiresAt = new Date(now.getTime() + this.policy.sessionAbsoluteHours * 3_600_000);
@@ -78,19 +59,35 @@ export class AuthService {
     return { token, expiresAt, actor };
   }
 
-  private async recordFailure(userId: string, failures: number, actor: Actor, ctx: RequestContext, now: Date): Promise<never> {
-    const locks = failures >= this.policy.maxFailedLogins;
-    const lockedUntil = locks ? new Date(now.getTime() + this.policy.lockoutMinutes * 60_000) : null;
-    // The counter restarts after a lockout so the next period starts with a full allowance.
-    await this.repo.recordFailedLogin(userId, locks ? 0 : failures, lockedUntil);
+  /**
+   * The active account behind a correct password, or a throw. Every attempt does the same work
+   * whether the name exists or not (one account lookup, one throttle read, one password hash, one
+   * throttle write, one audit row) and gets the same answer, so neither the response nor its
+   * timing tells which names exist. Counting is per name as typed and source address.
+   */
+  private async checkPassword(username: string, password: string, ctx: RequestContext, now: Date): Promise<LoginCandidate> {
+    const key = this.throttle.keyOf(username, ctx.ip);
+    const [user, lockedFor] = await Promise.all([this.repo.findLoginCandidate(username), this.throttle.lockedFor(key, now)]);
+    const audit = { actor: user ? toActor(user) : null, actorName: username, action: 'auth.login', ip: ctx.ip };
+    if (lockedFor > 0) {
+      await this.audit.record({ ...audit, outcome: 'DENIED', details: { reason: 'locked', username, source: key.source } });
+      throw new TooManyAttemptsError(lockedFor);
+    }
+    // An unknown name is checked against a dummy hash so it costs the same time as a real one.
+    const valid = await verifyPassword(user?.passwordHash ?? (await this.dummyHash()), password);
+    if (user?.active && valid) {
+      await this.throttle.clear(key);
+      return user;
+    }
+    const failure = await this.throttle.recordFailure(key, now);
+    const reason = !user ? 'unknown user' : !user.active ? 'inactive' : 'wrong password';
+    const locked = failure.lockedForSeconds > 0;
     await this.audit.record({
-      actor,
-      action: 'auth.login',
+      ...audit,
       outcome: 'FAILURE',
-      ip: ctx.ip,
-      details: { reason: 'wrong password', failures, locked: locks },
+      details: { reason, username, source: key.source, locked, lockCount: failure.lockCount },
     });
-    if (locks) throw new TooManyAttemptsError(this.policy.lockoutMinutes * 60);
+    if (locked) throw new TooManyAttemptsError(failure.lockedForSeconds);
     throw new UnauthorizedError('INVALID_CREDENTIALS', 'Wrong username or password.');
   }
 

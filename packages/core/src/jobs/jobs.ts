@@ -11,6 +11,8 @@ export interface JobPayloads {
   'media.photo': { assetId: string };
   /** Abort uploads nobody finished within the configured time and delete their parts. */
   'uploads.expire': Record<string, never>;
+  /** Remove audit rows older than the retention (≥ 180 days), leaving the chain's anchor. */
+  'audit.purge': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

@@ -15,17 +15,11 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
           enterpriseId: true,
           zoneId: true,
           active: true,
-          failedLoginCount: true,
-          lockedUntil: true,
         },
       }),
 
-    async recordFailedLogin(userId, failedLoginCount, lockedUntil) {
-      await prisma.user.update({ where: { id: userId }, data: { failedLoginCount, lockedUntil } });
-    },
-
     async recordSuccessfulLogin(userId, at) {
-      await prisma.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at } });
+      await prisma.user.update({ where: { id: userId }, data: { lastLoginAt: at } });
     },
 
     createSession: (session) => prisma.session.create({ data: session, select: { id: true } }),

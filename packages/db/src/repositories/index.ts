@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
+import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
 import { createSessionRepository } from './session.repository.ts';
@@ -17,6 +18,7 @@ export function createRepositories(prisma: PrismaClient) {
     auth: createAuthRepository(prisma),
     enterprises: createEnterpriseRepository(prisma),
     industries: createIndustryRepository(prisma),
+    loginThrottles: createLoginThrottleRepository(prisma),
     media: createMediaRepository(prisma),
     meetings: createMeetingRepository(prisma),
     sessions: createSessionRepository(prisma),

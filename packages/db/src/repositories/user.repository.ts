@@ -22,7 +22,6 @@ function toUser(row: Row): User & { enterpriseZoneId: string | null } {
     zone: row.zone,
     phone: row.phone,
     active: row.active,
-    lockedUntil: row.lockedUntil?.toISOString() ?? null,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
   };
 }
