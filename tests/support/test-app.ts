@@ -7,7 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { openPlatform, type Platform } from '../../apps/api/src/platform.ts';
-import { createTestDatabase } from './database.ts';
+import { createTestDatabase, databaseUrlAs } from './database.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_PASSWORD = 'Demo@2021';
@@ -35,7 +35,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-app-'));
   const config = loadConfig(
     {
-      DATABASE_URL: databaseUrl,
+      // As in production: the API connects as the application role, migrations run as the owner.
+      DATABASE_URL: databaseUrlAs(databaseUrl, 'app'),
+      MIGRATION_DATABASE_URL: databaseUrlAs(databaseUrl, 'owner'),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       SEED_DEMO: '0',
       DATA_DIR: dataDir,

@@ -14,17 +14,23 @@ import {
   type MediaConfig,
   type StorageConfig,
 } from '@platform/config';
-import type { LoginThrottlePolicy, UploadQuota } from '@platform/core';
+import type { LoginThrottlePolicy } from '@platform/core';
+import { MIN_AUDIT_RETENTION_DAYS } from '@platform/core';
 import { z } from 'zod';
 
 export { ConfigError };
 const minutes = z.coerce.number().int().min(1);
-const count = z.coerce.number().int().min(1);
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(MIN_AUDIT_RETENTION_DAYS, { error: `must be at least ${MIN_AUDIT_RETENTION_DAYS} (等保 level 3 keeps audit records six months)` })
+    .default(MIN_AUDIT_RETENTION_DAYS),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
   SEED_DEMO: bool.optional(),
@@ -35,13 +41,6 @@ const EnvSchema = z.object({
   LOGIN_LOCKOUT_MAX_MINUTES: minutes.default(60),
   LOGIN_QUIET_MINUTES: minutes.default(60),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  RATE_LIMIT_PER_MINUTE: count.default(600),
-  RATE_LIMIT_IP_PER_MINUTE: count.default(120),
-  UPLOADS_OPEN_PER_USER: count.default(20),
-  UPLOADS_OPEN_PER_ENTERPRISE: count.default(100),
-  UPLOADS_OPEN_GB_PER_ENTERPRISE: z.coerce.number().positive().default(40),
-  EVENT_STREAMS_PER_SESSION: count.default(4),
-  EVENT_STREAMS_PER_USER: count.default(10),
   PUBLIC_ORIGIN: z
     .string()
     .optional()
@@ -82,8 +81,15 @@ const EnvSchema = z.object({
 export interface ApiConfig {
   port: number;
   host: string;
-  /** External database; when absent an embedded PostgreSQL is started under dataDir. */
+  /** External database, as the application role; when absent an embedded PostgreSQL is started under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * The same database as the owner of the tables, for migrations and the application role's grants.
+   * Without it DATABASE_URL does both, and the audit log is not append-only for the application.
+   */
+  migrationDatabaseUrl: string | undefined;
+  /** Audit rows older than this are removed by the daily retention job (at least 180). */
+  auditRetentionDays: number;
   dataDir: string;
   embeddedPgPort: number;
   seedDemo: boolean;
@@ -91,12 +97,6 @@ export interface ApiConfig {
   /** Failed logins per user name and source: lock after maxFailures, for lockMinutes doubling per lock up to maxLockMinutes. */
   loginThrottle: LoginThrottlePolicy;
   loginRateLimitPerMinute: number;
-  /** Requests a minute per session or API token, and per address for requests without one. */
-  rateLimit: { perSessionPerMinute: number; perIpPerMinute: number };
-  /** Open uploads (neither completed nor expired) per user and per enterprise, and their declared bytes per enterprise. */
-  uploadQuota: UploadQuota;
-  /** Open event streams per session (or API token) and per user. */
-  eventStreams: { perSession: number; perUser: number };
   /** Extra origins allowed to send state-changing requests besides the request's own host. */
   publicOrigins: string[];
   cookieSecure: boolean;
@@ -135,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     // Demo accounts with a published password must never appear on a real database by accident.
@@ -150,13 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
       quietMinutes: e.LOGIN_QUIET_MINUTES,
     },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
-    rateLimit: { perSessionPerMinute: e.RATE_LIMIT_PER_MINUTE, perIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE },
-    uploadQuota: {
-      openPerUser: e.UPLOADS_OPEN_PER_USER,
-      openPerEnterprise: e.UPLOADS_OPEN_PER_ENTERPRISE,
-      openBytesPerEnterprise: Math.round(e.UPLOADS_OPEN_GB_PER_ENTERPRISE * 1024 ** 3),
-    },
-    eventStreams: { perSession: e.EVENT_STREAMS_PER_SESSION, perUser: e.EVENT_STREAMS_PER_USER },
     publicOrigins: e.PUBLIC_ORIGIN.map((o) => new URL(o).origin),
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
@@ -176,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
 
 function crossKeyProblems(e: z.infer<typeof EnvSchema>): string[] {
   const problems = storageProblems(e);
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL)
+    problems.push('MIGRATION_DATABASE_URL: only with DATABASE_URL (the owner of the tables, beside the application role)');
   if (e.LOGIN_LOCKOUT_MAX_MINUTES < e.LOGIN_LOCKOUT_MINUTES)
     problems.push('LOGIN_LOCKOUT_MAX_MINUTES: must be at least LOGIN_LOCKOUT_MINUTES (the first lock)');
   // Every API instance must sign and check media links with the same key.

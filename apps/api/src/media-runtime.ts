@@ -26,8 +26,8 @@ export async function openApiMediaRuntime(
     repos,
     storage: config.storage,
     media: config.media,
-    uploadQuota: config.uploadQuota,
     jobMonitorSeconds: config.jobMonitorSeconds,
+    auditRetentionDays: config.auditRetentionDays,
     // Below the server's 15 s forced exit.
     stopTimeoutSeconds: 10,
     listen: true,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  applyAppRoleGrants,
   applyMigrations,
   createPrismaClient,
   createRepositories,
@@ -7,11 +8,13 @@ import {
   type EmbeddedPostgres,
   type PrismaClient,
   type Repositories,
+  roleOfUrl,
 } from '@platform/db';
 import { seedDatabase } from '@platform/seeds';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './config.ts';
 import { openApiMediaRuntime, type MediaRuntime } from './media-runtime.ts';
+import { auditWithRequestContext } from './request-context.ts';
 import { createServices, type Services } from './services.ts';
 
 /** Everything a running API needs besides HTTP: database, repositories, services. */
@@ -46,6 +49,9 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
   const now = options.now ?? (() => new Date());
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
+  // The owner of the tables migrates and grants; the application connects as a role that owns
+  // nothing and may only append to the audit log (README: database roles).
+  let migrationUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
     const pgLog = log.child({ component: 'postgres' });
     embedded = await startEmbeddedPostgres({
@@ -54,15 +60,20 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
       database: 'platform',
       log: (line) => pgLog.info(line),
     });
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.appUrl;
+    migrationUrl = embedded.url;
     log.info({ port: embedded.port, dataDir: embedded.dataDir }, `embedded PostgreSQL on 127.0.0.1:${embedded.port}`);
   }
   const prisma = createPrismaClient(databaseUrl);
   const repos = createRepositories(prisma);
+  // Services record events without knowing the request; the address and browser come from it here.
+  repos.audit = auditWithRequestContext(repos.audit);
   let runtime: MediaRuntime;
   try {
-    const applied = await applyMigrations(databaseUrl);
+    const applied = await applyMigrations(migrationUrl ?? databaseUrl);
     if (applied.length) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
+    if (migrationUrl && roleOfUrl(migrationUrl) !== roleOfUrl(databaseUrl)) await applyAppRoleGrants(migrationUrl, roleOfUrl(databaseUrl));
+    else log.warn('DATABASE_URL is also the owner of the tables: set MIGRATION_DATABASE_URL so the audit log is append-only for the application');
     const seeded = await seedDatabase(prisma, { demo: config.seedDemo });
     log.info(seeded, 'seed data in place');
     runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, now);

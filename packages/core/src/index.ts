@@ -1,8 +1,18 @@
 export type { Actor, EnterpriseScope } from './access/actor.ts';
 export { EnterpriseAccess, type EnterpriseLocator } from './access/enterprise-access.ts';
 export { canManageEnterprise, enterpriseScopeOf, meetingScopeOf, requireRole, scopeIncludes } from './access/scope.ts';
-export type { AuditEvent, AuditOutcome, AuditRepository } from './audit/audit.port.ts';
+export {
+  ADMINISTRATOR_ROLES,
+  isAdministratorRole,
+  mayAssignRole,
+  requireAuditAdmin,
+  requireSecurityAdmin,
+} from './access/duties.ts';
+export type { AuditChainReport, AuditEvent, AuditOutcome, AuditRepository } from './audit/audit.port.ts';
 export { AuditService } from './audit/audit.service.ts';
+export { AuditRetentionService, MIN_AUDIT_RETENTION_DAYS } from './audit/audit-retention.ts';
+export * from './audit/audit-chain.ts';
+export { changedFields, maskPersonal, type FieldChange } from './audit/changed-fields.ts';
 export type { AuthRepository, LoginCandidate, StoredApiToken, StoredSession } from './auth/auth.port.ts';
 export { AuthService, type AuthPolicy, type LoginResult, type RequestContext } from './auth/auth.service.ts';
 export { hashPassword, hashSecret, newSecret, verifyPassword } from './auth/secrets.ts';
@@ -42,7 +52,6 @@ export {
 } from './media/stream-token.ts';
 export { checkUploadRequest, expectedPartSize, formatBytes, partCount, type UploadLimits } from './media/upload-policy.ts';
 export { UploadService, type FileSniffer, type UploadPolicy } from './media/upload.service.ts';
-export { uploadQuotaBreach, type OpenUploads, type UploadQuota, type UploadQuotaBreach } from './media/upload-quota.ts';
 export type { EventPublisher, EventSubscriber } from './events/event.port.ts';
 export { canSeeEvent } from './events/event-scope.ts';
 export type * from './meetings/meeting.port.ts';

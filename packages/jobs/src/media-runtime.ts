@@ -1,5 +1,6 @@
 import { uploadPolicyOf, type MediaConfig, type StorageConfig } from '@platform/config';
 import {
+  AuditRetentionService,
   EnterpriseAccess,
   MediaProcessingService,
   UploadService,
@@ -7,7 +8,6 @@ import {
   type JobQueue,
   type Logger,
   type MediaStore,
-  type UploadQuota,
 } from '@platform/core';
 import { PgEventBus, type Repositories } from '@platform/db';
 import { Ffmpeg, FfmpegVideoProcessor, resolveFfmpegBinaries, SharpPhotoProcessor, sniffFile, type FfmpegBinaries } from '@platform/media';
@@ -25,8 +25,6 @@ export interface MediaRuntimeOptions {
   repos: Repositories;
   storage: StorageConfig;
   media: MediaConfig;
-  /** Limits on open uploads, for the process that takes new ones (the API); the worker only expires them. */
-  uploadQuota?: UploadQuota;
   /** How often pg-boss looks for jobs whose worker died. */
   jobMonitorSeconds: number;
   /** How long `close` waits for running jobs before pg-boss gives up on them. */
@@ -38,6 +36,8 @@ export interface MediaRuntimeOptions {
   log: Logger;
   /** The clock of the services built here; tests fix it. */
   now?: () => Date;
+  /** Audit rows older than this are removed by the daily `audit.purge` job. */
+  auditRetentionDays: number;
 }
 
 /** Object store, ffmpeg, events, job queue and the services built on them, as one process uses them. */
@@ -93,11 +93,12 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       access,
       repos.audit,
       sniffFile,
-      { ...uploadPolicyOf(options.media), quota: options.uploadQuota },
+      uploadPolicyOf(options.media),
       events,
       options.now,
     );
     if (options.work) {
+      const auditRetention = new AuditRetentionService(repos.audit, options.auditRetentionDays);
       const swept = await sweepOrphanWorkspaces(options.work.workRoot);
       if (swept) log.info({ swept }, `removed ${swept} workspace(s) left by killed workers`);
       const processing = new MediaProcessingService(
@@ -112,6 +113,10 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
         'media.process': (data, ctx) => processing.process(data.assetId, ctx),
         'media.photo': (data, ctx) => processing.process(data.assetId, ctx),
         'uploads.expire': async () => void (await uploads.expireAbandoned()),
+        'audit.purge': async (_data, ctx) => {
+          const removed = await auditRetention.purgeExpired();
+          ctx.log.info({ removed, retentionDays: options.auditRetentionDays }, 'audit rows past retention removed');
+        },
       };
       const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
       closers.push(() => runner.stop());

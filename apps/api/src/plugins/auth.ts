@@ -48,11 +48,15 @@ export const authPlugin = fp(
       } catch (error) {
         if (error instanceof UnauthorizedError) {
           if (cookieToken && !bearer) app.clearSessionCookie(reply);
-          await app.audit(request, {
-            action: 'access.unauthenticated',
-            outcome: 'DENIED',
-            details: { method: request.method, url: request.url, reason: error.code },
-          });
+          // A request with no credential at all is a visitor who is not logged in (the login page's
+          // own probe of /api/auth/me, an expired tab): audit noise. A credential that was
+          // presented and refused (expired, revoked, forged) is worth a row.
+          if (bearer || cookieToken)
+            await app.audit(request, {
+              action: 'access.unauthenticated',
+              outcome: 'DENIED',
+              details: { method: request.method, url: request.url, reason: error.code, credential: bearer ? 'apiToken' : 'session' },
+            });
         }
         throw error;
       }

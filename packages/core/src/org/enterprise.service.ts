@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import { enterpriseScopeOf, requireRole } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
 import { creditCodeProblem } from './credit-code.ts';
 import type { EnterpriseRepository, IndustryRepository, ZoneRepository } from './org.port.ts';
@@ -38,6 +39,7 @@ export class EnterpriseService {
       action: 'enterprise.create',
       entityType: 'enterprise',
       entityId: enterprise.id,
+      entityLabel: enterprise.name,
       enterpriseId: enterprise.id,
       outcome: 'SUCCESS',
       details: { ...input },
@@ -56,9 +58,10 @@ export class EnterpriseService {
       action: 'enterprise.update',
       entityType: 'enterprise',
       entityId: id,
+      entityLabel: input.name,
       enterpriseId: id,
       outcome: 'SUCCESS',
-      details: { ...input },
+      changes: changedFields({ ...before, industryId: before.industry.id }, input, { mask: ['contactPhone'] }),
     });
     return enterprise;
   }

@@ -2,6 +2,7 @@ import type { Shift, ShiftInput } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/index.ts';
 import { minutesFromClock } from './clock.ts';
 import type { ShiftRecord, ShiftRepository } from './org.port.ts';
@@ -67,9 +68,10 @@ export class ShiftService {
       action: 'shift.update',
       entityType: 'shift',
       entityId: id,
+      entityLabel: input.name,
       enterpriseId: existing.enterpriseId,
       outcome: 'SUCCESS',
-      details: { ...input },
+      changes: changedFields(existing, input),
     });
     return shift;
   }

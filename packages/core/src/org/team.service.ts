@@ -2,6 +2,7 @@ import type { Team, TeamInput } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/index.ts';
 import type { ShiftRepository, TeamRepository } from './org.port.ts';
 
@@ -53,9 +54,14 @@ export class TeamService {
       action: 'team.update',
       entityType: 'team',
       entityId: id,
+      entityLabel: input.name,
       enterpriseId: existing.enterpriseId,
       outcome: 'SUCCESS',
-      details: { name: input.name, members: input.members.length },
+      // Members by count: their names, numbers and phones are personal data the log does not need.
+      changes: changedFields(
+        { name: existing.name, leaderName: existing.leaderName, shiftIds: existing.shiftIds, memberCount: existing.members.length },
+        { name: input.name, leaderName: input.leaderName ?? null, shiftIds: input.shiftIds, memberCount: input.members.length },
+      ),
     });
     return team;
   }

@@ -1,7 +1,9 @@
 import type { Page, Role, User, UserInput, UserQuery, UserUpdate } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
+import { isAdministratorRole, mayAssignRole } from '../access/duties.ts';
 import { enterpriseScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import type { SessionService } from '../auth/session.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
@@ -27,13 +29,13 @@ export class UserService {
 
   async list(actor: Actor, query: UserQuery): Promise<Page<User>> {
     this.assertManager(actor);
-    return this.users.list(enterpriseScopeOf(actor), query);
+    return this.users.list(actor.role === 'SECURITY_ADMIN' ? { kind: 'all' } : enterpriseScopeOf(actor), query);
   }
 
   async get(actor: Actor, id: string): Promise<User> {
     this.assertManager(actor);
     const user = await this.users.findById(id);
-    if (!user || !this.mayManage(actor, user.role, user.enterprise?.id ?? null)) {
+    if (!user || !this.mayRead(actor, user.role, user.enterprise?.id ?? null)) {
       await this.audit.record({ actor, action: 'user.read', entityType: 'user', entityId: id, outcome: 'DENIED' });
       throw new NotFoundError('user', id);
     }
@@ -45,6 +47,7 @@ export class UserService {
     this.assertManager(actor);
     const placement = { enterpriseId: input.enterpriseId ?? null, zoneId: input.zoneId ?? null };
     await this.validatePlacement(input.role, placement);
+    this.assertMayAssign(actor, input.role);
     if (!this.mayManage(actor, input.role, placement.enterpriseId)) {
       throw new ForbiddenError(
         'ACCOUNT_OUTSIDE_SCOPE',
@@ -68,6 +71,7 @@ export class UserService {
       entityId: user.id,
       enterpriseId: placement.enterpriseId,
       outcome: 'SUCCESS',
+      entityLabel: input.displayName,
       details: { username: input.username, role: input.role },
     });
     return user;
@@ -81,6 +85,10 @@ export class UserService {
       zoneId: changes.zoneId !== undefined ? changes.zoneId : (current.zone?.id ?? null),
     };
     await this.validatePlacement(role, placement);
+    // Both the role the account has and the one it gets: an administrator account stays the
+    // security administrator's to change, and only he makes one.
+    this.assertMayAssign(actor, current.role);
+    this.assertMayAssign(actor, role);
     if (!this.mayManage(actor, role, placement.enterpriseId))
       throw new ForbiddenError('ACCOUNT_OUTSIDE_SCOPE', 'You cannot move this account outside your enterprise or give it a bureau role.');
     if (actor.userId === id && (changes.active === false || (changes.role && changes.role !== current.role))) {
@@ -92,15 +100,25 @@ export class UserService {
     if (changes.active !== undefined) record.active = changes.active;
     if (changes.password) record.passwordHash = await hashPassword(changes.password);
     const user = await this.users.update(id, record);
-    const { password: _p, ...logged } = changes;
+    const before = { ...current, enterpriseId: current.enterprise?.id ?? null, zoneId: current.zone?.id ?? null };
+    const { password: _p, ...changed } = changes;
     await this.audit.record({
       actor,
-      action: 'user.update',
+      action:
+        changes.active === false && current.active
+          ? 'user.deactivate'
+          : changes.active === true && !current.active
+            ? 'user.activate'
+            : role !== current.role
+              ? 'user.role.change'
+              : 'user.update',
       entityType: 'user',
       entityId: id,
+      entityLabel: user.displayName,
       enterpriseId: placement.enterpriseId,
       outcome: 'SUCCESS',
-      details: { ...logged, passwordChanged: Boolean(changes.password) },
+      changes: changedFields(before, { ...changed, role, ...placement }, { mask: ['phone'] }),
+      details: { passwordChanged: Boolean(changes.password) },
     });
     await this.endSessionsAfter(actor, id, changes);
     return user;
@@ -119,13 +137,28 @@ export class UserService {
   }
 
   private assertManager(actor: Actor): void {
-    if (actor.role !== 'ADMIN' && actor.role !== 'ENTERPRISE_OFFICER')
+    if (actor.role !== 'ADMIN' && actor.role !== 'SECURITY_ADMIN' && actor.role !== 'ENTERPRISE_OFFICER')
       throw new ForbiddenError('ACCOUNT_MANAGEMENT_FORBIDDEN', 'Only administrators and enterprise officers manage accounts.');
   }
 
   private mayManage(actor: Actor, role: Role, enterpriseId: string | null): boolean {
-    if (actor.role === 'ADMIN') return true;
+    if (!mayAssignRole(actor, role)) return false;
+    if (actor.role === 'ENTERPRISE_OFFICER') return ENTERPRISE_ROLES.includes(role) && enterpriseId === actor.enterpriseId;
+    return true;
+  }
+
+  /** System and security administrators see every account (the latter to unlock and end sessions); officers their enterprise's. */
+  private mayRead(actor: Actor, role: Role, enterpriseId: string | null): boolean {
+    if (actor.role === 'ADMIN' || actor.role === 'SECURITY_ADMIN') return true;
     return actor.role === 'ENTERPRISE_OFFICER' && ENTERPRISE_ROLES.includes(role) && enterpriseId === actor.enterpriseId;
+  }
+
+  /** Separation of duties (see `mayAssignRole`): administrator accounts are the security administrator's, the rest are not. */
+  private assertMayAssign(actor: Actor, role: Role): void {
+    if (mayAssignRole(actor, role)) return;
+    if (isAdministratorRole(role))
+      throw new ForbiddenError('ADMINISTRATOR_ACCOUNT_RESERVED', 'Only the security administrator creates or changes administrator accounts.');
+    throw new ForbiddenError('ACCOUNT_MANAGEMENT_FORBIDDEN', 'Only the system administrator and enterprise officers manage these accounts.');
   }
 
   /** Enterprise roles belong to an enterprise, zone officers to a zone, bureau roles to neither. */
