@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Platform } from './platform.ts';
@@ -8,6 +7,7 @@ import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
 import { platformPlugin } from './plugins/platform.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { RequestLogController } from './request-log.ts';
 import { webPlugin } from './plugins/web.ts';
 import { accountLockRoutes } from './routes/account-lock.routes.ts';
@@ -47,17 +47,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(errorHandlerPlugin);
   await app.register(originCheckPlugin);
   await app.register(authPlugin);
-  // Only routes that opt in are limited, so static files and the wall's polling are not counted.
-  await app.register(rateLimit, {
-    global: false,
-    // Thrown into the common error handler, which keeps statusCode and code.
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many requests from your address; try again in ${context.after}.`), {
-        statusCode: 429,
-        code: 'RATE_LIMITED',
-        params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
-      }),
-  });
+  await app.register(rateLimitPlugin);
   // Before the docs and routes, whose replies it compresses.
   await app.register(compressionPlugin);
   await app.register(openApiPlugin);

@@ -14,12 +14,13 @@ import {
   type MediaConfig,
   type StorageConfig,
 } from '@platform/config';
-import type { LoginThrottlePolicy } from '@platform/core';
+import type { LoginThrottlePolicy, UploadQuota } from '@platform/core';
 import { MIN_AUDIT_RETENTION_DAYS } from '@platform/core';
 import { z } from 'zod';
 
 export { ConfigError };
 const minutes = z.coerce.number().int().min(1);
+const count = z.coerce.number().int().min(1);
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -41,6 +42,13 @@ const EnvSchema = z.object({
   LOGIN_LOCKOUT_MAX_MINUTES: minutes.default(60),
   LOGIN_QUIET_MINUTES: minutes.default(60),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_PER_MINUTE: count.default(600),
+  RATE_LIMIT_IP_PER_MINUTE: count.default(120),
+  UPLOADS_OPEN_PER_USER: count.default(20),
+  UPLOADS_OPEN_PER_ENTERPRISE: count.default(100),
+  UPLOADS_OPEN_GB_PER_ENTERPRISE: z.coerce.number().positive().default(40),
+  EVENT_STREAMS_PER_SESSION: count.default(4),
+  EVENT_STREAMS_PER_USER: count.default(10),
   PUBLIC_ORIGIN: z
     .string()
     .optional()
@@ -97,6 +105,12 @@ export interface ApiConfig {
   /** Failed logins per user name and source: lock after maxFailures, for lockMinutes doubling per lock up to maxLockMinutes. */
   loginThrottle: LoginThrottlePolicy;
   loginRateLimitPerMinute: number;
+  /** Requests a minute per session or API token, and per address for requests without one. */
+  rateLimit: { perSessionPerMinute: number; perIpPerMinute: number };
+  /** Open uploads (neither completed nor expired) per user and per enterprise, and their declared bytes per enterprise. */
+  uploadQuota: UploadQuota;
+  /** Open event streams per session (or API token) and per user. */
+  eventStreams: { perSession: number; perUser: number };
   /** Extra origins allowed to send state-changing requests besides the request's own host. */
   publicOrigins: string[];
   cookieSecure: boolean;
@@ -152,6 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
       quietMinutes: e.LOGIN_QUIET_MINUTES,
     },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    rateLimit: { perSessionPerMinute: e.RATE_LIMIT_PER_MINUTE, perIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE },
+    uploadQuota: {
+      openPerUser: e.UPLOADS_OPEN_PER_USER,
+      openPerEnterprise: e.UPLOADS_OPEN_PER_ENTERPRISE,
+      openBytesPerEnterprise: Math.round(e.UPLOADS_OPEN_GB_PER_ENTERPRISE * 1024 ** 3),
+    },
+    eventStreams: { perSession: e.EVENT_STREAMS_PER_SESSION, perUser: e.EVENT_STREAMS_PER_USER },
     publicOrigins: e.PUBLIC_ORIGIN.map((o) => new URL(o).origin),
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,

@@ -26,6 +26,7 @@ export async function openApiMediaRuntime(
     repos,
     storage: config.storage,
     media: config.media,
+    uploadQuota: config.uploadQuota,
     jobMonitorSeconds: config.jobMonitorSeconds,
     auditRetentionDays: config.auditRetentionDays,
     // Below the server's 15 s forced exit.

@@ -17,8 +17,16 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: [],
   /** The request came from a page that is not the platform's own. */
   ORIGIN_REJECTED: [],
-  /** Too many requests from one address; `seconds` until the next is accepted. */
+  /** Too many requests from one session, token or address; `seconds` until the next is accepted. */
   RATE_LIMITED: ['seconds'],
+  /** The user has `limit` uploads open already; finish or cancel one first. */
+  UPLOAD_QUOTA_USER: ['limit'],
+  /** The enterprise has `limit` uploads open already. */
+  UPLOAD_QUOTA_ENTERPRISE: ['limit'],
+  /** The enterprise's open uploads would declare more than `limit` (text such as "40.0 GB") together. */
+  UPLOAD_QUOTA_BYTES: ['limit'],
+  /** The session (or user) has `limit` live event streams open already; close a tab or window. */
+  EVENT_STREAMS_LIMIT: ['limit'],
   /** No such API route. */
   ROUTE_NOT_FOUND: [],
   /** Something failed on the server; `requestId` identifies it in the logs. */

@@ -155,7 +155,7 @@ const schemas = {
       'Returns the part size and a target for each part. With S3 storage the targets are presigned URLs straight to the store; otherwise they are PUT /api/uploads/{id}/parts/{n}.',
     body: CreateUploadBody,
     response: { 201: Upload },
-    errors: [400, ...AUTHED, 404, 413],
+    errors: [400, ...AUTHED, 404, 413, 429],
   },
   getUpload: {
     tags: ['uploads'],
@@ -260,7 +260,7 @@ const schemas = {
       'Each message is `data: <PlatformEvent JSON>`. Events published by any API or worker process arrive here through PostgreSQL LISTEN/NOTIFY. EventSource reconnects by itself (retry 3 s).',
     // An endless text/event-stream; only the error bodies have a schema.
     response: {},
-    errors: [401],
+    errors: [401, 429],
   },
 } as const satisfies { [K in OperationId]: RouteSchemas };
 

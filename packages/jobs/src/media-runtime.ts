@@ -8,6 +8,7 @@ import {
   type JobQueue,
   type Logger,
   type MediaStore,
+  type UploadQuota,
 } from '@platform/core';
 import { PgEventBus, type Repositories } from '@platform/db';
 import { Ffmpeg, FfmpegVideoProcessor, resolveFfmpegBinaries, SharpPhotoProcessor, sniffFile, type FfmpegBinaries } from '@platform/media';
@@ -25,6 +26,8 @@ export interface MediaRuntimeOptions {
   repos: Repositories;
   storage: StorageConfig;
   media: MediaConfig;
+  /** Limits on open uploads, for the process that takes new ones (the API); the worker only expires them. */
+  uploadQuota?: UploadQuota;
   /** How often pg-boss looks for jobs whose worker died. */
   jobMonitorSeconds: number;
   /** How long `close` waits for running jobs before pg-boss gives up on them. */
@@ -93,7 +96,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       access,
       repos.audit,
       sniffFile,
-      uploadPolicyOf(options.media),
+      { ...uploadPolicyOf(options.media), quota: options.uploadQuota },
       events,
       options.now,
     );

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   PartsIncompleteError,
   PayloadTooLargeError,
+  QuotaExceededError,
   RangeNotSatisfiableError,
   TooManyAttemptsError,
   UnauthorizedError,
@@ -32,6 +33,7 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [MediaRejectedError, 415],
   [RangeNotSatisfiableError, 416],
   [TooManyAttemptsError, 429],
+  [QuotaExceededError, 429],
 ];
 
 type Params = Record<string, string | number>;
@@ -106,7 +108,8 @@ export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler(async (error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
       if (error instanceof AppError) {
-        if (error instanceof TooManyAttemptsError) reply.header('retry-after', Math.ceil(error.retryAfterSeconds));
+        if (error instanceof TooManyAttemptsError || error instanceof QuotaExceededError)
+          reply.header('retry-after', Math.ceil(error.retryAfterSeconds));
         if (error instanceof ForbiddenError) {
           await app.audit(request, {
             action: 'access.forbidden',

@@ -2,6 +2,7 @@ import { routes } from '@platform/contracts';
 import { canSeeEvent } from '@platform/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
+import { StreamSlots } from '../stream-slots.ts';
 import { contractRoute } from './contract-route.ts';
 
 // Comments every 15 s keep proxies from closing an idle stream and let clients notice a dead one.
@@ -24,8 +25,10 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const close of open) close();
   });
 
+  const slots = new StreamSlots(app.platform.config.eventStreams);
   app.route({
     ...contractRoute(app, routes.streamEvents),
+    preHandler: slots.guard,
     handler: (request, reply) => {
       const actor = actorOf(request);
       reply.hijack();

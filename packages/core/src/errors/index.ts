@@ -3,6 +3,7 @@ export { ConflictError } from './conflict-error.ts';
 export { ForbiddenError } from './forbidden-error.ts';
 export { NotFoundError } from './not-found-error.ts';
 export { TooManyAttemptsError } from './too-many-attempts-error.ts';
+export { QuotaExceededError } from './quota-exceeded-error.ts';
 export { UnauthorizedError } from './unauthorized-error.ts';
 export { ValidationError } from './validation-error.ts';
 export { MediaRejectedError } from './media-rejected-error.ts';

@@ -1,4 +1,5 @@
 import type { MediaStatus } from '@platform/contracts';
+import type { OpenUploads } from './upload-quota.ts';
 
 export type AssetKind = 'VIDEO' | 'PHOTO' | 'DOCUMENT';
 
@@ -120,7 +121,15 @@ export interface MediaRepository {
       storageUploadId: string;
       expiresAt: Date;
     };
+    /**
+     * Called with what is open at the user and the enterprise, inside the transaction and while
+     * holding the enterprise's uploads, so parallel requests cannot all squeeze under a quota;
+     * throwing from it stores nothing.
+     */
+    admit?: { at: Date; check(open: OpenUploads): void };
   }): Promise<UploadRecord>;
+  /** Uploads open (ACTIVE and not past expiry) at `now`: the user's, the enterprise's and its declared bytes. */
+  openUploads(userId: string | null, enterpriseId: string, now: Date): Promise<OpenUploads>;
   findUpload(id: string): Promise<UploadRecord | null>;
   setUploadStatus(id: string, status: UploadRecord['status'], at: Date): Promise<void>;
   listExpiredUploads(now: Date, limit: number): Promise<UploadRecord[]>;

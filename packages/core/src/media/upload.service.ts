@@ -4,13 +4,21 @@ import type { CreateUploadBody, Upload } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
-import { ConflictError, MediaRejectedError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors/index.ts';
+import {
+  ConflictError,
+  MediaRejectedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  QuotaExceededError,
+  ValidationError,
+} from '../errors/index.ts';
 import type { EventPublisher } from '../events/event.port.ts';
 import type { JobQueue } from '../jobs/jobs.ts';
 import type { MediaStore } from './media-store.port.ts';
 import type { AssetKind, MediaRepository, UploadRecord } from './media.port.ts';
 import { sourceKey } from './storage-keys.ts';
 import { checkUploadRequest, expectedPartSize, partCount, type UploadLimits } from './upload-policy.ts';
+import { assertWithinUploadQuota, type OpenUploads, type UploadQuota } from './upload-quota.ts';
 
 /** What the bytes are, decided from the first few kilobytes. */
 export type FileSniffer = (head: Uint8Array) => Promise<{ kind: 'VIDEO' | 'PHOTO' | 'OTHER'; mime: string | null }>;
@@ -19,6 +27,8 @@ export interface UploadPolicy extends UploadLimits {
   ttlHours: number;
   /** Lifetime of presigned part URLs. */
   partUrlSeconds: number;
+  /** Limits on open uploads; absent in processes that only expire uploads (the worker). */
+  quota?: UploadQuota;
 }
 
 // file-type needs 4100 bytes; TIFF-based photos keep what names them further in. Reading more costs nothing.
@@ -48,35 +58,50 @@ export class UploadService {
     await this.access.assertCanManage(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: meeting.id });
     const check = checkUploadRequest(input, this.policy);
     if ('issues' in check) throw check.tooLarge ? new PayloadTooLargeError(check.issues) : new ValidationError(check.issues);
+    // Checked before storage is touched, so a flood over quota costs no storage calls, and again
+    // atomically when the upload is stored, so parallel requests cannot all squeeze under it.
+    const quota = this.policy.quota;
+    const admit = quota && { at: this.now(), check: (open: OpenUploads) => assertWithinUploadQuota(open, input.size, quota) };
+    const refused = async (error: unknown): Promise<never> => {
+      if (error instanceof QuotaExceededError) await this.auditQuotaRefusal(actor, meeting.enterpriseId, input.size, error);
+      throw error;
+    };
+    if (admit) await this.media.openUploads(actor.userId, meeting.enterpriseId, admit.at).then(admit.check).catch(refused);
 
     const assetId = randomUUID();
     const key = sourceKey(assetId);
     const storageUploadId = await this.store.createMultipart(key, input.contentType);
-    const upload = await this.media.createUpload({
-      // An unknown declared type is stored as a video until the bytes say otherwise at completion.
-      asset: {
-        id: assetId,
-        enterpriseId: meeting.enterpriseId,
-        meetingId: meeting.id,
-        kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO',
-        originalName: input.fileName,
-        contentType: input.contentType,
-        sizeBytes: input.size,
-        sourceKey: key,
-        createdById: actor.userId,
-      },
-      upload: {
-        enterpriseId: meeting.enterpriseId,
-        userId: actor.userId,
-        fileName: input.fileName,
-        contentType: input.contentType,
-        sizeBytes: input.size,
-        partSize: this.policy.partSizeBytes,
-        storageKey: key,
-        storageUploadId,
-        expiresAt: new Date(this.now().getTime() + this.policy.ttlHours * 3_600_000),
-      },
-    });
+    const upload = await this.media
+      .createUpload({
+        // An unknown declared type is stored as a video until the bytes say otherwise at completion.
+        asset: {
+          id: assetId,
+          enterpriseId: meeting.enterpriseId,
+          meetingId: meeting.id,
+          kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO',
+          originalName: input.fileName,
+          contentType: input.contentType,
+          sizeBytes: input.size,
+          sourceKey: key,
+          createdById: actor.userId,
+        },
+        upload: {
+          enterpriseId: meeting.enterpriseId,
+          userId: actor.userId,
+          fileName: input.fileName,
+          contentType: input.contentType,
+          sizeBytes: input.size,
+          partSize: this.policy.partSizeBytes,
+          storageKey: key,
+          storageUploadId,
+          expiresAt: new Date(this.now().getTime() + this.policy.ttlHours * 3_600_000),
+        },
+        admit,
+      })
+      .catch(async (error: unknown) => {
+        await this.store.abortMultipart(key, storageUploadId);
+        return refused(error);
+      });
     await this.audit.record({
       actor,
       action: 'upload.create',
@@ -87,6 +112,18 @@ export class UploadService {
       details: { fileName: input.fileName, size: input.size },
     });
     return this.describe(upload, []);
+  }
+
+  private async auditQuotaRefusal(actor: Actor, enterpriseId: string, size: number, error: QuotaExceededError): Promise<void> {
+    await this.audit.record({
+      actor,
+      action: 'upload.create',
+      entityType: 'enterprise',
+      entityId: enterpriseId,
+      enterpriseId,
+      outcome: 'DENIED',
+      details: { reason: error.code, ...error.params, size },
+    });
   }
 
   /** The upload with the parts received so far and fresh targets for the rest. */

@@ -1,4 +1,4 @@
-import type { AssetRecord, MediaRepository, UploadRecord } from '@platform/core';
+import type { AssetRecord, MediaRepository, OpenUploads, UploadRecord } from '@platform/core';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findUnique']>>> & {
@@ -6,6 +6,23 @@ type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findU
   renditions: { name: string; width: number; height: number; bandwidth: number; codecs: string; playlistKey: string; remuxed: boolean }[];
 };
 type UploadRow = NonNullable<Awaited<ReturnType<PrismaClient['uploadSession']['findUnique']>>>;
+
+/** Uploads still open at `now`: the user's count, the enterprise's count and its declared bytes. */
+async function openUploadsIn(
+  db: Pick<PrismaClient, '$queryRaw'>,
+  userId: string | null,
+  enterpriseId: string,
+  now: Date,
+): Promise<OpenUploads> {
+  const [row] = await db.$queryRaw<{ byUser: number; byEnterprise: number; bytes: bigint }[]>`
+    SELECT count(*) FILTER (WHERE "userId" = ${userId}::uuid)::int AS "byUser",
+           count(*) FILTER (WHERE "enterpriseId" = ${enterpriseId}::uuid)::int AS "byEnterprise",
+           COALESCE(sum("sizeBytes") FILTER (WHERE "enterpriseId" = ${enterpriseId}::uuid), 0)::bigint AS "bytes"
+    FROM "upload_session"
+    WHERE "status" = 'ACTIVE' AND "expiresAt" > ${now}
+      AND ("userId" = ${userId}::uuid OR "enterpriseId" = ${enterpriseId}::uuid)`;
+  return { byUser: row?.byUser ?? 0, byEnterprise: row?.byEnterprise ?? 0, bytesByEnterprise: Number(row?.bytes ?? 0) };
+}
 
 function toAsset(row: AssetRow): AssetRecord {
   return {
@@ -79,13 +96,20 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
       return row ? { id: row.id, enterpriseId: row.enterpriseId, zoneId: row.enterprise.zoneId } : null;
     },
 
-    async createUpload({ asset, upload }) {
+    async createUpload({ asset, upload, admit }) {
       const row = await prisma.$transaction(async (tx) => {
+        if (admit) {
+          // One enterprise's new uploads queue here, so two requests never both see the last free slot.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('upload-quota'), hashtext(${asset.enterpriseId}))`;
+          admit.check(await openUploadsIn(tx, upload.userId, asset.enterpriseId, admit.at));
+        }
         await tx.mediaAsset.create({ data: { ...asset, sizeBytes: BigInt(asset.sizeBytes), status: 'UPLOADING' } });
         return tx.uploadSession.create({ data: { ...upload, sizeBytes: BigInt(upload.sizeBytes), assetId: asset.id } });
       });
       return toUpload(row);
     },
+
+    openUploads: (userId, enterpriseId, now) => openUploadsIn(prisma, userId, enterpriseId, now),
 
     async findUpload(id) {
       const row = await prisma.uploadSession.findUnique({ where: { id } });

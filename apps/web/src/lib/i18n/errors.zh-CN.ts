@@ -46,7 +46,14 @@ export const errorsZhCN: ErrorCatalogue = {
   BAD_REQUEST: () => '请求无法处理，请刷新页面后重试。',
   PAYLOAD_TOO_LARGE: () => '内容超出大小限制。',
   ORIGIN_REJECTED: () => '请求来源不被允许，请从平台页面操作。',
-  RATE_LIMITED: (p) => `操作过于频繁，请 ${Math.max(1, Math.ceil(Number(p.seconds) / 60))} 分钟后再试。`,
+  RATE_LIMITED: (p) =>
+    Number(p.seconds) < 60
+      ? `操作过于频繁，请 ${Math.max(1, Number(p.seconds))} 秒后再试。`
+      : `操作过于频繁，请 ${Math.ceil(Number(p.seconds) / 60)} 分钟后再试。`,
+  UPLOAD_QUOTA_USER: (p) => `您已有 ${p.limit} 个未完成的上传，请等其完成或取消后再上传。`,
+  UPLOAD_QUOTA_ENTERPRISE: (p) => `本企业已有 ${p.limit} 个未完成的上传，请稍后再试。`,
+  UPLOAD_QUOTA_BYTES: (p) => `本企业未完成的上传合计将超过 ${p.limit}，请等已有上传完成后再试。`,
+  EVENT_STREAMS_LIMIT: (p) => `实时更新连接已达 ${p.limit} 个上限，请关闭多余的页面或窗口。`,
   ROUTE_NOT_FOUND: () => '请求的功能不存在，请刷新页面后重试。',
   INTERNAL: (p) => `服务器出错，请稍后再试。如需反馈，请提供编号 ${p.requestId}。`,
 
