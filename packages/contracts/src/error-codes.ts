@@ -247,6 +247,8 @@ export const ERROR_CODES = {
   PART_OUT_OF_RANGE: ['count'],
   /** A part of the wrong size: `expected` bytes, got `actual`. */
   PART_SIZE_MISMATCH: ['expected', 'actual'],
+  /** A part that kept coming past its `limitBytes` (sent without a length); nothing of it was kept. */
+  PART_TOO_LARGE: ['limitBytes'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A code the API can send. */

@@ -39,6 +39,7 @@ import type {
 import { checkBucket, ensureBucket } from './s3-bucket.ts';
 import { s3ErrorCode, s3HttpStatus, toStorageError, type S3CallContext } from './s3-errors.ts';
 import { bodyLength, expiry, pageSize } from './s3-limits.ts';
+import { sendWithStreamBody } from './s3-stream-body.ts';
 
 /** Configuration of {@link S3ObjectStore}. */
 export interface S3StoreConfig {
@@ -212,16 +213,19 @@ export class S3ObjectStore implements ObjectStore {
     assertValidKey(key);
     assertPartNumber(partNumber);
     const length = bodyLength(body, contentLength);
-    const response = await this.call({ operation: 'UploadPart', key, uploadId }, () =>
-      this.client.send(
-        new UploadPartCommand({
-          Bucket: this.bucket,
-          Key: key,
-          UploadId: uploadId,
-          PartNumber: partNumber,
-          Body: body,
-          ContentLength: length,
-        }),
+    const response = await sendWithStreamBody(body, (abortSignal) =>
+      this.call({ operation: 'UploadPart', key, uploadId }, () =>
+        this.client.send(
+          new UploadPartCommand({
+            Bucket: this.bucket,
+            Key: key,
+            UploadId: uploadId,
+            PartNumber: partNumber,
+            Body: body,
+            ContentLength: length,
+          }),
+          { abortSignal },
+        ),
       ),
     );
     if (!response.ETag) throw new StorageError(`S3 UploadPart ${partNumber} of ${JSON.stringify(key)} returned no ETag`);

@@ -32,13 +32,19 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Raw bytes, any content type, streamed to the store: parts are never parsed or buffered whole.
+  // Fastify's bodyLimit does not apply to a body handed on as a stream; the service counts the
+  // bytes against the part's size as they arrive instead.
   app.register(async (scope) => {
     const parts = scope.withTypeProvider<ZodTypeProvider>();
     parts.removeAllContentTypeParsers();
     parts.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    // A refused part was not read to its end: close the connection after the answer rather than
+    // let Node drain (read and discard) whatever the client still sends.
+    parts.addHook('onSend', async (request, reply) => {
+      if (!request.raw.complete) reply.header('connection', 'close');
+    });
     parts.route({
       ...contractRoute(app, routes.uploadPart),
-      bodyLimit: app.platform.config.media.partSizeBytes + 1024,
       handler: async (request) => {
         const length = request.headers['content-length'] ? Number(request.headers['content-length']) : undefined;
         return uploads.receivePart(actorOf(request), request.params.id, request.params.partNumber, request.body as Readable, length);

@@ -14,6 +14,7 @@ import {
 } from '../errors/index.ts';
 import type { EventPublisher } from '../events/event.port.ts';
 import type { JobQueue } from '../jobs/jobs.ts';
+import { exactLength } from './exact-length.ts';
 import type { MediaStore } from './media-store.port.ts';
 import type { AssetKind, MediaRepository, UploadRecord } from './media.port.ts';
 import { sourceKey } from './storage-keys.ts';
@@ -156,7 +157,13 @@ export class UploadService {
         { expected, actual: contentLength },
       );
     }
-    await this.store.uploadPart(upload.storageKey, upload.storageUploadId, partNumber, body, expected);
+    // Counted as it arrives: a chunked body announces no length, and must not fill a disk first.
+    const exact = exactLength(body, expected);
+    try {
+      await this.store.uploadPart(upload.storageKey, upload.storageUploadId, partNumber, exact.stream, expected);
+    } catch (failure) {
+      throw exact.explain(failure);
+    }
     return { partNumber, size: expected };
   }
 

@@ -177,4 +177,5 @@ export const errorsZhCN: ErrorCatalogue = {
   START_NOT_ON_DATE: (p) => `与会议日期 ${p.date} 不符`,
   PART_OUT_OF_RANGE: (p) => `文件只有 ${p.count} 段，请重新上传`,
   PART_SIZE_MISMATCH: (p) => `这一段应为 ${p.expected} 字节，实际收到 ${p.actual} 字节，正在重传`,
+  PART_TOO_LARGE: (p) => `这一段超过了 ${p.limitBytes} 字节，未被保存，请重新上传`,
 };
