@@ -81,7 +81,7 @@ describe('error codes', () => {
   });
 
   it('names the duplicate: a taken username and a taken credit code', async () => {
-    const user = { username: 'dup.user', displayName: '重复', role: 'INSPECTOR', password: 'secret123' };
+    const user = { username: 'dup.user', displayName: '重复', role: 'INSPECTOR', password: 'Harbour-light-9' };
     expect((await post('/api/users', user)).statusCode).toBe(201);
     const again = await post('/api/users', user);
     expect(again.statusCode).toBe(409);
@@ -90,7 +90,9 @@ describe('error codes', () => {
     const twice = await post('/api/enterprises', enterprise({ name: '另一家' }));
     expect(twice.json().error.code).toBe('CREDIT_CODE_TAKEN');
     const weak = await post('/api/users', { ...user, username: 'weak.user', password: 'onlyletters' });
-    expect(weak.json().error.details).toEqual([expect.objectContaining({ field: 'password', code: 'PASSWORD_TOO_WEAK' })]);
+    expect(weak.json().error.details).toEqual([
+      expect.objectContaining({ field: 'password', code: 'PASSWORD_TOO_FEW_CLASSES', params: { min: 3 } }),
+    ]);
     for (const res of [again, twice, weak]) expectRegistered(res.json());
   });
 

@@ -66,7 +66,7 @@ describe('enterprise officer', () => {
       method: 'POST',
       url: '/api/users',
       headers: { cookie: cookies.officer1! },
-      payload: { username: 'sneaky', displayName: 'x', role: 'ADMIN', password: 'abcd1234' },
+      payload: { username: 'sneaky', displayName: 'x', role: 'ADMIN', password: 'Harbour-light-9' },
     });
     expect(admin.statusCode).toBe(403);
     expect(await t.platform.prisma.user.count({ where: { username: 'sneaky' } })).toBe(0);
@@ -74,14 +74,14 @@ describe('enterprise officer', () => {
       method: 'POST',
       url: '/api/users',
       headers: { cookie: cookies.officer1! },
-      payload: { username: 'sneaky2', displayName: 'x', role: 'WORKER', enterpriseId: otherEnterpriseId, password: 'abcd1234' },
+      payload: { username: 'sneaky2', displayName: 'x', role: 'WORKER', enterpriseId: otherEnterpriseId, password: 'Harbour-light-9' },
     });
     expect(foreign.statusCode).toBe(403);
     const own = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { cookie: cookies.officer1! },
-      payload: { username: 'new-worker', displayName: '新职工', role: 'WORKER', enterpriseId: ownEnterpriseId, password: 'abcd1234' },
+      payload: { username: 'new-worker', displayName: '新职工', role: 'WORKER', enterpriseId: ownEnterpriseId, password: 'Harbour-light-9' },
     });
     expect(own.statusCode).toBe(201);
     const list = (await get('officer1', '/api/users?pageSize=200')).json();

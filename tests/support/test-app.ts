@@ -8,6 +8,7 @@ import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { openPlatform, type Platform } from '../../apps/api/src/platform.ts';
 import { createTestDatabase, databaseUrlAs } from './database.ts';
+import { TestMfa } from './mfa-helper.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_PASSWORD = 'Demo@2021';
@@ -23,6 +24,8 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
+  /** The second-factor helper behind `login` (the secrets it enrolled). */
+  mfa: TestMfa;
   /** Share another app's database (two API instances). */
   databaseUrl?: string;
   /** The services' clock, for tests that assert what happens at a given time. */
@@ -45,6 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       WORKER_IN_PROCESS: '0',
       // CI runs the media tests once with Debian's ffmpeg and once with the npm-shipped one.
       ...(process.env.FFMPEG_PATH ? { FFMPEG_PATH: process.env.FFMPEG_PATH } : {}),
+      DATA_ENCRYPTION_KEY: 'dGVzdC1kYXRhLWtleS10aGlydHktdHdvLWJ5dGVzISE=',
       ...(process.env.FFPROBE_PATH ? { FFPROBE_PATH: process.env.FFPROBE_PATH } : {}),
       ...env,
     },
@@ -57,16 +61,20 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   return {
     app,
     dataDir,
+  const mfa = new TestMfa(app, platform);
     platform,
     async close() {
       await app.close();
       await platform.close();
+    mfa,
       await fs.rm(dataDir, { recursive: true, force: true });
     },
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      return sessionCookie(res);
+      const cookie = sessionCookie(res);
+      await mfa.complete(username, cookie, (res.json() as { pendingStep: string | null }).pendingStep);
+      return cookie;
     },
   };
 }

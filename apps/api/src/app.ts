@@ -11,6 +11,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { RequestLogController } from './request-log.ts';
 import { webPlugin } from './plugins/web.ts';
 import { accountLockRoutes } from './routes/account-lock.routes.ts';
+import { accountSecurityRoutes } from './routes/account-security.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { eventRoutes } from './routes/events.routes.ts';
@@ -54,6 +55,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(accountSecurityRoutes);
   await app.register(sessionRoutes);
   await app.register(orgRoutes);
   await app.register(teamRoutes);

@@ -37,6 +37,14 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.optional(),
   SESSION_IDLE_MINUTES: minutes.default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+=*$/.test(v), {
+      error: 'must be 32 bytes in base64; generate one with: openssl rand -base64 32',
+    })
+    .optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: minutes.default(1),
   LOGIN_LOCKOUT_MAX_MINUTES: minutes.default(60),
@@ -101,6 +109,10 @@ export interface ApiConfig {
   dataDir: string;
   embeddedPgPort: number;
   seedDemo: boolean;
+  /** A password older than this must be changed at the next request; 0 = never. */
+  passwordMaxAgeDays: number;
+  /** AES-256 key for secrets at rest (SecretBox); undefined in the embedded mode, where one is kept under dataDir. */
+  dataEncryptionKey: Buffer | undefined;
   auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number };
   /** Failed logins per user name and source: lock after maxFailures, for lockMinutes doubling per lock up to maxLockMinutes. */
   loginThrottle: LoginThrottlePolicy;
@@ -155,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     // Demo accounts with a published password must never appear on a real database by accident.
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
     auth: {
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
@@ -196,6 +210,9 @@ function crossKeyProblems(e: z.infer<typeof EnvSchema>): string[] {
     problems.push('MIGRATION_DATABASE_URL: only with DATABASE_URL (the owner of the tables, beside the application role)');
   if (e.LOGIN_LOCKOUT_MAX_MINUTES < e.LOGIN_LOCKOUT_MINUTES)
     problems.push('LOGIN_LOCKOUT_MAX_MINUTES: must be at least LOGIN_LOCKOUT_MINUTES (the first lock)');
+  // Sealed secrets written by one instance must open on every other, and survive a move of DATA_DIR.
+  if (e.DATABASE_URL && !e.DATA_ENCRYPTION_KEY)
+    problems.push('DATA_ENCRYPTION_KEY: required with DATABASE_URL (all API instances must share it); generate one with: openssl rand -base64 32');
   // Every API instance must sign and check media links with the same key.
   if (e.DATABASE_URL && !e.MEDIA_SIGNING_SECRET)
     problems.push(

@@ -13,6 +13,7 @@ import {
 import { seedDatabase } from '@platform/seeds';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './config.ts';
+import { loadDataKey } from './data-key.ts';
 import { openApiMediaRuntime, type MediaRuntime } from './media-runtime.ts';
 import { auditWithRequestContext } from './request-context.ts';
 import { createServices, type Services } from './services.ts';
@@ -69,6 +70,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
   // Services record events without knowing the request; the address and browser come from it here.
   repos.audit = auditWithRequestContext(repos.audit);
   let runtime: MediaRuntime;
+  let dataKey: Buffer;
   try {
     const applied = await applyMigrations(migrationUrl ?? databaseUrl);
     if (applied.length) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
@@ -76,6 +78,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     else log.warn('DATABASE_URL is also the owner of the tables: set MIGRATION_DATABASE_URL so the audit log is append-only for the application');
     const seeded = await seedDatabase(prisma, { demo: config.seedDemo });
     log.info(seeded, 'seed data in place');
+    dataKey = await loadDataKey(config);
     runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, now);
   } catch (error) {
     await prisma.$disconnect();
@@ -89,7 +92,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     prisma,
     repos,
     runtime,
-    services: createServices(repos, runtime, config, now),
+    services: createServices(repos, runtime, config, now, dataKey),
     log,
     now,
     async close() {

@@ -6,6 +6,9 @@ import {
   LoginThrottle,
   MediaService,
   MeetingService,
+  MfaService,
+  PasswordService,
+  SecretBox,
   SessionService,
   ShiftService,
   TeamService,
@@ -13,6 +16,7 @@ import {
   ZoneService,
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
+import { DEMO_USERS } from '@platform/seeds';
 import type { ApiConfig } from './config.ts';
 import { cachedLinkHolderCheck } from './link-holder-check.ts';
 import type { MediaRuntime } from './media-runtime.ts';
@@ -21,7 +25,7 @@ import type { MediaRuntime } from './media-runtime.ts';
  * Every domain service, wired over the repositories. Built once per process; the enterprise gate
  * and the upload service come from the media runtime, which the worker shares.
  */
-export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig, now: () => Date) {
+export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig, now: () => Date, dataKey: Uint8Array) {
   const { access } = runtime;
   const sessions = new SessionService(repos.sessions, repos.audit, runtime.events, { ...config.sessions, ...config.auth }, now);
   const media = new MediaService(
@@ -33,9 +37,13 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     cachedLinkHolderCheck(sessions, runtime.events, config.sessions.linkCheckSeconds * 1000),
     now,
   );
+  const throttle = new LoginThrottle(repos.loginThrottles, config.loginThrottle);
+  const passwords = new PasswordService(repos.passwords, repos.audit, sessions, throttle, now);
   return {
     audit: new AuditService(repos.audit),
-    auth: new AuthService(repos.auth, repos.audit, sessions, new LoginThrottle(repos.loginThrottles, config.loginThrottle), config.auth, now),
+    auth: new AuthService(repos.auth, repos.audit, sessions, throttle, { ...config.auth, passwords: passwordAgeRules(config) }, now),
+    passwords,
+    mfa: new MfaService(repos.mfa, new SecretBox(dataKey), repos.audit, sessions, throttle, now),
     accountLocks: new AccountLockService(
       { usernameOf: async (id) => (await repos.users.findById(id))?.username ?? null },
       repos.loginThrottles,
@@ -50,7 +58,18 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
     teams: new TeamService(repos.teams, repos.shifts, access, repos.audit),
     shifts: new ShiftService(repos.shifts, access, repos.audit),
-    users: new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions),
+    users: new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions, passwords),
+  };
+}
+
+/**
+ * Password expiry, with the demo accounts exempt while demo seeding is on: their password is
+ * published in the README anyway, and a forced change would lock every reader of it out.
+ */
+function passwordAgeRules(config: ApiConfig) {
+  return {
+    passwordMaxAgeDays: config.passwordMaxAgeDays,
+    passwordChangeExempt: config.seedDemo ? DEMO_USERS.map((u) => u.username) : [],
   };
 }
 

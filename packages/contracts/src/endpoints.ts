@@ -22,6 +22,10 @@ export const endpoints = {
   login: { method: 'POST', path: '/api/auth/login' },
   logout: { method: 'POST', path: '/api/auth/logout' },
   getMe: { method: 'GET', path: '/api/auth/me' },
+  changePassword: { method: 'POST', path: '/api/auth/password' },
+  startMfaEnrolment: { method: 'POST', path: '/api/auth/mfa/enrolment' },
+  activateMfa: { method: 'POST', path: '/api/auth/mfa/activate' },
+  verifyMfa: { method: 'POST', path: '/api/auth/mfa/verify' },
   listOwnSessions: { method: 'GET', path: '/api/auth/sessions' },
   signOutOwnSession: { method: 'DELETE', path: '/api/auth/sessions/:id' },
 
@@ -46,6 +50,7 @@ export const endpoints = {
   getUser: { method: 'GET', path: '/api/users/:id' },
   createUser: { method: 'POST', path: '/api/users' },
   updateUser: { method: 'PATCH', path: '/api/users/:id' },
+  resetUserMfa: { method: 'POST', path: '/api/users/:id/mfa/reset' },
   revokeUserSessions: { method: 'POST', path: '/api/users/:id/sessions/revoke' },
   getUserLocks: { method: 'GET', path: '/api/users/:id/locks' },
   unlockUser: { method: 'POST', path: '/api/users/:id/unlock' },

@@ -6,7 +6,7 @@ import { IdParams, pageOf } from './common.ts';
 import { endpoints, type OperationId } from './endpoints.ts';
 import { AuditEntry, AuditFilter, AuditQuery } from './audit.ts';
 import { Health } from './health.ts';
-import { LoginBody, Me } from './auth.ts';
+import { ChangePasswordBody, LoginBody, Me, MfaActivateBody, MfaEnrolment, MfaRecoveryCodes, MfaVerifyBody } from './auth.ts';
 import { OwnSession, SessionsRevoked } from './sessions.ts';
 import { CreateUploadBody, Media, ReceivedPart, StreamParams, Upload, UploadCompletion, UploadPartParams } from './media.ts';
 import { Board, BoardQuery, Meeting, MeetingInput, MeetingQuery, MeetingSummary, WallQuery, WallStats } from './meetings.ts';
@@ -55,7 +55,41 @@ const schemas = {
     errors: [400, 401, 429],
   },
   logout: { tags: ['auth'], summary: 'End the current session', response: { 204: nothing }, errors: [401] },
-  getMe: { tags: ['auth'], summary: 'The logged-in user, role and enterprise or zone', response: { 200: Me }, errors: [401] },
+  getMe: {
+    tags: ['auth'],
+    summary: 'The logged-in user, role and enterprise or zone, and the step the session still owes',
+    response: { 200: Me },
+    errors: [401],
+  },
+  changePassword: {
+    tags: ['auth'],
+    summary: 'Change your own password with the current one; your other sessions end',
+    description:
+      'The new password must have at least 10 characters from 3 of: upper case, lower case, digits, symbols; must not contain the user name, be a common password or one of the last 5. A wrong current password counts as a failed login.',
+    body: ChangePasswordBody,
+    response: { 204: nothing },
+    errors: [400, 401, 403, 429],
+  },
+  startMfaEnrolment: {
+    tags: ['auth'],
+    summary: 'Start enrolling a TOTP authenticator: a new secret and its otpauth:// URI for the QR code',
+    response: { 200: MfaEnrolment },
+    errors: [401, 403, 409],
+  },
+  activateMfa: {
+    tags: ['auth'],
+    summary: 'Confirm the enrolment with a code; returns 10 single-use recovery codes, shown once',
+    body: MfaActivateBody,
+    response: { 200: MfaRecoveryCodes },
+    errors: [400, 401, 403, 409, 429],
+  },
+  verifyMfa: {
+    tags: ['auth'],
+    summary: 'Give the second factor (a TOTP code or a recovery code) to complete the session',
+    body: MfaVerifyBody,
+    response: { 200: Me },
+    errors: [400, 401, 403, 409, 429],
+  },
   listOwnSessions: {
     tags: ['auth'],
     summary: 'Your open sessions (signed-in browsers and devices), newest first, marking the current one',
@@ -110,6 +144,13 @@ const schemas = {
   getUser: { tags: ['users'], params: IdParams, response: { 200: User }, errors: [400, ...AUTHED, 404] },
   createUser: { tags: ['users'], body: UserInput, response: { 201: User }, errors: [400, ...AUTHED, 409] },
   updateUser: { tags: ['users'], params: IdParams, body: UserUpdate, response: { 200: User }, errors: [400, ...AUTHED, 404] },
+  resetUserMfa: {
+    tags: ['users'],
+    summary: "Remove an account's second factor (security administrator); its sessions end and the next login enrols again",
+    params: IdParams,
+    response: { 204: nothing },
+    errors: [400, ...AUTHED, 404],
+  },
   revokeUserSessions: {
     tags: ['users'],
     summary: 'End every session of an account (security administrator); its user is told on their next request',

@@ -18,6 +18,13 @@ export { AuthService, type AuthPolicy, type LoginResult, type RequestContext } f
 export { hashPassword, hashSecret, newSecret, verifyPassword } from './auth/secrets.ts';
 export { AccountLockService, type AccountNames } from './auth/account-lock.service.ts';
 export * from './auth/login-delay.ts';
+export type * from './auth/mfa.port.ts';
+export { MFA_ISSUER, MfaService, type MfaProof } from './auth/mfa.service.ts';
+export * from './auth/password-policy.ts';
+export type * from './auth/password.port.ts';
+export { PasswordService } from './auth/password.service.ts';
+export { isPrivilegedRole, pendingStepError, pendingStepOf, startsMfaPending, type PasswordAgeRules, type PendingStep, type SessionFacts } from './auth/session-step.ts';
+export { SecretBox, SecretBoxError } from './crypto/secret-box.ts';
 export type * from './auth/login-throttle.port.ts';
 export { LoginThrottle } from './auth/login-throttle.ts';
 export { sourceOf } from './auth/login-source.ts';

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import { UnauthorizedError, type Actor } from '@platform/core';
+import { pendingStepError, UnauthorizedError, type Actor, type PendingStep } from '@platform/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -11,6 +11,15 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     sessionExpiresAt: Date | null;
+    /** What the session still owes (second factor, enrolment, new password); null when complete. */
+    pendingStep: PendingStep;
+  }
+  interface FastifyContextConfig {
+    /**
+     * Steps a session may still owe and use this route: only the routes that complete the step
+     * (and see who is signed in, sign out). Every other route answers 403 with the step's code.
+     */
+    allowPendingSteps?: readonly Exclude<PendingStep, null>[];
   }
   interface FastifyInstance {
     /** onRequest hook for protected routes: a session cookie or an `Authorization: Bearer` API token. */
@@ -30,6 +39,7 @@ export const authPlugin = fp(
     app.decorateRequest('actor', null);
     app.decorateRequest('sessionId', null);
     app.decorateRequest('sessionExpiresAt', null);
+    app.decorateRequest('pendingStep', null);
 
     app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
       const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -42,6 +52,7 @@ export const authPlugin = fp(
           request.actor = session.actor;
           request.sessionId = session.sessionId;
           request.sessionExpiresAt = session.expiresAt;
+          request.pendingStep = session.pendingStep;
         } else {
           throw new UnauthorizedError('UNAUTHENTICATED', 'Log in first: this needs a session cookie or an API token.');
         }
@@ -60,6 +71,9 @@ export const authPlugin = fp(
         }
         throw error;
       }
+      // Outside the try: a session that owes a step is valid, just not usable here (403, no cookie cleared).
+      const step = request.pendingStep;
+      if (step && !request.routeOptions.config.allowPendingSteps?.includes(step)) throw pendingStepError(step);
     });
 
     app.decorate('setSessionCookie', (reply: FastifyReply, token: string, expiresAt: Date) => {

@@ -3,9 +3,10 @@ import { sourceOf } from '@platform/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
 import { contractRoute } from './contract-route.ts';
+import { meOf } from './me.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { auth, users, sessions } = app.platform.services;
+  const { auth, sessions } = app.platform.services;
   const ctx = (request: { ip: string; headers: Record<string, unknown> }) => ({
     ip: request.ip,
     userAgent: String(request.headers['user-agent'] ?? '') || null,
@@ -27,13 +28,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const result = await auth.login(request.body.username, request.body.password, ctx(request));
       app.setSessionCookie(reply, result.token, result.expiresAt);
-      const me = await users.me(result.actor);
-      return { ...me, sessionExpiresAt: result.expiresAt.toISOString() };
+      return meOf(app.platform.services, result.actor, result);
     },
   });
 
   app.route({
     ...contractRoute(app, routes.logout),
+    config: { allowPendingSteps: ['MFA', 'MFA_ENROLMENT', 'PASSWORD_CHANGE'] },
     handler: async (request, reply) => {
       if (request.sessionId) await sessions.logout(actorOf(request), request.sessionId, ctx(request));
       app.clearSessionCookie(reply);
@@ -43,6 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...contractRoute(app, routes.getMe),
+    config: { allowPendingSteps: ['MFA', 'MFA_ENROLMENT', 'PASSWORD_CHANGE'] },
     handler: async (request) => {
       const actor = actorOf(request);
       if (actor.apiTokenId) {
@@ -54,9 +56,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           enterprise: null,
           zone: null,
           sessionExpiresAt: null,
+          pendingStep: null,
+          mfaEnabled: false,
         };
       }
-      return { ...(await users.me(actor)), sessionExpiresAt: request.sessionExpiresAt?.toISOString() ?? null };
+      return meOf(app.platform.services, actor, { expiresAt: request.sessionExpiresAt, pendingStep: request.pendingStep });
     },
   });
 };

@@ -9,6 +9,10 @@ export interface LoginCandidate {
   enterpriseId: string | null;
   zoneId: string | null;
   active: boolean;
+  /** What decides the session's pending step (second factor, forced password change). */
+  mfaEnabledAt: Date | null;
+  mustChangePassword: boolean;
+  passwordChangedAt: Date;
 }
 
 export interface StoredSession {
@@ -17,7 +21,19 @@ export interface StoredSession {
   expiresAt: Date;
   revokedAt: Date | null;
   endedReason: SessionEndReason | null;
-  user: { id: string; username: string; role: Role; enterpriseId: string | null; zoneId: string | null; active: boolean };
+  /** The second factor is still owed (see session-step.ts). */
+  mfaPending: boolean;
+  user: {
+    id: string;
+    username: string;
+    role: Role;
+    enterpriseId: string | null;
+    zoneId: string | null;
+    active: boolean;
+    mfaEnabledAt: Date | null;
+    mustChangePassword: boolean;
+    passwordChangedAt: Date;
+  };
 }
 
 export interface StoredApiToken {
@@ -41,6 +57,7 @@ export interface AuthRepository {
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
+    mfaPending: boolean;
   }): Promise<{ id: string }>;
   findSession(tokenHash: string): Promise<StoredSession | null>;
   touchSession(sessionId: string, at: Date): Promise<void>;

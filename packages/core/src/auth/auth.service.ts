@@ -6,10 +6,13 @@ import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
 import { accountDeactivatedError, sessionEndedError } from './session-end.ts';
 import type { SessionService } from './session.service.ts';
+import { pendingStepOf, startsMfaPending, type PasswordAgeRules, type PendingStep } from './session-step.ts';
 
 export interface AuthPolicy {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** When a password must be changed before the session is usable (see session-step.ts). */
+  passwords: PasswordAgeRules;
 }
 
 export interface RequestContext {
@@ -21,6 +24,8 @@ export interface LoginResult {
   token: string;
   expiresAt: Date;
   actor: Actor;
+  /** What the new session still owes before it is usable; null when nothing. */
+  pendingStep: PendingStep;
 }
 
 // Refreshing lastSeenAt on every request would turn every read into a write.
@@ -47,16 +52,21 @@ export class AuthService {
     await this.repo.recordSuccessfulLogin(user.id, now);
     const token = newSecret();
     const expiresAt = new Date(now.getTime() + this.policy.sessionAbsoluteHours * 3_600_000);
+    const mfaPending = startsMfaPending(user.role, Boolean(user.mfaEnabledAt));
     const session = await this.repo.createSession({
       tokenHash: hashSecret(token),
       userId: user.id,
       expiresAt,
       ip: ctx.ip,
       userAgent: ctx.userAgent,
+      mfaPending,
     });
-    await this.audit.record({ actor, action: 'auth.login', outcome: 'SUCCESS', ip: ctx.ip });
-    await this.sessions.sessionStarted(actor, session.id, ctx);
-    return { token, expiresAt, actor };
+    const pendingStep = pendingStepOf({ ...user, mfaPending, mfaEnabled: Boolean(user.mfaEnabledAt) }, now, this.policy.passwords);
+    await this.audit.record({ actor, action: 'auth.login', outcome: 'SUCCESS', ip: ctx.ip, details: pendingStep ? { pendingStep } : undefined });
+    // A session waiting for the second factor counts towards the session limit only once it is
+    // given (MfaService), so a stolen password alone cannot sign the owner out.
+    if (!mfaPending) await this.sessions.sessionStarted(actor, session.id, ctx);
+    return { token, expiresAt, actor, pendingStep };
   }
 
   /**
@@ -92,7 +102,7 @@ export class AuthService {
   }
 
   /** The actor behind a session cookie; throws UnauthorizedError when missing, revoked or expired. */
-  async resolveSession(token: string): Promise<{ actor: Actor; sessionId: string; expiresAt: Date }> {
+  async resolveSession(token: string): Promise<{ actor: Actor; sessionId: string; expiresAt: Date; pendingStep: PendingStep }> {
     const session = await this.repo.findSession(hashSecret(token));
     const now = this.now();
     if (!session) throw sessionEndedError(null, this.policy.sessionIdleMinutes);
@@ -117,7 +127,12 @@ export class AuthService {
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.repo.touchSession(session.id, now);
     // The session travels with the actor so what it is given (media links) can be bound to it.
-    return { actor: { ...toActor(session.user), sessionId: session.id }, sessionId: session.id, expiresAt: session.expiresAt };
+    const pendingStep = pendingStepOf(
+      { ...session.user, mfaPending: session.mfaPending, mfaEnabled: Boolean(session.user.mfaEnabledAt) },
+      now,
+      this.policy.passwords,
+    );
+    return { actor: { ...toActor(session.user), sessionId: session.id }, sessionId: session.id, expiresAt: session.expiresAt, pendingStep };
   }
 
   /** Issues an API token for an enterprise's own system. The secret is returned once and never stored. */

@@ -4,7 +4,7 @@ import { isAdministratorRole, mayAssignRole } from '../access/duties.ts';
 import { enterpriseScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { changedFields } from '../audit/changed-fields.ts';
-import { hashPassword } from '../auth/secrets.ts';
+import type { PasswordService } from '../auth/password.service.ts';
 import type { SessionService } from '../auth/session.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
 import type { EnterpriseRepository, UserRecord, UserRepository, ZoneRepository } from './org.port.ts';
@@ -20,6 +20,7 @@ export class UserService {
     private readonly audit: AuditRepository,
     private readonly sessions: Pick<SessionService, 'revokeAllOfUser' | 'revokeOtherSessions'>,
   ) {}
+    private readonly passwords: Pick<PasswordService, 'prepare' | 'saveSetByAdministrator'>,
 
   async me(actor: Actor): Promise<User> {
     const user = actor.userId ? await this.users.me(actor.userId) : null;
@@ -58,6 +59,7 @@ export class UserService {
       throw new ConflictError('USERNAME_TAKEN', `The username "${input.username}" is taken; choose another.`);
     const user = await this.users.create({
       username: input.username,
+    const passwordHash = await this.passwords.prepare(null, input.username, input.password);
       displayName: input.displayName,
       role: input.role,
       ...placement,
@@ -66,6 +68,8 @@ export class UserService {
     });
     await this.audit.record({
       actor,
+    // Whoever chose the first password is not its owner: the owner must change it at first login.
+    await this.passwords.saveSetByAdministrator(user.id, passwordHash);
       action: 'user.create',
       entityType: 'user',
       entityId: user.id,
@@ -98,10 +102,12 @@ export class UserService {
     if (changes.displayName !== undefined) record.displayName = changes.displayName;
     if (changes.phone !== undefined) record.phone = changes.phone;
     if (changes.active !== undefined) record.active = changes.active;
-    if (changes.password) record.passwordHash = await hashPassword(changes.password);
+    // Checked before anything is written, so a refused password leaves the other changes unsaved too.
+    const passwordHash = changes.password ? await this.passwords.prepare(id, current.username, changes.password) : null;
     const user = await this.users.update(id, record);
     const before = { ...current, enterpriseId: current.enterprise?.id ?? null, zoneId: current.zone?.id ?? null };
     const { password: _p, ...changed } = changes;
+    if (passwordHash) await this.passwords.saveSetByAdministrator(id, passwordHash);
     await this.audit.record({
       actor,
       action:

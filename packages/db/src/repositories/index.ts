@@ -5,6 +5,8 @@ import { createEnterpriseRepository } from './enterprise.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
+import { createMfaRepository } from './mfa.repository.ts';
+import { createPasswordRepository } from './password.repository.ts';
 import { createSessionRepository } from './session.repository.ts';
 import { createShiftRepository } from './shift.repository.ts';
 import { createTeamRepository } from './team.repository.ts';
@@ -21,6 +23,8 @@ export function createRepositories(prisma: PrismaClient) {
     loginThrottles: createLoginThrottleRepository(prisma),
     media: createMediaRepository(prisma),
     meetings: createMeetingRepository(prisma),
+    mfa: createMfaRepository(prisma),
+    passwords: createPasswordRepository(prisma),
     sessions: createSessionRepository(prisma),
     shifts: createShiftRepository(prisma),
     teams: createTeamRepository(prisma),

@@ -36,6 +36,16 @@ export function apiFor(fetchImpl?: typeof fetch) {
         /** Signs out one of the caller's sessions; 404 when it is not theirs or already ended. */
         signOut: (id: string) => call('signOutOwnSession', { params: { id } }),
       },
+      /** 400 with field issues (CURRENT_PASSWORD_WRONG, PASSWORD_*) for the form; other sessions end. */
+      changePassword: (body: Body<'changePassword'>) => call('changePassword', { body }),
+      mfa: {
+        /** A new TOTP secret and its otpauth:// URI (drawn as a QR code in the browser). */
+        enrol: () => call('startMfaEnrolment'),
+        /** Confirms the enrolment; the answer holds the recovery codes, shown once. */
+        activate: (body: Body<'activateMfa'>) => call('activateMfa', { body }),
+        /** Completes a session waiting for the second factor; answers the user with the next step, if any. */
+        verify: (body: Body<'verifyMfa'>) => call('verifyMfa', { body }),
+      },
     },
     zones: {
       list: () => call('listZones'),
@@ -96,8 +106,8 @@ export function apiFor(fetchImpl?: typeof fetch) {
       locks: (id: string) => call('getUserLocks', { params: { id } }),
       /** Clears the account's locks from every source (security administrator). */
       unlock: (id: string) => call('unlockUser', { params: { id } }),
-      /** Ends every session of the account (security administrator); answers how many were open. */
-      revokeSessions: (id: string) => call('revokeUserSessions', { params: { id } }),
+      /** Removes the account's second factor and ends its sessions (security administrator). */
+      resetMfa: (id: string) => call('resetUserMfa', { params: { id } }),
     },
     audit: {
       list: (query: Query<'listAuditLog'> = {}) => call('listAuditLog', { query }),

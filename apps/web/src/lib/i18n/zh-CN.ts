@@ -2,6 +2,7 @@
 // shape (type `Messages` in ./index.ts), so nothing else needs to change to add it.
 import { errorsZhCN } from './errors.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
+import { accountZhCN } from './account.zh-CN.ts';
 import { wallZhCN } from './wall.zh-CN.ts';
 import { sessionsZhCN } from './sessions.zh-CN.ts';
 
@@ -225,7 +226,7 @@ export const zhCN = {
     zone: '所属区域',
     phone: '手机',
     password: '初始密码',
-    passwordHint: '至少 8 位，须含字母和数字',
+    passwordHint: '至少 10 位，含大写字母、小写字母、数字、符号中的至少 3 类，不含用户名；用户首次登录时须修改',
     lastLogin: '最近登录',
     loginLocks: '登录锁定',
     loginLocksHint: '连续输错密码后，该账号会在出错的来源地址上被暂时锁定，其他地址不受影响。',
@@ -266,4 +267,5 @@ export const zhCN = {
   },
   wall: wallZhCN,
   sessions: sessionsZhCN,
+  account: accountZhCN,
 } as const;

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Me } from '@platform/contracts';
 import { ApiError, type Api } from '$lib/api/client.ts';
+import { STEP_PAGE } from '$lib/auth/pending-step.ts';
 import { loginUrl } from '$lib/api/http.ts';
 import { t } from '$lib/i18n/index.ts';
 import { session } from '$lib/session.svelte.ts';
@@ -25,9 +26,20 @@ export async function currentUser(api: Api): Promise<Me | null> {
  * people of another role to their own landing page.
  */
 export async function requireArea(api: Api, area: Area, url: URL): Promise<Me> {
+  const me = await requireUser(api, url);
+  if (!(AREA_ROLES[area] as readonly string[]).includes(me.role)) redirect(307, LANDING[me.role]);
+  return me;
+}
+
+/**
+ * For pages open to every role (账号安全): the signed-in user, or the login page. A session that
+ * still owes a step (second factor, new password) is sent to the page that completes it, unless
+ * that is the page asked for.
+ */
+export async function requireUser(api: Api, url: URL): Promise<Me> {
   const me = await currentUser(api);
   if (!me) redirect(307, loginUrl(url));
-  if (!(AREA_ROLES[area] as readonly string[]).includes(me.role)) redirect(307, LANDING[me.role]);
+  if (me.pendingStep && url.pathname !== STEP_PAGE[me.pendingStep]) redirect(307, STEP_PAGE[me.pendingStep]);
   return me;
 }
 
