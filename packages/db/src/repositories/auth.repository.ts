@@ -15,6 +15,9 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
           enterpriseId: true,
           zoneId: true,
           active: true,
+          mfaEnabledAt: true,
+          mustChangePassword: true,
+          passwordChangedAt: true,
         },
       }),
 
@@ -33,7 +36,20 @@ export function createAuthRepository(prisma: PrismaClient): AuthRepository {
           expiresAt: true,
           revokedAt: true,
           endedReason: true,
-          user: { select: { id: true, username: true, role: true, enterpriseId: true, zoneId: true, active: true } },
+          mfaPending: true,
+          user: {
+            select: {
+              id: true,
+              username: true,
+              role: true,
+              enterpriseId: true,
+              zoneId: true,
+              active: true,
+              mfaEnabledAt: true,
+              mustChangePassword: true,
+              passwordChangedAt: true,
+            },
+          },
         },
       }),
 

@@ -3,14 +3,14 @@ import { apiFor } from '$lib/api/client.ts';
 import { endedNotice } from '$lib/auth/session-ended.ts';
 import { currentUser } from '$lib/navigation/guard.ts';
 import { safeNextPath } from '$lib/navigation/next-path.ts';
-import { LANDING } from '$lib/navigation/roles.ts';
+import { pageAfterSignIn } from '$lib/auth/pending-step.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url }) => {
   const next = safeNextPath(url.searchParams.get('next'), url.origin);
   // Someone who is still logged in has nothing to do here.
   const me = await currentUser(apiFor(fetch));
-  if (me) redirect(307, next ?? LANDING[me.role]);
+  if (me) redirect(307, pageAfterSignIn(me, next));
   // Why the last session ended (a login elsewhere, a password change…), in words; null on a plain visit.
   return { next, ended: endedNotice(url.searchParams.get('ended')) };
 };
