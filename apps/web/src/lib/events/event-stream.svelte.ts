@@ -1,5 +1,6 @@
 import type { PlatformEvent } from '@platform/contracts';
 import { endpoints } from '@platform/contracts/endpoints';
+import { request } from '$lib/api/http.ts';
 
 /**
  * Live platform events (GET /api/events, Server-Sent Events with the session cookie).
@@ -72,6 +73,10 @@ function open(): void {
     if (es.readyState === EventSource.CLOSED) {
       es.close();
       if (source === es) source = null;
+      // EventSource cannot read why it was refused. Ask the API: when the session has ended (a
+      // login elsewhere, deactivation…), its 401 takes a screen that makes no other requests, such
+      // as the wall, to the login page, which says why.
+      request('GET', endpoints.getMe.path).catch(() => {});
       scheduleRetry();
     }
   };
