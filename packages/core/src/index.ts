@@ -1,6 +1,8 @@
 export type { Actor, EnterpriseScope } from './access/actor.ts';
 export { EnterpriseAccess, type EnterpriseLocator } from './access/enterprise-access.ts';
 export { canManageEnterprise, enterpriseScopeOf, meetingScopeOf, requireRole, scopeIncludes } from './access/scope.ts';
+export { enterpriseFor, rosterViewOf, teamFor, userInListFor, type RosterMember } from './access/personal-data.ts';
+export { maskIdNumber, maskNumber, maskPhone } from './privacy/mask.ts';
 export {
   ADMINISTRATOR_ROLES,
   isAdministratorRole,

@@ -1,6 +1,7 @@
 import type { Enterprise, EnterpriseInput, EnterpriseQuery, Page } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
+import { enterpriseFor } from '../access/personal-data.ts';
 import { enterpriseScopeOf, requireRole } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { changedFields } from '../audit/changed-fields.ts';
@@ -18,8 +19,9 @@ export class EnterpriseService {
     private readonly audit: AuditRepository,
   ) {}
 
-  list(actor: Actor, query: EnterpriseQuery): Promise<Page<Enterprise>> {
-    return this.enterprises.list(enterpriseScopeOf(actor), query);
+  async list(actor: Actor, query: EnterpriseQuery): Promise<Page<Enterprise>> {
+    const page = await this.enterprises.list(enterpriseScopeOf(actor), query);
+    return { ...page, items: page.items.map((enterprise) => enterpriseFor(actor, enterprise)) };
   }
 
   async get(actor: Actor, id: string): Promise<Enterprise> {
@@ -27,7 +29,7 @@ export class EnterpriseService {
     const enterprise = await this.enterprises.findById(id);
     if (!enterprise) throw new NotFoundError('enterprise', id);
     const { zoneId: _zoneId, ...rest } = enterprise;
-    return rest;
+    return enterpriseFor(actor, rest);
   }
 
   async create(actor: Actor, input: EnterpriseInput): Promise<Enterprise> {

@@ -48,12 +48,15 @@ export interface EnterpriseRepository {
   update(id: string, input: EnterpriseInput): Promise<Enterprise>;
 }
 
+/** A team as stored: each roster member with the account it belongs to, so a worker can be shown their own record. */
+export type TeamRecord = Omit<Team, 'members'> & { members: (Team['members'][number] & { userId: string | null })[] };
+
 export interface TeamRepository {
-  listByEnterprise(enterpriseId: string): Promise<Team[]>;
-  findById(id: string): Promise<Team | null>;
+  listByEnterprise(enterpriseId: string): Promise<TeamRecord[]>;
+  findById(id: string): Promise<TeamRecord | null>;
   findIdByName(enterpriseId: string, name: string): Promise<string | null>;
   /** Creates or replaces the team, its roster (members not listed are deactivated) and its shifts. */
-  save(enterpriseId: string, input: TeamInput, id?: string): Promise<Team>;
+  save(enterpriseId: string, input: TeamInput, id?: string): Promise<TeamRecord>;
 }
 
 export interface ShiftRepository {

@@ -1,5 +1,6 @@
 import type { Team, TeamInput } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
+import { teamFor } from '../access/personal-data.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { changedFields } from '../audit/changed-fields.ts';
@@ -17,20 +18,20 @@ export class TeamService {
 
   async list(actor: Actor, enterpriseId: string): Promise<Team[]> {
     await this.access.assertCanRead(actor, enterpriseId, { entityType: 'enterprise', entityId: enterpriseId });
-    return this.teams.listByEnterprise(enterpriseId);
+    return (await this.teams.listByEnterprise(enterpriseId)).map((team) => teamFor(actor, team));
   }
 
   async get(actor: Actor, id: string): Promise<Team> {
     const team = await this.teams.findById(id);
     if (!team) throw new NotFoundError('team', id);
     await this.access.assertCanRead(actor, team.enterpriseId, { entityType: 'team', entityId: id });
-    return team;
+    return teamFor(actor, team);
   }
 
   async create(actor: Actor, enterpriseId: string, input: TeamInput): Promise<Team> {
     await this.access.assertCanManage(actor, enterpriseId, { entityType: 'enterprise', entityId: enterpriseId });
     await this.validate(enterpriseId, input);
-    const team = await this.teams.save(enterpriseId, input);
+    const team = teamFor(actor, await this.teams.save(enterpriseId, input));
     await this.audit.record({
       actor,
       action: 'team.create',
@@ -48,7 +49,7 @@ export class TeamService {
     if (!existing) throw new NotFoundError('team', id);
     await this.access.assertCanManage(actor, existing.enterpriseId, { entityType: 'team', entityId: id });
     await this.validate(existing.enterpriseId, input, id);
-    const team = await this.teams.save(existing.enterpriseId, input, id);
+    const team = teamFor(actor, await this.teams.save(existing.enterpriseId, input, id));
     await this.audit.record({
       actor,
       action: 'team.update',

@@ -1,5 +1,6 @@
 import type { Page, Role, User, UserInput, UserQuery, UserUpdate } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
+import { userInListFor } from '../access/personal-data.ts';
 import { isAdministratorRole, mayAssignRole } from '../access/duties.ts';
 import { enterpriseScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
@@ -30,7 +31,8 @@ export class UserService {
 
   async list(actor: Actor, query: UserQuery): Promise<Page<User>> {
     this.assertManager(actor);
-    return this.users.list(actor.role === 'SECURITY_ADMIN' ? { kind: 'all' } : enterpriseScopeOf(actor), query);
+    const page = await this.users.list(actor.role === 'SECURITY_ADMIN' ? { kind: 'all' } : enterpriseScopeOf(actor), query);
+    return { ...page, items: page.items.map((user) => userInListFor(actor, user)) };
   }
 
   async get(actor: Actor, id: string): Promise<User> {

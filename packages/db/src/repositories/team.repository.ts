@@ -1,5 +1,4 @@
-import type { Team } from '@platform/contracts';
-import type { TeamRepository } from '@platform/core';
+import type { TeamRecord, TeamRepository } from '@platform/core';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 const include = {
@@ -8,11 +7,11 @@ const include = {
 } as const;
 
 type Row = Awaited<ReturnType<PrismaClient['team']['findFirstOrThrow']>> & {
-  members: { id: string; name: string; employeeNo: string | null; position: string | null; phone: string | null }[];
+  members: { id: string; name: string; employeeNo: string | null; position: string | null; phone: string | null; userId: string | null }[];
   shifts: { shiftId: string }[];
 };
 
-function toTeam(row: Row): Team {
+function toTeam(row: Row): TeamRecord {
   return {
     id: row.id,
     enterpriseId: row.enterpriseId,
@@ -20,7 +19,14 @@ function toTeam(row: Row): Team {
     leaderName: row.leaderName,
     active: row.active,
     shiftIds: row.shifts.map((s) => s.shiftId),
-    members: row.members.map((m) => ({ id: m.id, name: m.name, employeeNo: m.employeeNo, position: m.position, phone: m.phone })),
+    members: row.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      employeeNo: m.employeeNo,
+      position: m.position,
+      phone: m.phone,
+      userId: m.userId,
+    })),
   };
 }
 
