@@ -69,18 +69,25 @@ describe('audit administrator', () => {
   });
 
   it('leaves a trace of each read and export, and the export is CSV with a BOM and Chinese headings', async () => {
-    const before = await t.platform.prisma.auditLog.count({ where: { action: { in: ['audit.read', 'audit.export'] }, actorName: 'auditor' } });
+    const before = await t.platform.prisma.auditLog.count({
+      where: { action: { in: ['audit.read', 'audit.export'] }, actorName: 'auditor' },
+    });
     const csv = await as('auditor', 'GET', '/api/audit/export?outcome=DENIED');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^编号,时间,操作人/);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.includes(',拒绝,'))).toBe(true);
     await as('auditor', 'GET', '/api/audit');
-    const after = await t.platform.prisma.auditLog.count({ where: { action: { in: ['audit.read', 'audit.export'] }, actorName: 'auditor' } });
+    const after = await t.platform.prisma.auditLog.count({
+      where: { action: { in: ['audit.read', 'audit.export'] }, actorName: 'auditor' },
+    });
     expect(after - before).toBe(2);
   });
 
@@ -104,7 +111,10 @@ describe('system administrator', () => {
     expect((await as('admin', 'PATCH', `/api/users/${id}`, { phone: '13987654321', displayName: '张检 2' })).statusCode).toBe(200);
     expect((await as('admin', 'PATCH', `/api/users/${id}`, { active: false })).statusCode).toBe(200);
 
-    const rows = await t.platform.prisma.auditLog.findMany({ where: { entityId: id, action: { startsWith: 'user.' } }, orderBy: { id: 'asc' } });
+    const rows = await t.platform.prisma.auditLog.findMany({
+      where: { entityId: id, action: { startsWith: 'user.' } },
+      orderBy: { id: 'asc' },
+    });
     expect(rows.map((r) => r.action)).toEqual(['user.create', 'user.update', 'user.deactivate']);
     const details = rows[1]!.details as { label: string; changes: Record<string, { from: unknown; to: unknown }> };
     expect(details.label).toBe('张检 2');
@@ -144,7 +154,12 @@ describe('security administrator', () => {
     expect(row.actorRole).toBe('SECURITY_ADMIN');
     expect((row.details as { changes: object }).changes).toEqual({ role: { from: 'AUDIT_ADMIN', to: 'SECURITY_ADMIN' } });
 
-    const worker = await as('secadmin', 'POST', '/api/users', newUser('sod-worker2', 'WORKER', { enterpriseId: await officer1Enterprise() }));
+    const worker = await as(
+      'secadmin',
+      'POST',
+      '/api/users',
+      newUser('sod-worker2', 'WORKER', { enterpriseId: await officer1Enterprise() }),
+    );
     expect(worker.statusCode).toBe(403);
     const inspector = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'inspector' } });
     expect((await as('secadmin', 'PATCH', `/api/users/${inspector.id}`, { displayName: '改名' })).statusCode).toBe(403);
@@ -155,7 +170,9 @@ describe('security administrator', () => {
     expect(users.statusCode).toBe(200);
     expect(users.json().items.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['worker1', 'admin']));
     expect((await as('secadmin', 'POST', '/api/zones', { code: 'SEC1', name: '安全区', kind: 'DEVELOPMENT_ZONE' })).statusCode).toBe(403);
-    expect((await as('secadmin', 'PUT', `/api/zones/${zoneId}`, { code: 'TEDA', name: '改名', kind: 'DEVELOPMENT_ZONE' })).statusCode).toBe(403);
+    expect((await as('secadmin', 'PUT', `/api/zones/${zoneId}`, { code: 'TEDA', name: '改名', kind: 'DEVELOPMENT_ZONE' })).statusCode).toBe(
+      403,
+    );
     expect((await as('secadmin', 'GET', '/api/enterprises')).json().items).toEqual([]);
     const enterpriseId = await officer1Enterprise();
     expect((await as('secadmin', 'GET', `/api/enterprises/${enterpriseId}`)).statusCode).toBe(404);
