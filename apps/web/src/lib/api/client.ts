@@ -2,7 +2,7 @@
 // every argument and answer is typed by its route table: renaming a path, changing a schema or
 // calling an operation the API does not have fails svelte-check. Schemas are imported as types
 // only, so zod never reaches the browser bundle.
-import { request as send, type RequestOptions } from './http.ts';
+import { request as send, urlWithQuery, type RequestOptions } from './http.ts';
 import { resolveOperation, type Body, type OperationArgs, type OperationId, type Query, type Result } from './operation.ts';
 
 export { ApiError, type FieldIssue } from './api-error.ts';
@@ -111,6 +111,14 @@ export function apiFor(fetchImpl?: typeof fetch) {
     },
     audit: {
       list: (query: Query<'listAuditLog'> = {}) => call('listAuditLog', { query }),
+      /**
+       * Where the browser downloads the filtered log as CSV (a link, not a fetch: the file is
+       * streamed to disk). The server records the export.
+       */
+      exportUrl: (query: Query<'exportAuditLog'> = {}) => {
+        const resolved = resolveOperation('exportAuditLog', { query });
+        return urlWithQuery(resolved.path, resolved.query);
+      },
     },
   };
 }

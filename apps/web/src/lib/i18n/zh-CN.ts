@@ -4,6 +4,7 @@ import { errorsZhCN } from './errors.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { wallZhCN } from './wall.zh-CN.ts';
+import { auditZhCN } from './audit.zh-CN.ts';
 import { sessionsZhCN } from './sessions.zh-CN.ts';
 
 export const zhCN = {
@@ -245,26 +246,7 @@ export const zhCN = {
     enterpriseSearch: '搜索企业',
   },
   ...meetingsZhCN,
-  audit: {
-    title: '审计日志',
-    at: '时间',
-    actor: '操作人',
-    action: '动作',
-    entity: '对象',
-    outcome: '结果',
-    ip: 'IP',
-    details: '详情',
-    outcomes: { SUCCESS: '成功', DENIED: '拒绝', FAILURE: '失败' },
-    actionGroups: {
-      auth: '登录/退出',
-      access: '访问控制',
-      zone: '区域',
-      enterprise: '企业',
-      team: '班组',
-      shift: '班次',
-      user: '用户',
-    },
-  },
+  audit: auditZhCN,
   wall: wallZhCN,
   sessions: sessionsZhCN,
   account: accountZhCN,

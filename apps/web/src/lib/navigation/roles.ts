@@ -46,3 +46,22 @@ export function placementOf(role: Role | ''): 'enterprise' | 'zone' | 'none' {
   if (ENTERPRISE_ROLES.includes(role)) return 'enterprise';
   return role === 'ZONE_OFFICER' ? 'zone' : 'none';
 }
+
+/**
+ * The administration pages by role (三权分立): the system administrator the organisation and the
+ * accounts, the security administrator the accounts (to unlock, reset second factors, end sessions),
+ * the audit administrator the audit log and nothing else. The API enforces the same split.
+ */
+export const ADMIN_PAGES = {
+  '/admin/zones': ['ADMIN'],
+  '/admin/enterprises': ['ADMIN'],
+  '/admin/users': ['ADMIN', 'SECURITY_ADMIN'],
+  '/admin/audit': ['AUDIT_ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** May `role` open `pathname` (under /admin)? The overview /admin itself is the system administrator's. */
+export function mayOpenAdminPage(role: Role, pathname: string): boolean {
+  const page = (Object.keys(ADMIN_PAGES) as (keyof typeof ADMIN_PAGES)[]).find((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (!page) return role === 'ADMIN';
+  return (ADMIN_PAGES[page] as readonly Role[]).includes(role);
+}
