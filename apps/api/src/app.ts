@@ -4,6 +4,7 @@ import type { Platform } from './platform.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
 import { platformPlugin } from './plugins/platform.ts';
@@ -49,6 +50,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(originCheckPlugin);
   await app.register(authPlugin);
   await app.register(rateLimitPlugin);
+  await app.register(inputGuardPlugin);
   // Before the docs and routes, whose replies it compresses.
   await app.register(compressionPlugin);
   await app.register(openApiPlugin);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './rules.ts';
 
 const Params = z.record(z.string(), z.union([z.string(), z.number()]));
 
@@ -42,7 +43,16 @@ export const IdParams = z.object({ id: Id });
 export const RiskLevel = z.enum(['RED', 'ORANGE', 'YELLOW', 'BLUE']);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 
-export const Role = z.enum(['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'INSPECTOR', 'ZONE_OFFICER', 'COMMAND_OPERATOR', 'ENTERPRISE_OFFICER', 'WORKER']);
+export const Role = z.enum([
+  'ADMIN',
+  'SECURITY_ADMIN',
+  'AUDIT_ADMIN',
+  'INSPECTOR',
+  'ZONE_OFFICER',
+  'COMMAND_OPERATOR',
+  'ENTERPRISE_OFFICER',
+  'WORKER',
+]);
 export type Role = z.infer<typeof Role>;
 
 export const PageQuery = z.object({
@@ -62,12 +72,13 @@ export interface Page<T> {
   pageSize: number;
 }
 
-/** A non-empty trimmed string with a length limit. */
+/** A non-empty trimmed line of text with a length limit: names, codes, addresses. */
 export const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine(...singleLine);
 
 export const Timestamp = z.string().meta({ format: 'date-time', description: 'ISO 8601 instant' });

@@ -182,6 +182,8 @@ export const ERROR_CODES = {
   FIELD_INVALID_FORMAT: ['format'],
   /** A field the schema does not know. */
   FIELD_UNKNOWN: [],
+  /** Text with a control character (NUL and the like), or a line break in a single-line field. */
+  FIELD_CONTROL_CHARACTER: [],
   /** Anything else the schema rejects. */
   FIELD_INVALID: [],
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
-import { namedFormat } from './rules.ts';
+import { namedFormat, singleLine } from './rules.ts';
 
 export const MediaKind = z.enum(['VIDEO', 'PHOTO', 'DOCUMENT']);
 export const MediaStatus = z.enum(['UPLOADING', 'UPLOADED', 'PROCESSING', 'PLAYABLE', 'READY', 'FAILED']);
@@ -8,7 +8,12 @@ export type MediaStatus = z.infer<typeof MediaStatus>;
 
 export const CreateUploadBody = z.object({
   meetingId: Id,
-  fileName: z.string().trim().min(1, { error: 'must not be empty' }).max(255, { error: 'must be at most 255 characters' }),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(255, { error: 'must be at most 255 characters' })
+    .refine(...singleLine),
   size: z.number().int({ error: 'must be a whole number of bytes' }).positive({ error: 'must be more than 0 bytes' }),
   contentType: z
     .string()

@@ -17,3 +17,23 @@ export function namedFormat(format: FieldFormat, pattern: RegExp, message: strin
 export function rule(code: ErrorCode, message: string): { error: string; params: { code: ErrorCode } } {
   return { error: message, params: { code } };
 }
+
+/**
+ * Index of the first control character in `value`, or -1: C0 controls, DEL and C1 controls, and
+ * with `lineBreaks: false` also tab, line feed and carriage return (single-line fields). Nobody
+ * types them; they come from broken clients and probes, and PostgreSQL cannot store NUL at all.
+ */
+export function controlCharacterAt(value: string, options: { lineBreaks: boolean }): number {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const lineBreak = code === 0x09 || code === 0x0a || code === 0x0d;
+    if ((code < 0x20 && !(lineBreak && options.lineBreaks)) || (code >= 0x7f && code <= 0x9f)) return i;
+  }
+  return -1;
+}
+
+/** A `.refine()` for single-line text: no control characters, no line breaks (FIELD_CONTROL_CHARACTER). */
+export const singleLine = [
+  (value: string) => controlCharacterAt(value, { lineBreaks: false }) < 0,
+  rule('FIELD_CONTROL_CHARACTER', 'must be one line without control characters'),
+] as const;

@@ -142,6 +142,7 @@ export const errorsZhCN: ErrorCatalogue = {
   FIELD_NOT_INTEGER: () => '请输入整数',
   FIELD_INVALID_ENUM: () => '请从选项中选择',
   FIELD_INVALID_FORMAT: (p) => formats[p.format as FieldFormat] ?? '格式不正确',
+  FIELD_CONTROL_CHARACTER: () => '含有换行或不可见的控制字符，请删除后重新输入',
   FIELD_UNKNOWN: () => '无法识别的内容，请刷新页面后重试',
   FIELD_INVALID: () => '内容不正确',
 
