@@ -9,6 +9,7 @@ import { openApiPlugin } from './plugins/openapi.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
 import { platformPlugin } from './plugins/platform.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { RequestLogController } from './request-log.ts';
 import { webPlugin } from './plugins/web.ts';
 import { accountLockRoutes } from './routes/account-lock.routes.ts';
@@ -46,6 +47,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(platformPlugin, { platform });
+  // First, so every answer (refusals and errors included) carries the headers.
+  await app.register(securityHeadersPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(originCheckPlugin);
   await app.register(authPlugin);
@@ -53,7 +56,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(inputGuardPlugin);
   // Before the docs and routes, whose replies it compresses.
   await app.register(compressionPlugin);
-  await app.register(openApiPlugin);
+  if (config.openApiDocs) await app.register(openApiPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

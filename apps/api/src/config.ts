@@ -72,6 +72,7 @@ const EnvSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   WEB_DIR: z.string().optional(),
+  OPENAPI_DOCS: bool.default(true),
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   MEDIA_SIGNING_SECRET: z
     .string()
@@ -129,6 +130,8 @@ export interface ApiConfig {
   trustProxy: boolean;
   /** Built SvelteKit app to serve for every non-API path; undefined serves the API only. */
   webDir: string | undefined;
+  /** Serve the OpenAPI document and its UI (/api/openapi.json, /api/docs); turn off in production. */
+  openApiDocs: boolean;
   log: LogConfig;
   /** Requests slower than this are logged at info; the others at debug. */
   slowRequestMs: number;
@@ -191,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     webDir: e.WEB_DIR ? path.resolve(projectRoot, e.WEB_DIR) : path.join(projectRoot, 'apps', 'web', 'build'),
+    openApiDocs: e.OPENAPI_DOCS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     slowRequestMs: e.SLOW_REQUEST_MS,
     storage: storageConfigOf(e, path.join(dataDir, 'objects')),
