@@ -69,7 +69,19 @@ describe('seeds', () => {
       expect(new Set(enterprises.map((e) => e.industryId)).size).toBe(before.industries);
 
       const users = await prisma.user.findMany({ include: { enterprise: true } });
-      expect(users.map((u) => u.username).sort()).toEqual(['admin', 'command', 'inspector', 'officer1', 'officer2', 'worker1', 'zone1']);
+      expect(users.map((u) => u.username).sort()).toEqual([
+        'admin',
+        'auditor',
+        'command',
+        'inspector',
+        'officer1',
+        'officer2',
+        'secadmin',
+        'worker1',
+        'zone1',
+      ]);
+      // 三权分立: one account for each administrator role.
+      expect(['admin', 'secadmin', 'auditor'].map((name) => byRole(users, name))).toEqual(['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN']);
       const byName = new Map(users.map((u) => [u.username, u]));
       expect(byName.get('officer1')!.enterpriseId).not.toBe(byName.get('officer2')!.enterpriseId);
       expect(byName.get('officer1')!.enterprise!.zoneId).not.toBe(byName.get('officer2')!.enterprise!.zoneId);
@@ -94,3 +106,7 @@ describe('seeds', () => {
     }
   });
 });
+
+function byRole(users: { username: string; role: string }[], username: string): string | undefined {
+  return users.find((u) => u.username === username)?.role;
+}
