@@ -2,7 +2,22 @@ import type { AuditEntry, Role } from '@platform/contracts';
 
 // The CSV is a document for people (opened in Excel by the audit administrator), so its headings
 // are Chinese; action codes stay as codes beside the object, so rows can be filtered exactly.
-const HEADER = ['编号', '时间', '操作人', '用户名', '角色', '动作', '对象类型', '对象', '对象编号', '结果', 'IP 地址', '浏览器', '变更', '详情'];
+const HEADER = [
+  '编号',
+  '时间',
+  '操作人',
+  '用户名',
+  '角色',
+  '动作',
+  '对象类型',
+  '对象',
+  '对象编号',
+  '结果',
+  'IP 地址',
+  '浏览器',
+  '变更',
+  '详情',
+];
 const OUTCOMES: Record<AuditEntry['outcome'], string> = { SUCCESS: '成功', DENIED: '拒绝', FAILURE: '失败' };
 const ROLES: Record<Role, string> = {
   ADMIN: '系统管理员',

@@ -75,7 +75,10 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     const applied = await applyMigrations(migrationUrl ?? databaseUrl);
     if (applied.length) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
     if (migrationUrl && roleOfUrl(migrationUrl) !== roleOfUrl(databaseUrl)) await applyAppRoleGrants(migrationUrl, roleOfUrl(databaseUrl));
-    else log.warn('DATABASE_URL is also the owner of the tables: set MIGRATION_DATABASE_URL so the audit log is append-only for the application');
+    else
+      log.warn(
+        'DATABASE_URL is also the owner of the tables: set MIGRATION_DATABASE_URL so the audit log is append-only for the application',
+      );
     const seeded = await seedDatabase(prisma, { demo: config.seedDemo });
     log.info(seeded, 'seed data in place');
     dataKey = await loadDataKey(config);

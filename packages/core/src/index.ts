@@ -3,13 +3,7 @@ export { EnterpriseAccess, type EnterpriseLocator } from './access/enterprise-ac
 export { canManageEnterprise, enterpriseScopeOf, meetingScopeOf, requireRole, scopeIncludes } from './access/scope.ts';
 export { enterpriseFor, rosterViewOf, teamFor, userInListFor, type RosterMember } from './access/personal-data.ts';
 export { maskIdNumber, maskNumber, maskPhone } from './privacy/mask.ts';
-export {
-  ADMINISTRATOR_ROLES,
-  isAdministratorRole,
-  mayAssignRole,
-  requireAuditAdmin,
-  requireSecurityAdmin,
-} from './access/duties.ts';
+export { ADMINISTRATOR_ROLES, isAdministratorRole, mayAssignRole, requireAuditAdmin, requireSecurityAdmin } from './access/duties.ts';
 export type { AuditChainReport, AuditEvent, AuditOutcome, AuditRepository } from './audit/audit.port.ts';
 export { AuditService } from './audit/audit.service.ts';
 export { AuditRetentionService, MIN_AUDIT_RETENTION_DAYS } from './audit/audit-retention.ts';

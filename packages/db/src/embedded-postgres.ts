@@ -140,7 +140,9 @@ async function superuserPassword(dataDir: string, port: number, log: (l: string)
     log('replaced the well-known superuser password of an older cluster with a generated one');
     return password;
   }
-  throw new Error(`cannot log in to the PostgreSQL in ${dataDir}: ${SUPERUSER_PASSWORD_FILE} is missing and the old default password is refused`);
+  throw new Error(
+    `cannot log in to the PostgreSQL in ${dataDir}: ${SUPERUSER_PASSWORD_FILE} is missing and the old default password is refused`,
+  );
 }
 
 function nativeBinDir(): string {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { changedFields, maskPersonal } from './changed-fields.ts';
 
 describe('changedFields', () => {
-  const before = { displayName: '王强', phone: '13812345678' as string | null, active: true, zoneId: null as string | null, at: new Date('2026-01-01T00:00:00Z') };
+  const before = {
+    displayName: '王强',
+    phone: '13812345678' as string | null,
+    active: true,
+    zoneId: null as string | null,
+    at: new Date('2026-01-01T00:00:00Z'),
+  };
 
   it('lists only the fields that changed, with old and new values', () => {
     expect(changedFields(before, { displayName: '王强', active: false, zoneId: 'z1' })).toEqual({
@@ -20,7 +26,11 @@ describe('changedFields', () => {
   });
 
   it('masks personal data but still shows that it changed, and omits secrets entirely', () => {
-    const changes = changedFields({ ...before, passwordHash: 'x' }, { phone: '13987654321', passwordHash: 'y' }, { mask: ['phone'], omit: ['passwordHash'] });
+    const changes = changedFields(
+      { ...before, passwordHash: 'x' },
+      { phone: '13987654321', passwordHash: 'y' },
+      { mask: ['phone'], omit: ['passwordHash'] },
+    );
     expect(changes).toEqual({ phone: { from: '138****5678', to: '139****4321' } });
     expect(JSON.stringify(changes)).not.toContain('13812345678');
     expect(changedFields(before, { phone: null }, { mask: ['phone'] })).toEqual({ phone: { from: '138****5678', to: null } });

@@ -165,8 +165,14 @@ export class UserService {
   private assertMayAssign(actor: Actor, role: Role): void {
     if (mayAssignRole(actor, role)) return;
     if (isAdministratorRole(role))
-      throw new ForbiddenError('ADMINISTRATOR_ACCOUNT_RESERVED', 'Only the security administrator creates or changes administrator accounts.');
-    throw new ForbiddenError('ACCOUNT_MANAGEMENT_FORBIDDEN', 'Only the system administrator and enterprise officers manage these accounts.');
+      throw new ForbiddenError(
+        'ADMINISTRATOR_ACCOUNT_RESERVED',
+        'Only the security administrator creates or changes administrator accounts.',
+      );
+    throw new ForbiddenError(
+      'ACCOUNT_MANAGEMENT_FORBIDDEN',
+      'Only the system administrator and enterprise officers manage these accounts.',
+    );
   }
 
   /** Enterprise roles belong to an enterprise, zone officers to a zone, bureau roles to neither. */
