@@ -65,7 +65,11 @@ describe('audit administrator', () => {
       userAgent: 'sod-test/admin',
     });
     const forbidden = await as('auditor', 'GET', '/api/audit?action=access.forbidden&actor=admin');
-    expect(forbidden.json().items.length).toBeGreaterThan(0);
+    expect(forbidden.json().items[0]).toMatchObject({
+      actorRole: 'ADMIN',
+      outcome: 'DENIED',
+      details: { method: 'POST', url: '/api/users', reason: 'ADMINISTRATOR_ACCOUNT_RESERVED' },
+    });
   });
 
   it('leaves a trace of each read and export, and the export is CSV with a BOM and Chinese headings', async () => {

@@ -114,7 +114,8 @@ export const errorHandlerPlugin = fp(
           await app.audit(request, {
             action: 'access.forbidden',
             outcome: 'DENIED',
-            details: { method: request.method, url: request.url },
+            // Which rule refused it (e.g. ADMINISTRATOR_ACCOUNT_RESERVED), for the audit administrator.
+            details: { method: request.method, url: request.url, reason: error.code },
           });
         }
         return send(reply, statusOf(error), error.code, error.message, error.params, error.details);

@@ -2,6 +2,7 @@ import type { Industry, Zone, ZoneInput } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import { requireRole } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { ConflictError, NotFoundError } from '../errors/index.ts';
 import type { IndustryRepository, ZoneRepository } from './org.port.ts';
 
@@ -30,6 +31,7 @@ export class ZoneService {
       action: 'zone.create',
       entityType: 'zone',
       entityId: zone.id,
+      entityLabel: zone.name,
       outcome: 'SUCCESS',
       details: { ...input },
     });
@@ -38,10 +40,19 @@ export class ZoneService {
 
   async update(actor: Actor, id: string, input: ZoneInput): Promise<Zone> {
     requireRole(actor, 'ADMIN');
-    if (!(await this.zones.findById(id))) throw new NotFoundError('zone', id);
+    const before = await this.zones.findById(id);
+    if (!before) throw new NotFoundError('zone', id);
     await this.assertUnique(input, id);
     const zone = await this.zones.update(id, input);
-    await this.audit.record({ actor, action: 'zone.update', entityType: 'zone', entityId: id, outcome: 'SUCCESS', details: { ...input } });
+    await this.audit.record({
+      actor,
+      action: 'zone.update',
+      entityType: 'zone',
+      entityId: id,
+      entityLabel: input.name,
+      outcome: 'SUCCESS',
+      changes: changedFields(before, input),
+    });
     return zone;
   }
 

@@ -24,5 +24,8 @@ describe('audit viewer formatting', () => {
       '账号 · #0190f0e0',
     );
     expect(detailLines({ reason: 'locked', passwordChanged: false })).toEqual(['原因: locked', '密码已重置: 否']);
+    expect(detailLines({ reason: 'ADMINISTRATOR_ACCOUNT_RESERVED' })).toEqual([
+      '原因: 管理员账号（系统、安全、审计管理员）只能由安全管理员创建和修改。',
+    ]);
   });
 });

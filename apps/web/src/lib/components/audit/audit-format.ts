@@ -1,5 +1,5 @@
 import type { AuditEntry, Role } from '@platform/contracts';
-import { t } from '../../i18n/index.ts';
+import { t, translateError } from '../../i18n/index.ts';
 
 const ROLE_FIELDS = new Set(['role']);
 
@@ -13,9 +13,10 @@ export function fieldLabel(field: string): string {
   return t.audit.fields[field] ?? field;
 }
 
-/** One value of a change or detail, for people: roles and yes/no in Chinese, empty as （空）. */
+/** One value of a change or detail, for people: roles, yes/no and refusal codes in Chinese, empty as （空）. */
 export function formatAuditValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t.audit.empty;
+  if (field === 'reason' && typeof value === 'string' && Object.hasOwn(t.errors.codes, value)) return translateError(value);
   if (typeof value === 'boolean') return value ? t.audit.yes : t.audit.no;
   if (ROLE_FIELDS.has(field) && typeof value === 'string' && value in t.roles) return t.roles[value as Role];
   if (Array.isArray(value)) return value.map((v) => formatAuditValue(field, v)).join('、');
