@@ -182,6 +182,20 @@ describe('security administrator', () => {
     expect((await as('secadmin', 'GET', `/api/enterprises/${enterpriseId}`)).statusCode).toBe(404);
   });
 
+  it('alone does the security actions (unlock, second-factor reset, ending sessions), each visible to the auditor', async () => {
+    const worker = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'worker1' } });
+    const actions = [`/api/users/${worker.id}/unlock`, `/api/users/${worker.id}/mfa/reset`, `/api/users/${worker.id}/sessions/revoke`];
+    for (const user of ['admin', 'auditor'])
+      for (const url of actions) expect((await as(user, 'POST', url)).statusCode, `${user} ${url}`).toBe(403);
+    for (const url of actions) expect((await as('secadmin', 'POST', url)).statusCode, url).toBeLessThan(300);
+    const seen = await as('auditor', 'GET', `/api/audit?actor=secadmin&outcome=SUCCESS&pageSize=100`);
+    const recorded = seen
+      .json()
+      .items.filter((e: { entityId: string }) => e.entityId === worker.id)
+      .map((e: { action: string }) => e.action);
+    expect(recorded).toEqual(expect.arrayContaining(['user.unlock', 'user.mfa.reset', 'auth.session.revoke']));
+  });
+
   it('no account can hold two administrator roles: the role is one value', async () => {
     const res = await as('secadmin', 'POST', '/api/users', { ...newUser('sod-two', 'AUDIT_ADMIN'), role: ['AUDIT_ADMIN', 'ADMIN'] });
     expect(res.statusCode).toBe(400);
