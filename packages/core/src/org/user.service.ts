@@ -20,8 +20,8 @@ export class UserService {
     private readonly zones: ZoneRepository,
     private readonly audit: AuditRepository,
     private readonly sessions: Pick<SessionService, 'revokeAllOfUser' | 'revokeOtherSessions'>,
-  ) {}
     private readonly passwords: Pick<PasswordService, 'prepare' | 'saveSetByAdministrator'>,
+  ) {}
 
   async me(actor: Actor): Promise<User> {
     const user = actor.userId ? await this.users.me(actor.userId) : null;
@@ -59,19 +59,19 @@ export class UserService {
     }
     if (await this.users.findIdByUsername(input.username))
       throw new ConflictError('USERNAME_TAKEN', `The username "${input.username}" is taken; choose another.`);
+    const passwordHash = await this.passwords.prepare(null, input.username, input.password);
     const user = await this.users.create({
       username: input.username,
-    const passwordHash = await this.passwords.prepare(null, input.username, input.password);
       displayName: input.displayName,
       role: input.role,
       ...placement,
       phone: input.phone ?? null,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
     });
-    await this.audit.record({
-      actor,
     // Whoever chose the first password is not its owner: the owner must change it at first login.
     await this.passwords.saveSetByAdministrator(user.id, passwordHash);
+    await this.audit.record({
+      actor,
       action: 'user.create',
       entityType: 'user',
       entityId: user.id,
@@ -107,9 +107,9 @@ export class UserService {
     // Checked before anything is written, so a refused password leaves the other changes unsaved too.
     const passwordHash = changes.password ? await this.passwords.prepare(id, current.username, changes.password) : null;
     const user = await this.users.update(id, record);
+    if (passwordHash) await this.passwords.saveSetByAdministrator(id, passwordHash);
     const before = { ...current, enterpriseId: current.enterprise?.id ?? null, zoneId: current.zone?.id ?? null };
     const { password: _p, ...changed } = changes;
-    if (passwordHash) await this.passwords.saveSetByAdministrator(id, passwordHash);
     await this.audit.record({
       actor,
       action:
