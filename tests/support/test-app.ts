@@ -19,13 +19,16 @@ export interface TestApp {
   dataDir: string;
   platform: Platform;
   close(): Promise<void>;
-  /** Logs in and returns the Cookie header value for later requests. */
+  /**
+   * Logs in and returns the Cookie header value for later requests. A privileged user's second
+   * factor is given too (enrolled on the first login), so the session is usable.
+   */
   login(username: string, password?: string): Promise<string>;
+  /** The second-factor helper behind `login` (the secrets it enrolled). */
+  mfa: TestMfa;
 }
 
 export interface TestAppOptions {
-  /** The second-factor helper behind `login` (the secrets it enrolled). */
-  mfa: TestMfa;
   /** Share another app's database (two API instances). */
   databaseUrl?: string;
   /** The services' clock, for tests that assert what happens at a given time. */
@@ -45,10 +48,10 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       SEED_DEMO: '0',
       DATA_DIR: dataDir,
       MEDIA_SIGNING_SECRET: 'test-secret-that-is-long-enough-0123456789',
+      DATA_ENCRYPTION_KEY: 'dGVzdC1kYXRhLWtleS10aGlydHktdHdvLWJ5dGVzISE=',
       WORKER_IN_PROCESS: '0',
       // CI runs the media tests once with Debian's ffmpeg and once with the npm-shipped one.
       ...(process.env.FFMPEG_PATH ? { FFMPEG_PATH: process.env.FFMPEG_PATH } : {}),
-      DATA_ENCRYPTION_KEY: 'dGVzdC1kYXRhLWtleS10aGlydHktdHdvLWJ5dGVzISE=',
       ...(process.env.FFPROBE_PATH ? { FFPROBE_PATH: process.env.FFPROBE_PATH } : {}),
       ...env,
     },
@@ -58,15 +61,15 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const platform = await openPlatform(config, { log: createLogger(config.log, 'test'), now: options.now });
   const app = await buildApp(platform, { serveWeb: false });
   await app.ready();
+  const mfa = new TestMfa(app, platform);
   return {
     app,
     dataDir,
-  const mfa = new TestMfa(app, platform);
     platform,
+    mfa,
     async close() {
       await app.close();
       await platform.close();
-    mfa,
       await fs.rm(dataDir, { recursive: true, force: true });
     },
     async login(username, password = DEMO_PASSWORD) {
