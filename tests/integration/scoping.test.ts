@@ -118,7 +118,8 @@ describe('bureau roles', () => {
       expect((await get(user, '/api/users')).statusCode, user).toBe(403);
       expect((await get(user, '/api/audit')).statusCode, user).toBe(403);
     }
-    expect((await get('admin', '/api/audit')).statusCode).toBe(200);
+    expect((await get('admin', '/api/audit')).statusCode).toBe(403);
+    expect((await get('auditor', '/api/audit')).statusCode).toBe(200);
     const forbidden = await t.platform.prisma.auditLog.count({ where: { action: 'access.forbidden', actorName: 'worker1' } });
     expect(forbidden).toBe(2);
   });

@@ -68,8 +68,6 @@ export const ERROR_CODES = {
   MFA_ENROLMENT_REQUIRED: [],
   /** The password must be changed first (first login, after a reset, or older than the maximum age). */
   PASSWORD_CHANGE_REQUIRED: [],
-  /** Too many wrong codes or passwords in one session: it was ended; sign in again. */
-  SESSION_ATTEMPTS_EXCEEDED: [],
 
   // ── Access ────────────────────────────────────────────────────────────────────────────────
   /** Generic 403 when nothing more specific applies. */

@@ -12,8 +12,6 @@ export { changedFields, maskPersonal, type FieldChange } from './audit/changed-f
 export type { AuthRepository, LoginCandidate, StoredApiToken, StoredSession } from './auth/auth.port.ts';
 export { AuthService, type AuthPolicy, type LoginResult, type RequestContext } from './auth/auth.service.ts';
 export { hashPassword, hashSecret, newSecret, verifyPassword } from './auth/secrets.ts';
-export { AccountLockService, type AccountNames } from './auth/account-lock.service.ts';
-export * from './auth/login-delay.ts';
 export type * from './auth/mfa.port.ts';
 export { MFA_ISSUER, MfaService, type MfaProof } from './auth/mfa.service.ts';
 export * from './auth/password-policy.ts';
@@ -21,6 +19,8 @@ export type * from './auth/password.port.ts';
 export { PasswordService } from './auth/password.service.ts';
 export { isPrivilegedRole, pendingStepError, pendingStepOf, startsMfaPending, type PasswordAgeRules, type PendingStep, type SessionFacts } from './auth/session-step.ts';
 export { SecretBox, SecretBoxError } from './crypto/secret-box.ts';
+export { AccountLockService, type AccountNames } from './auth/account-lock.service.ts';
+export * from './auth/login-delay.ts';
 export type * from './auth/login-throttle.port.ts';
 export { LoginThrottle } from './auth/login-throttle.ts';
 export { sourceOf } from './auth/login-source.ts';

@@ -102,6 +102,8 @@ export function apiFor(fetchImpl?: typeof fetch) {
       get: (id: string) => call('getUser', { params: { id } }),
       create: (body: Body<'createUser'>) => call('createUser', { body }),
       update: (id: string, patch: Body<'updateUser'>) => call('updateUser', { params: { id }, body: patch }),
+      /** Ends every session of the account (security administrator); answers how many were open. */
+      revokeSessions: (id: string) => call('revokeUserSessions', { params: { id } }),
       /** Sources the account is locked from after failed logins (system and security administrators). */
       locks: (id: string) => call('getUserLocks', { params: { id } }),
       /** Clears the account's locks from every source (security administrator). */

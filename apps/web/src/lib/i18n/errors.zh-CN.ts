@@ -77,7 +77,6 @@ export const errorsZhCN: ErrorCatalogue = {
   MFA_REQUIRED: () => '请先完成二次验证。',
   MFA_ENROLMENT_REQUIRED: () => '该账号须先绑定身份验证器（二次验证）才能使用。',
   PASSWORD_CHANGE_REQUIRED: () => '请先修改密码后再继续使用。',
-  SESSION_ATTEMPTS_EXCEEDED: () => '错误次数过多，本次登录已结束，请重新登录。',
 
   // Access
   FORBIDDEN: () => '您没有权限执行此操作。',
