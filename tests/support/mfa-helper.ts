@@ -44,7 +44,8 @@ export class TestMfa {
 
   /** A code for the earliest unused step the API still accepts, or null when all three are used. */
   private async nextCode(username: string, secret: string): Promise<string | null> {
-    const current = Math.floor(Date.now() / 1000 / PERIOD);
+    // The services' clock, which tests may fix: codes must be for the time the API checks them at.
+    const current = Math.floor(this.platform.now().getTime() / 1000 / PERIOD);
     const step = Math.max(current - 1, (this.#lastStep.get(username) ?? -Infinity) + 1);
     if (step > current + 1) return null;
     this.#lastStep.set(username, step);
