@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "app_user" DROP COLUMN "failedLoginCount",
+DROP COLUMN "lockedUntil";
