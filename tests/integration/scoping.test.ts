@@ -81,7 +81,13 @@ describe('enterprise officer', () => {
       method: 'POST',
       url: '/api/users',
       headers: { cookie: cookies.officer1! },
-      payload: { username: 'new-worker', displayName: '新职工', role: 'WORKER', enterpriseId: ownEnterpriseId, password: 'Harbour-light-9' },
+      payload: {
+        username: 'new-worker',
+        displayName: '新职工',
+        role: 'WORKER',
+        enterpriseId: ownEnterpriseId,
+        password: 'Harbour-light-9',
+      },
     });
     expect(own.statusCode).toBe(201);
     const list = (await get('officer1', '/api/users?pageSize=200')).json();

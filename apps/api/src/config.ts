@@ -216,7 +216,9 @@ function crossKeyProblems(e: z.infer<typeof EnvSchema>): string[] {
     problems.push('LOGIN_LOCKOUT_MAX_MINUTES: must be at least LOGIN_LOCKOUT_MINUTES (the first lock)');
   // Sealed secrets written by one instance must open on every other, and survive a move of DATA_DIR.
   if (e.DATABASE_URL && !e.DATA_ENCRYPTION_KEY)
-    problems.push('DATA_ENCRYPTION_KEY: required with DATABASE_URL (all API instances must share it); generate one with: openssl rand -base64 32');
+    problems.push(
+      'DATA_ENCRYPTION_KEY: required with DATABASE_URL (all API instances must share it); generate one with: openssl rand -base64 32',
+    );
   // Every API instance must sign and check media links with the same key.
   if (e.DATABASE_URL && !e.MEDIA_SIGNING_SECRET)
     problems.push(

@@ -31,7 +31,10 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 export const MfaEnrolment = z.object({ secret: z.string(), otpauthUrl: z.string() }).meta({ id: 'MfaEnrolment' });
 export type MfaEnrolment = z.infer<typeof MfaEnrolment>;
 
-const totpCode = z.string().trim().regex(/^\d{6}$/, { error: 'six digits' });
+const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { error: 'six digits' });
 
 export const MfaActivateBody = z.object({ code: totpCode });
 export type MfaActivateBody = z.infer<typeof MfaActivateBody>;
@@ -40,5 +43,8 @@ export type MfaActivateBody = z.infer<typeof MfaActivateBody>;
 export const MfaRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).meta({ id: 'MfaRecoveryCodes' });
 export type MfaRecoveryCodes = z.infer<typeof MfaRecoveryCodes>;
 
-export const MfaVerifyBody = z.union([z.object({ code: totpCode }).strict(), z.object({ recoveryCode: z.string().trim().min(1).max(32) }).strict()]);
+export const MfaVerifyBody = z.union([
+  z.object({ code: totpCode }).strict(),
+  z.object({ recoveryCode: z.string().trim().min(1).max(32) }).strict(),
+]);
 export type MfaVerifyBody = z.infer<typeof MfaVerifyBody>;

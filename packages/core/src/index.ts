@@ -17,7 +17,15 @@ export { MFA_ISSUER, MfaService, type MfaProof } from './auth/mfa.service.ts';
 export * from './auth/password-policy.ts';
 export type * from './auth/password.port.ts';
 export { PasswordService } from './auth/password.service.ts';
-export { isPrivilegedRole, pendingStepError, pendingStepOf, startsMfaPending, type PasswordAgeRules, type PendingStep, type SessionFacts } from './auth/session-step.ts';
+export {
+  isPrivilegedRole,
+  pendingStepError,
+  pendingStepOf,
+  startsMfaPending,
+  type PasswordAgeRules,
+  type PendingStep,
+  type SessionFacts,
+} from './auth/session-step.ts';
 export { SecretBox, SecretBoxError } from './crypto/secret-box.ts';
 export { AccountLockService, type AccountNames } from './auth/account-lock.service.ts';
 export * from './auth/login-delay.ts';

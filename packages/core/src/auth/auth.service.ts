@@ -62,7 +62,13 @@ export class AuthService {
       mfaPending,
     });
     const pendingStep = pendingStepOf({ ...user, mfaPending, mfaEnabled: Boolean(user.mfaEnabledAt) }, now, this.policy.passwords);
-    await this.audit.record({ actor, action: 'auth.login', outcome: 'SUCCESS', ip: ctx.ip, details: pendingStep ? { pendingStep } : undefined });
+    await this.audit.record({
+      actor,
+      action: 'auth.login',
+      outcome: 'SUCCESS',
+      ip: ctx.ip,
+      details: pendingStep ? { pendingStep } : undefined,
+    });
     // A session waiting for the second factor counts towards the session limit only once it is
     // given (MfaService), so a stolen password alone cannot sign the owner out.
     if (!mfaPending) await this.sessions.sessionStarted(actor, session.id, ctx);
