@@ -11,7 +11,11 @@ describe('loadConfig', () => {
   });
 
   it('turns demo seeding and the in-process worker off for an external database unless asked', () => {
-    const external = { DATABASE_URL: 'postgres://u:p@db/x', MEDIA_SIGNING_SECRET: 'x'.repeat(40) };
+    const external = {
+      DATABASE_URL: 'postgres://u:p@db/x',
+      MEDIA_SIGNING_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
     expect(loadConfig(external, '/')).toMatchObject({ seedDemo: false, workerInProcess: false });
     expect(loadConfig({ ...external, SEED_DEMO: '1', WORKER_IN_PROCESS: '1' }, '/')).toMatchObject({
       seedDemo: true,
@@ -21,6 +25,7 @@ describe('loadConfig', () => {
 
   it('requires a shared signing secret with an external database, and S3 credentials for the S3 driver', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/x' }, '/')).toThrow(/MEDIA_SIGNING_SECRET: required/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/x' }, '/')).toThrow(/DATA_ENCRYPTION_KEY: required/);
     let message = '';
     try {
       loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'media' }, '/');
