@@ -145,21 +145,8 @@ function whereOf(filter: AuditFilter): AuditLogWhereInput {
   return { AND: and };
 }
 
-interface StoredRow {
-  id: bigint;
-  at: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  enterpriseId: string | null;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
-  details: unknown;
-}
+/** A row as Prisma returns it: the hashed content with its native id and time types. */
+type StoredRow = Omit<AuditRowContent, 'id' | 'at'> & { id: bigint; at: Date };
 
 function contentOf(r: StoredRow): AuditRowContent {
   return {
