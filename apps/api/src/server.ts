@@ -9,7 +9,9 @@ import { openPlatform } from './platform.ts';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const DEMO_ACCOUNTS: [string, string][] = [
-  ['admin', '管理员 bureau admin'],
+  ['admin', '系统管理员 system administrator: organisation, ordinary accounts'],
+  ['secadmin', '安全管理员 security administrator: administrator accounts, unlocking, MFA resets'],
+  ['auditor', '审计管理员 audit administrator: the audit log'],
   ['inspector', '执法人员 inspector'],
   ['command', '指挥中心值班员 command-centre operator'],
   ['zone1', '开发区应急管理 zone officer'],
