@@ -40,6 +40,7 @@ export class AccountLockService {
       action: 'user.unlock',
       entityType: 'user',
       entityId: userId,
+      entityLabel: username,
       outcome: 'SUCCESS',
       ip,
       details: { username, lockedSources: before.sources.map((s) => s.source), pairsCleared: cleared },

@@ -59,7 +59,15 @@ export class MfaService {
       throw new ConflictError('MFA_ALREADY_ENABLED', 'A second factor is enabled already; a security administrator can reset it.');
     const secret = generateSecret();
     await this.repo.saveEnrolment(account.id, this.box.seal(secret));
-    await this.audit.record({ actor, action: 'auth.mfa.enrol', entityType: 'user', entityId: account.id, outcome: 'SUCCESS', ip: ctx.ip });
+    await this.audit.record({
+      actor,
+      action: 'auth.mfa.enrol',
+      entityType: 'user',
+      entityId: account.id,
+      entityLabel: account.username,
+      outcome: 'SUCCESS',
+      ip: ctx.ip,
+    });
     return { secret, otpauthUrl: generateURI({ issuer: MFA_ISSUER, label: account.username, secret }) };
   }
 
@@ -81,6 +89,7 @@ export class MfaService {
       action: 'auth.mfa.activate',
       entityType: 'user',
       entityId: account.id,
+      entityLabel: account.username,
       outcome: 'SUCCESS',
       ip: ctx.ip,
     });
@@ -104,6 +113,7 @@ export class MfaService {
       action: 'auth.mfa.verify',
       entityType: 'user',
       entityId: account.id,
+      entityLabel: account.username,
       outcome: 'SUCCESS',
       ip: ctx.ip,
       details: 'code' in proof ? { method: 'totp' } : { method: 'recovery code', left: await this.repo.unusedRecoveryCodes(account.id) },
@@ -123,6 +133,7 @@ export class MfaService {
       action: 'user.mfa.reset',
       entityType: 'user',
       entityId: userId,
+      entityLabel: account.username,
       enterpriseId: account.enterpriseId,
       outcome: 'SUCCESS',
       ip: ctx.ip,
@@ -185,6 +196,7 @@ export class MfaService {
         action,
         entityType: 'user',
         entityId: account.id,
+        entityLabel: account.username,
         outcome: 'DENIED',
         ip: ctx.ip,
         details: { reason: 'locked' },
@@ -210,6 +222,7 @@ export class MfaService {
       action,
       entityType: 'user',
       entityId: account.id,
+      entityLabel: account.username,
       outcome: 'FAILURE',
       ip: ctx.ip,
       details: { reason: code, locked },

@@ -57,7 +57,14 @@ export class PasswordService {
     if (!account) throw new NotFoundError('user');
     const now = this.now();
     const key = this.throttle.keyOf(account.username, ctx.ip);
-    const audit = { actor, action: 'auth.password.change', entityType: 'user', entityId: account.id, ip: ctx.ip };
+    const audit = {
+      actor,
+      action: 'auth.password.change',
+      entityType: 'user',
+      entityId: account.id,
+      entityLabel: account.username,
+      ip: ctx.ip,
+    };
     const lockedFor = await this.throttle.lockedFor(key, now);
     if (lockedFor > 0) {
       await this.audit.record({ ...audit, outcome: 'DENIED', details: { reason: 'locked' } });
