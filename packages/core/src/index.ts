@@ -34,7 +34,7 @@ export { LoginThrottle } from './auth/login-throttle.ts';
 export { sourceOf } from './auth/login-source.ts';
 export type * from './auth/session.port.ts';
 export { accountDeactivatedError, sessionEndedError } from './auth/session-end.ts';
-export { PRIVILEGED_ROLES, SessionService, type OwnSession, type SessionPolicy } from './auth/session.service.ts';
+export { SessionService, type OwnSession, type SessionPolicy } from './auth/session.service.ts';
 export * from './errors/index.ts';
 export { clockFromMinutes, minutesFromClock } from './org/clock.ts';
 export { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, organisationCodeCheckCharacter } from './org/credit-code.ts';

@@ -9,7 +9,8 @@ export type PendingStep = 'MFA' | 'MFA_ENROLMENT' | 'PASSWORD_CHANGE' | null;
 
 /**
  * Roles that must sign in with a second factor (等保三级 "two factors for privileged users"): the
- * three administrators and the bureau roles that see every enterprise.
+ * three administrators and the bureau roles that see every enterprise. The same roles hold the
+ * stricter concurrent-session limit (SessionService).
  */
 export const PRIVILEGED_ROLES: readonly Role[] = ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'INSPECTOR', 'COMMAND_OPERATOR'];
 

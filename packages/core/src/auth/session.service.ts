@@ -1,8 +1,8 @@
-import type { Role } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import { requireRole } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { NotFoundError } from '../errors/index.ts';
+import { isPrivilegedRole } from './session-step.ts';
 import type { SessionEndReason, SessionNoticePublisher, SessionRepository, SessionSelection } from './session.port.ts';
 
 export interface SessionPolicy {
@@ -28,9 +28,6 @@ export interface OwnSession {
   current: boolean;
 }
 
-/** Roles whose accounts may hold `limitPrivileged` sessions (one by default): they can change the most. */
-export const PRIVILEGED_ROLES: readonly Role[] = ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'INSPECTOR', 'COMMAND_OPERATOR'];
-
 /**
  * Ending sessions, for every reason but the idle and absolute timeouts (which the auth service
  * applies as it resolves a session): logout, the concurrent-session limit, password changes and
@@ -54,7 +51,7 @@ export class SessionService {
   async sessionStarted(actor: Actor, sessionId: string, ctx: SessionRequestContext): Promise<void> {
     if (!actor.userId) return;
     const now = this.now();
-    const limit = PRIVILEGED_ROLES.includes(actor.role) ? this.policy.limitPrivileged : this.policy.limit;
+    const limit = isPrivilegedRole(actor.role) ? this.policy.limitPrivileged : this.policy.limit;
     const open = await this.repo.listOpen(actor.userId, now, this.idleCutoff(now));
     const excess = open.filter((s) => s.id !== sessionId).slice(Math.max(0, limit - 1));
     if (!excess.length) return;
