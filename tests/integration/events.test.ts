@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream } from '../support/event-stream.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTwoInstances, type TestApp } from '../support/test-app.ts';
 
 // Two API instances on one database: an event published by one reaches an SSE client of the
 // other through PostgreSQL LISTEN/NOTIFY. Real HTTP on 127.0.0.1, real streams.
@@ -8,16 +8,12 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 let a: TestApp;
 let b: TestApp;
 let baseB: string;
+let closeBoth: () => Promise<void>;
 
 beforeAll(async () => {
-  a = await createTestApp();
-  b = await createTestApp({}, { databaseUrl: a.platform.databaseUrl });
-  baseB = await b.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ a, b, baseB, close: closeBoth } = await createTwoInstances());
 });
-afterAll(async () => {
-  await b.close();
-  await a.close();
-});
+afterAll(() => closeBoth());
 
 describe('real-time events across API instances', () => {
   it('delivers a meeting reported on one instance to a client of the other, scoped', async () => {

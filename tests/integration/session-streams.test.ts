@@ -4,21 +4,17 @@
 import type { PlatformEvent } from '@platform/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream, type EventStream } from '../support/event-stream.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTwoInstances, type TestApp } from '../support/test-app.ts';
 
 let a: TestApp;
 let b: TestApp;
 let baseB: string;
+let closeBoth: () => Promise<void>;
 
 beforeAll(async () => {
-  a = await createTestApp();
-  b = await createTestApp({}, { databaseUrl: a.platform.databaseUrl });
-  baseB = await b.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ a, b, baseB, close: closeBoth } = await createTwoInstances());
 });
-afterAll(async () => {
-  await b.close();
-  await a.close();
-});
+afterAll(() => closeBoth());
 
 /** An event every enterprise-1 reader (officer1, command) may see; a fresh meeting id each call. */
 async function announce(): Promise<PlatformEvent> {

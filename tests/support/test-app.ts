@@ -88,3 +88,19 @@ export function sessionCookie(res: LightMyRequestResponse): string {
   if (!cookie) throw new Error('no session cookie in response');
   return `${cookie.name}=${cookie.value}`;
 }
+
+/** Two API instances on one database, the second listening on 127.0.0.1 for real HTTP clients (event streams). */
+export async function createTwoInstances(): Promise<{ a: TestApp; b: TestApp; baseB: string; close(): Promise<void> }> {
+  const a = await createTestApp();
+  const b = await createTestApp({}, { databaseUrl: a.platform.databaseUrl });
+  const baseB = await b.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    a,
+    b,
+    baseB,
+    async close() {
+      await b.close();
+      await a.close();
+    },
+  };
+}
