@@ -111,7 +111,11 @@ describe('worker processes', { timeout: 180_000 }, () => {
     const started = logLines(a.output() + b.output()).filter((l) => l.msg === 'job started');
     for (const id of assetIds) {
       const [job] = await jobsOf(id);
-      expect(job).toMatchObject({ state: 'completed', retry_count: 0 });
+      const lines = logLines(a.output() + b.output()).filter((l) => l.assetId === id);
+      expect(job, `worker log of asset ${id}:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`).toMatchObject({
+        state: 'completed',
+        retry_count: 0,
+      });
       expect(started.filter((l) => l.jobId === job!.id)).toEqual([expect.objectContaining({ job: 'media.process', assetId: id })]);
     }
   });

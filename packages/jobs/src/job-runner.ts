@@ -1,6 +1,6 @@
 import type { JobContext, JobHandlers, JobName, Logger } from '@platform/core';
 import type { PgBoss } from 'pg-boss';
-import { QUEUES } from './queues.ts';
+import { HEARTBEAT_REFRESH_SECONDS, QUEUES } from './queues.ts';
 
 export interface RunnerOptions {
   /** Jobs of each queue this process runs at once. ffmpeg uses a core per job. */
@@ -23,7 +23,13 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
     // listener (e.g. PgBouncer in transaction mode) pg-boss polls every half second as before.
     await boss.work<object>(
       name,
-      { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
+      {
+        localConcurrency: options.concurrency,
+        batchSize: 1,
+        pollingIntervalSeconds: 0.5,
+        notifyPollingIntervalSeconds: 2,
+        heartbeatRefreshSeconds: HEARTBEAT_REFRESH_SECONDS,
+      },
       async ([job]) => {
         if (!job) return;
         const started = Date.now();

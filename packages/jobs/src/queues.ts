@@ -6,7 +6,11 @@ export interface QueueDefinition {
   retryLimit: number;
   retryDelay: number;
   retryBackoff: boolean;
-  /** A job whose worker stops sending heartbeats (killed, machine lost) is handed out again. */
+  /**
+   * A job whose worker sends no heartbeat for this long (killed, machine lost) is handed out again.
+   * Workers refresh every HEARTBEAT_REFRESH_SECONDS, so several refreshes must be lost in a row: a
+   * database or machine slowed by a burst of encodes must not hand a healthy job to a second worker.
+   */
   heartbeatSeconds: number;
   expireInSeconds: number;
   /** Sending a job NOTIFYs listening workers, which fetch at once instead of at their next poll. */
@@ -14,6 +18,9 @@ export interface QueueDefinition {
   /** Cron for recurring jobs, Asia/Shanghai. */
   cron?: string;
 }
+
+/** How often a worker refreshes the heartbeat of each job it runs. */
+export const HEARTBEAT_REFRESH_SECONDS = 5;
 
 /** Every queue's behaviour, one entry per job name (the type makes a missing one a compile error). */
 export const QUEUES: Record<JobName, QueueDefinition> = {
@@ -23,7 +30,7 @@ export const QUEUES: Record<JobName, QueueDefinition> = {
     retryLimit: 3,
     retryDelay: 5,
     retryBackoff: true,
-    heartbeatSeconds: 10,
+    heartbeatSeconds: 30,
     expireInSeconds: 3 * 3600,
     notify: true,
   },
@@ -32,7 +39,7 @@ export const QUEUES: Record<JobName, QueueDefinition> = {
     retryLimit: 3,
     retryDelay: 2,
     retryBackoff: true,
-    heartbeatSeconds: 10,
+    heartbeatSeconds: 30,
     expireInSeconds: 600,
     notify: true,
   },
