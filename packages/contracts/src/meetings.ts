@@ -40,7 +40,7 @@ export const MeetingInput = z.object({
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
 export const Timeliness = z.enum(['ON_TIME', 'LATE']);
-export const ReviewStatus = z.enum(['PENDING', 'APPROVED', 'FLAGGED', 'CORRECTION_REQUESTED']);
+export const ReviewStatus = z.enum(['PENDING', 'APPROVED', 'FLAGGED', 'CORRECTION_REQUESTED', 'RESUBMITTED']);
 
 export const MediaSummary = z.object({
   id: Id,
@@ -71,6 +71,36 @@ export const MeetingSummary = z
   })
   .meta({ id: 'MeetingSummary' });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const FlagKind = z.enum([
+  'PHOTO_TAKEN_OTHER_DAY',
+  'PHOTO_TIME_FAR_FROM_START',
+  'PHOTO_LOCATION_FAR',
+  'PHOTO_REUSED',
+  'VIDEO_REUSED',
+  'VIDEO_TOO_SHORT',
+  'ATTENDANCE_ABOVE_ROSTER',
+  'NO_MEDIA',
+  'MANUAL',
+]);
+export type FlagKind = z.infer<typeof FlagKind>;
+
+/** A finding for a human to weigh (never a penalty by itself), with the evidence it is about. */
+export const MeetingFlag = z
+  .object({
+    id: Id,
+    kind: FlagKind,
+    /** Measured values the web app puts into the sentence, e.g. {"distance": 3} or {"meters": 1800}. */
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    assetId: Id.nullable(),
+    relatedAssetId: Id.nullable(),
+    /** The other meeting a reused photo or video was found in, when the viewer may open it. */
+    relatedMeeting: z.object({ id: Id, enterpriseName: z.string(), meetingDate: z.string() }).nullable(),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .meta({ id: 'MeetingFlag' });
+export type MeetingFlag = z.infer<typeof MeetingFlag>;
 
 export const Meeting = MeetingSummary.extend({
   endedAt: z.string().nullable(),

@@ -69,3 +69,4 @@ export { canSeeEvent } from './events/event-scope.ts';
 export type * from './meetings/meeting.port.ts';
 export { MeetingService } from './meetings/meeting.service.ts';
 export * from './meetings/shift-window.ts';
+export type * from './compliance/evidence-counts.port.ts';

@@ -120,6 +120,11 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
           const removed = await auditRetention.purgeExpired();
           ctx.log.info({ removed, retentionDays: options.auditRetentionDays }, 'audit rows past retention removed');
         },
+        // TEMPORARY while issue 9 is built: each is replaced by its service's handler.
+        'evidence.check': async () => {},
+        'compliance.sweep': async () => {},
+        'reminders.missing': async () => {},
+        'reminders.webhook': async () => {},
       };
       const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
       closers.push(() => runner.stop());

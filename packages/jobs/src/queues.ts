@@ -64,6 +64,47 @@ export const QUEUES: Record<JobName, QueueDefinition> = {
     notify: false,
     cron: '30 3 * * *',
   },
+  // Flags for reviewers: worth a retry, never urgent enough to delay the media queues.
+  'evidence.check': {
+    policy: 'exclusive',
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+    expireInSeconds: 600,
+    notify: true,
+  },
+  // Every 5 minutes: a slot is closed as missing at most 5 minutes after its deadline.
+  'compliance.sweep': {
+    policy: 'standard',
+    retryLimit: 2,
+    retryDelay: 30,
+    retryBackoff: false,
+    heartbeatSeconds: 60,
+    expireInSeconds: 900,
+    notify: false,
+    cron: '*/5 * * * *',
+  },
+  'reminders.missing': {
+    policy: 'exclusive',
+    retryLimit: 3,
+    retryDelay: 30,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+    expireInSeconds: 300,
+    notify: true,
+  },
+  // A robot that is down is retried with backoff (30 s, 1 min, 2 min …) on its own queue: it never
+  // holds up another enterprise's reminder or any other job.
+  'reminders.webhook': {
+    policy: 'standard',
+    retryLimit: 6,
+    retryDelay: 30,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+    expireInSeconds: 120,
+    notify: true,
+  },
 };
 
 /** The options pg-boss lets us change on an existing queue (its policy is fixed at creation). */

@@ -13,6 +13,14 @@ export interface JobPayloads {
   'uploads.expire': Record<string, never>;
   /** Remove audit rows older than the retention (≥ 180 days), leaving the chain's anchor. */
   'audit.purge': Record<string, never>;
+  /** Evidence checks of a processed photo or video (capture time, place, reuse, length): flags for a reviewer. */
+  'evidence.check': { assetId: string };
+  /** Materialise the meetings due today and close the slots whose reporting deadline passed as missing. */
+  'compliance.sweep': Record<string, never>;
+  /** Tell an enterprise that a meeting is missing: in the app, and a webhook job per group robot. */
+  'reminders.missing': { dueMeetingId: string };
+  /** Post one reminder to one group robot (WeCom / DingTalk); retried with backoff on failure. */
+  'reminders.webhook': { webhookId: string; dueMeetingId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
+import { createEvidenceCounts } from './evidence-counts.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
@@ -19,6 +20,7 @@ export function createRepositories(prisma: PrismaClient) {
     audit: createAuditRepository(prisma),
     auth: createAuthRepository(prisma),
     enterprises: createEnterpriseRepository(prisma),
+    evidenceCounts: createEvidenceCounts(prisma),
     industries: createIndustryRepository(prisma),
     loginThrottles: createLoginThrottleRepository(prisma),
     media: createMediaRepository(prisma),

@@ -70,7 +70,7 @@ export const meetingsZhCN = {
     timeliness: '及时性',
     timelinessValues: { ON_TIME: '按时', LATE: '迟报' },
     reviewStatus: '审核',
-    reviewValues: { PENDING: '待审核', APPROVED: '已通过', FLAGGED: '已标记', CORRECTION_REQUESTED: '要求更正' },
+    reviewValues: { PENDING: '待审核', APPROVED: '已通过', FLAGGED: '已标记', CORRECTION_REQUESTED: '要求更正', RESUBMITTED: '已更正待复核' },
     bestPractice: '优秀案例',
     mediaCount: (n: number) => `${n} 个照片/视频`,
     timeRange: (start: string, end: string | null) => (end ? `${start}–${end}` : `${start} 开始`),
