@@ -7,6 +7,9 @@ import { ZONES } from './data/zones.ts';
 
 export { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, INDUSTRIES, ZONES };
 
+/** The demo enterprises' shifts and teams date from here. */
+const DEMO_SCHEDULE_FROM = new Date('2026-01-01T00:00:00Z');
+
 export interface SeedResult {
   zones: number;
   industries: number;
@@ -65,8 +68,10 @@ async function seedEnterprise(prisma: PrismaClient, e: DemoEnterprise, index: nu
           { name: '夜班', startMinute: 0, endMinute: 8 * 60, overnight: false, daysOfWeek: [1, 2, 3, 4, 5, 6, 7] },
         ]
       : [{ name: '白班', startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 30, overnight: false, daysOfWeek: [1, 2, 3, 4, 5] }];
-  const shiftIds = [];
+  const shiftIds: string[] = [];
   for (const s of shifts) shiftIds.push((await prisma.shift.create({ data: { ...s, enterpriseId: enterprise.id } })).id);
+  // The demo plant has worked these shifts all year, so past days have meetings due too.
+  await prisma.shiftRevision.updateMany({ where: { shiftId: { in: shiftIds } }, data: { effectiveFrom: DEMO_SCHEDULE_FROM } });
   const teamNames = shiftPattern === 'three' ? ['甲班', '乙班', '丙班'] : ['生产一组', '生产二组'];
   for (const [t, teamName] of teamNames.entries()) {
     const people = Array.from({ length: 6 }, (_, m) => demoPersonName(index * 31 + t * 7 + m + 5));
@@ -87,6 +92,7 @@ async function seedEnterprise(prisma: PrismaClient, e: DemoEnterprise, index: nu
       },
     });
   }
+  await prisma.teamShift.updateMany({ where: { shiftId: { in: shiftIds } }, data: { effectiveFrom: DEMO_SCHEDULE_FROM } });
   return enterprise.id;
 }
 

@@ -188,6 +188,7 @@ describe('meetings', () => {
       null,
     );
     const team = await t.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId, name: '乙班' }, include: { shifts: true } });
+    clock.now = at((await windowOf(team.shifts[0]!.shiftId)).dueUntil, -10);
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/meetings',
@@ -198,12 +199,12 @@ describe('meetings', () => {
     expect(res.json().source).toBe('API');
   });
 
-  it('marks a report made after the window closes LATE, exactly, and the board shows it late', async () => {
+  it('marks a report made after the grace following the window LATE, exactly, and the board shows it late', async () => {
     const team = await t.platform.prisma.team.findFirstOrThrow({ where: { enterpriseId, name: '丙班' }, include: { shifts: true } });
     const lateShiftId = team.shifts[0]!.shiftId;
     const late = await windowOf(lateShiftId);
-    // One minute after the window closed; the session is opened at that time too.
-    clock.now = at(late.dueUntil, 1);
+    // One minute after the window closed plus the two-hour grace; the session is opened at that time too.
+    clock.now = at(late.dueUntil, 121);
     const cookie = await t.login('officer1');
     const res = await t.app.inject({
       method: 'POST',
@@ -212,7 +213,7 @@ describe('meetings', () => {
       payload: input({ teamId: team.id, shiftId: lateShiftId, attendance: [] }),
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().timeliness).toBe('LATE');
+    expect(res.json()).toMatchObject({ timeliness: 'LATE', heldOnTime: false });
     const board = (await t.app.inject({ url: `/api/enterprises/${enterpriseId}/board?date=${DAY}`, headers: { cookie } })).json();
     expect(board.entries.find((e: { team: { id: string } }) => e.team.id === team.id)).toMatchObject({
       meetingId: res.json().id,

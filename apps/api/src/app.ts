@@ -19,8 +19,10 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { eventRoutes } from './routes/events.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
+import { complianceRoutes } from './routes/compliance.routes.ts';
 import { meetingRoutes } from './routes/meeting.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
+import { reminderRoutes } from './routes/reminder.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { uploadRoutes } from './routes/upload.routes.ts';
@@ -70,7 +72,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(uploadRoutes);
   await app.register(mediaRoutes);
   await app.register(meetingRoutes);
+  await app.register(complianceRoutes);
   await app.register(eventRoutes);
+  await app.register(reminderRoutes);
 
   if (options.serveWeb !== false && config.webDir) {
     const served = await webPlugin(app, { webDir: config.webDir });

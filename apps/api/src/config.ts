@@ -7,11 +7,17 @@ import {
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
+  complianceConfigOf,
+  complianceEnvShape,
+  remindersConfigOf,
+  remindersEnvShape,
   storageConfigOf,
   storageEnvShape,
   storageProblems,
   type LogConfig,
   type MediaConfig,
+  type ComplianceConfig,
+  type RemindersConfig,
   type StorageConfig,
 } from '@platform/config';
 import type { LoginThrottlePolicy, UploadQuota } from '@platform/core';
@@ -91,6 +97,8 @@ const EnvSchema = z.object({
   ...storageEnvShape,
   ...mediaEnvShape,
   ...jobsEnvShape,
+  ...remindersEnvShape,
+  ...complianceEnvShape,
   ...logEnvShape,
 });
 
@@ -149,6 +157,10 @@ export interface ApiConfig {
   workerInProcess: boolean;
   workerConcurrency: number;
   jobMonitorSeconds: number;
+  /** Missing-meeting reminders: the public URL their links use, robot URL policy, post timeout. */
+  reminders: RemindersConfig;
+  /** Due meetings: the reporting grace after each meeting window. */
+  compliance: ComplianceConfig;
 }
 
 /** Reads and validates the environment once at boot, reporting every bad key together. */
@@ -205,6 +217,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     workerInProcess: e.WORKER_IN_PROCESS ?? !e.DATABASE_URL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
+    // Without PUBLIC_URL, links use the first extra origin, else this server as seen from its own machine.
+    compliance: complianceConfigOf(e),
+    reminders: remindersConfigOf(e, e.PUBLIC_ORIGIN[0] ?? `http://localhost:${e.PORT}`),
   };
 }
 

@@ -18,6 +18,7 @@ export async function openApiMediaRuntime(
   databaseUrl: string,
   repos: Repositories,
   log: Logger,
+  dataKey: Uint8Array,
   now?: () => Date,
 ): Promise<MediaRuntime> {
   const signingSecret = config.mediaSigningSecret ?? (await embeddedSigningSecret(config.dataDir));
@@ -35,6 +36,9 @@ export async function openApiMediaRuntime(
     work: config.workerInProcess ? { concurrency: config.workerConcurrency } : undefined,
     log,
     now,
+    reminders: config.reminders,
+    compliance: config.compliance,
+    dataKey,
   });
   return Object.assign(runtime, { signingSecret });
 }

@@ -7,12 +7,15 @@ import {
   MediaService,
   MeetingService,
   MfaService,
+  NotificationService,
   PasswordService,
+  ReviewService,
   SecretBox,
   SessionService,
   ShiftService,
   TeamService,
   UserService,
+  WebhookService,
   ZoneService,
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
@@ -38,6 +41,16 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     now,
   );
   const throttle = new LoginThrottle(repos.loginThrottles, config.loginThrottle);
+  const meetings = new MeetingService(
+    repos.meetings,
+    media,
+    access,
+    repos.audit,
+    runtime.events,
+    runtime.compliance,
+    repos.evidenceCounts,
+    now,
+  );
   const passwords = new PasswordService(repos.passwords, repos.audit, sessions, throttle, now);
   return {
     audit: new AuditService(repos.audit),
@@ -53,12 +66,19 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     sessions,
     uploads: runtime.uploads,
     media,
-    meetings: new MeetingService(repos.meetings, media, access, repos.audit, runtime.events, now),
+    meetings,
+    reviews: new ReviewService(repos.meetings, meetings, access, repos.audit, runtime.events, repos.evidenceCounts, now),
+    compliance: runtime.compliance,
     zones: new ZoneService(repos.zones, repos.industries, repos.audit),
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
     teams: new TeamService(repos.teams, repos.shifts, access, repos.audit),
     shifts: new ShiftService(repos.shifts, access, repos.audit),
     users: new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions, passwords),
+    webhooks: new WebhookService(repos.webhooks, new SecretBox(dataKey), runtime.robots, access, repos.audit, {
+      ...config.reminders,
+      enterpriseName: async (id) => (await repos.enterprises.findById(id))?.name ?? '',
+    }),
+    notifications: new NotificationService(repos.notifications, now),
   };
 }
 

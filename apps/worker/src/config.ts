@@ -6,11 +6,17 @@ import {
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
+  complianceConfigOf,
+  complianceEnvShape,
+  remindersConfigOf,
+  remindersEnvShape,
   storageConfigOf,
   storageEnvShape,
   storageProblems,
   type LogConfig,
   type MediaConfig,
+  type ComplianceConfig,
+  type RemindersConfig,
   type StorageConfig,
 } from '@platform/config';
 import { MIN_AUDIT_RETENTION_DAYS } from '@platform/core';
@@ -25,6 +31,15 @@ const EnvSchema = z.object({
     .min(MIN_AUDIT_RETENTION_DAYS, { error: `must be at least ${MIN_AUDIT_RETENTION_DAYS} (等保 level 3 keeps audit records six months)` })
     .default(MIN_AUDIT_RETENTION_DAYS),
   WORK_DIR: z.string().min(1).optional(),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+=*$/.test(v), {
+      error: 'must be 32 bytes in base64, the same as the API',
+    })
+    .optional(),
+  ...remindersEnvShape,
+  ...complianceEnvShape,
   ...storageEnvShape,
   ...mediaEnvShape,
   ...jobsEnvShape,
@@ -44,6 +59,12 @@ export interface WorkerConfig {
   concurrency: number;
   jobMonitorSeconds: number;
   log: LogConfig;
+  /** DATA_DIR, where an embedded API on this machine keeps its generated data key. */
+  dataDir: string;
+  /** DATA_ENCRYPTION_KEY (the API's): robot URLs are sealed with it. */
+  dataEncryptionKey: Buffer | undefined;
+  reminders: RemindersConfig;
+  compliance: ComplianceConfig;
 }
 
 /** Reads and validates the environment once at boot, naming every bad key. */
@@ -62,5 +83,10 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): W
     concurrency: e.WORKER_CONCURRENCY,
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    dataDir: path.resolve(projectRoot, e.DATA_DIR),
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
+    // The API's default: a worker's links must match what the API would send.
+    compliance: complianceConfigOf(e),
+    reminders: remindersConfigOf(e, 'http://localhost:3000'),
   };
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, createLogger } from '@platform/config';
@@ -42,6 +44,9 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     media: config.media,
     jobMonitorSeconds: config.jobMonitorSeconds,
     auditRetentionDays: config.auditRetentionDays,
+    reminders: config.reminders,
+    compliance: config.compliance,
+    dataKey: await workerDataKey(config, log),
     stopTimeoutSeconds: 30,
     listen: false,
     work: { concurrency: config.concurrency, workRoot: config.workDir },
@@ -64,6 +69,18 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * DATA_ENCRYPTION_KEY, or the key an embedded API keeps in DATA_DIR on this machine. A worker never
+ * makes one: a key of its own would not open what the API sealed.
+ */
+async function workerDataKey(config: WorkerConfig, log: Logger): Promise<Buffer | undefined> {
+  if (config.dataEncryptionKey) return config.dataEncryptionKey;
+  const file = path.join(config.dataDir, 'data-encryption-key');
+  if (existsSync(file)) return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64');
+  log.warn({}, 'DATA_ENCRYPTION_KEY is not set: this worker cannot post reminders to group robots');
+  return undefined;
 }
 
 main().catch((error: unknown) => {

@@ -139,3 +139,6 @@ export {
   type LogLevel,
   type LogOutput,
 } from './logger.ts';
+
+export { complianceConfigOf, complianceEnvShape, type ComplianceConfig, type ComplianceEnv } from './compliance.ts';
+export { remindersConfigOf, remindersEnvShape, type RemindersConfig, type RemindersEnv } from './reminders.ts';

@@ -42,10 +42,18 @@ export const AUDIT_ACTIONS = [
   // Meetings and media.
   'meeting.create',
   'meeting.update',
+  'meeting.review',
+  'meeting.respond',
+  'media.remove',
   'upload.create',
   'upload.rejected',
   'upload.complete',
   'upload.abort',
+  // Reminders: the enterprise's group robots.
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.test',
   // The audit log itself.
   'audit.read',
   'audit.export',

@@ -72,8 +72,22 @@ export const endpoints = {
   listMeetings: { method: 'GET', path: '/api/meetings' },
   getBoard: { method: 'GET', path: '/api/enterprises/:id/board' },
   getWallStats: { method: 'GET', path: '/api/wall/stats' },
+  reviewMeeting: { method: 'POST', path: '/api/meetings/:id/reviews' },
+  respondToCorrection: { method: 'POST', path: '/api/meetings/:id/response' },
+  removeMedia: { method: 'DELETE', path: '/api/media/:id' },
+  listMissingMeetings: { method: 'GET', path: '/api/compliance/missing' },
+  getComplianceDashboard: { method: 'GET', path: '/api/compliance/dashboard' },
 
   streamEvents: { method: 'GET', path: '/api/events' },
+
+  listWebhooks: { method: 'GET', path: '/api/enterprises/:id/webhooks' },
+  createWebhook: { method: 'POST', path: '/api/enterprises/:id/webhooks' },
+  updateWebhook: { method: 'PATCH', path: '/api/webhooks/:id' },
+  deleteWebhook: { method: 'DELETE', path: '/api/webhooks/:id' },
+  testWebhook: { method: 'POST', path: '/api/webhooks/:id/test' },
+  listNotifications: { method: 'GET', path: '/api/notifications' },
+  markNotificationRead: { method: 'POST', path: '/api/notifications/:id/read' },
+  markAllNotificationsRead: { method: 'POST', path: '/api/notifications/read' },
 } as const satisfies Record<string, Endpoint>;
 
 /** The name of one API operation: its OpenAPI operationId. */

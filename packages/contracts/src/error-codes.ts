@@ -110,6 +110,10 @@ export const ERROR_CODES = {
   MEETING_ALREADY_REPORTED: ['date'],
   /** A reviewed meeting can no longer be edited. */
   MEETING_ALREADY_REVIEWED: [],
+  /** A review action that does not apply to the meeting as it stands (e.g. best practice twice). */
+  REVIEW_NOT_APPLICABLE: [],
+  /** A correction answer to a meeting with no open correction request. */
+  NO_CORRECTION_REQUESTED: [],
 
   // ── Uploads and media ─────────────────────────────────────────────────────────────────────
   /** A file we will not accept or cannot play (generic; specific MEDIA_* codes say why). */
@@ -241,14 +245,32 @@ export const ERROR_CODES = {
   END_BEFORE_START: [],
   /** A meeting start time in the future. */
   START_IN_FUTURE: [],
-  /** A start time that is not on or next to the meeting `date`. */
+  /** A period whose start is after its end. */
+  RANGE_REVERSED: [],
+  /** A period longer than `days` days. */
+  RANGE_TOO_LONG: ['days'],
+  /** Flagging or asking for a correction without saying what is wrong. */
+  REVIEW_NOTE_REQUIRED: [],
+  /** A start time that is not on the shift's day `date` (or in its window the evening before). */
   START_NOT_ON_DATE: ['date'],
+  /** A report for a shift whose meeting window opens at `opensAt` (ISO instant), still ahead. */
+  SLOT_NOT_OPEN: ['opensAt'],
+  /** A meeting end time in the future. */
+  END_IN_FUTURE: [],
   /** A part number above the upload's `count` parts. */
   PART_OUT_OF_RANGE: ['count'],
   /** A part of the wrong size: `expected` bytes, got `actual`. */
   PART_SIZE_MISMATCH: ['expected', 'actual'],
   /** A part that kept coming past its `limitBytes` (sent without a length); nothing of it was kept. */
   PART_TOO_LARGE: ['limitBytes'],
+  /** A robot URL that is not a URL (or has user info in it). */
+  WEBHOOK_URL_INVALID: [],
+  /** A robot URL over plain http; only https is accepted (unless WEBHOOK_ALLOW_HTTP). */
+  WEBHOOK_URL_INSECURE: [],
+  /** A robot URL naming a private, loopback or link-local address (SSRF), unless WEBHOOK_ALLOW_PRIVATE. */
+  WEBHOOK_URL_PRIVATE: [],
+  /** A signing secret for a WeCom robot, which does not sign. */
+  WEBHOOK_SECRET_NOT_ALLOWED: [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A code the API can send. */
@@ -280,6 +302,8 @@ export const ENTITY_NAMES = [
   'file',
   'teamMember',
   'session',
+  'webhook',
+  'notification',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

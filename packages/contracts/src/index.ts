@@ -10,5 +10,7 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './media.ts';
 export * from './meetings.ts';
+export * from './compliance.ts';
 export * from './sessions.ts';
+export * from './reminders.ts';
 export * from './routes.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, RiskLevel } from './common.ts';
+import { ReviewEntry } from './compliance.ts';
 import { Media } from './media.ts';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
@@ -40,7 +41,14 @@ export const MeetingInput = z.object({
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
 export const Timeliness = z.enum(['ON_TIME', 'LATE']);
+/**
+ * Where a due meeting stands: not yet open, open, reported complete (on time with evidence), late,
+ * reported without photo or video past the grace, or missing.
+ */
+export const SlotState = z.enum(['UPCOMING', 'DUE', 'REPORTED', 'LATE', 'NO_EVIDENCE', 'MISSING']);
+export type SlotState = z.infer<typeof SlotState>;
 export const ReviewStatus = z.enum(['PENDING', 'APPROVED', 'FLAGGED', 'CORRECTION_REQUESTED', 'RESUBMITTED']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
 export const MediaSummary = z.object({
   id: Id,
@@ -63,7 +71,10 @@ export const MeetingSummary = z
     hostName: z.string(),
     expectedCount: z.number().int(),
     presentCount: z.number().int(),
+    /** Reported on time (by the slot's deadline) or late. */
     timeliness: Timeliness.nullable(),
+    /** Held on time: the declared start lies inside the shift's meeting window. */
+    heldOnTime: z.boolean().nullable(),
     reviewStatus: ReviewStatus,
     bestPractice: z.boolean(),
     reportedAt: z.string().nullable(),
@@ -118,8 +129,18 @@ export const Meeting = MeetingSummary.extend({
   topics: z.string().nullable(),
   notes: z.string().nullable(),
   source: z.enum(['WEB', 'API', 'LIVE']),
-  /** False once the meeting has been reviewed: the record is then final. */
+  /** True while pending review or asked for a correction; final once accepted or flagged. */
   editable: z.boolean(),
+  /** Uploaded files may be removed only before the first review. */
+  mediaRemovable: z.boolean(),
+  /** Evidence checks and reviewers' flags. */
+  flags: z.array(MeetingFlag),
+  /** Reviews and the enterprise's answers, oldest first. */
+  reviews: z.array(ReviewEntry),
+  /** Files the enterprise removed before review: not evidence, but shown to the reviewer. */
+  removedMedia: z.array(
+    z.object({ id: Id, kind: z.string(), originalName: z.string(), removedAt: z.string(), removedBy: z.string().nullable() }),
+  ),
   /** Full media details with signed links (see GET /api/media/{id}). */
   mediaDetails: z.array(Media),
 }).meta({ id: 'Meeting' });
@@ -134,7 +155,16 @@ export const MeetingQuery = PageQuery.extend({
   industryId: Id.optional(),
   riskLevel: RiskLevel.optional(),
   timeliness: Timeliness.optional(),
+  /** Held inside its meeting window, or not. */
+  held: z.enum(['ON_TIME', 'OUTSIDE_WINDOW']).optional(),
+  /** With photo or video evidence, or reported without any. */
+  evidence: z.enum(['WITH', 'WITHOUT']).optional(),
+  /** With open evidence flags only. */
+  flagged: z.enum(['true', 'false']).optional(),
+  bestPractice: z.enum(['true', 'false']).optional(),
   reviewStatus: ReviewStatus.optional(),
+  sort: z.enum(['reportedAt', 'meetingDate', 'enterprise']).default('reportedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type MeetingQuery = z.infer<typeof MeetingQuery>;
 
@@ -142,11 +172,19 @@ export type MeetingQuery = z.infer<typeof MeetingQuery>;
 export const BoardEntry = z.object({
   team: z.object({ id: Id, name: z.string() }),
   shift: z.object({ id: Id, name: z.string(), startTime: z.string(), endTime: z.string() }),
-  /** Window in which the meeting counts as on time. */
+  /** Window in which the meeting is held on time. */
   dueFrom: z.string(),
   dueUntil: z.string(),
-  state: z.enum(['UPCOMING', 'DUE', 'REPORTED', 'LATE', 'MISSING']),
+  /** Reported after this, the meeting is late; nothing reported by then, it is missing. */
+  reportBy: z.string(),
+  state: SlotState,
   meetingId: Id.nullable(),
+  heldOnTime: z.boolean().nullable(),
+  evidenceCount: z.number().int(),
+  flagCount: z.number().int(),
+  reviewStatus: ReviewStatus.nullable(),
+  /** The reviewer's note when a correction was requested and not yet answered. */
+  correctionNote: z.string().nullable(),
 });
 
 export const Board = z.object({ date: z.string(), enterpriseId: Id, entries: z.array(BoardEntry) }).meta({ id: 'Board' });
@@ -170,6 +208,8 @@ export const WallStats = z
     due: z.number().int(),
     reported: z.number().int(),
     late: z.number().int(),
+    /** Reported without photo or video past the grace (also counted in `reported`). */
+    noEvidence: z.number().int(),
     missing: z.number().int(),
     enterprises: z.number().int(),
   })

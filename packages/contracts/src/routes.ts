@@ -9,9 +9,19 @@ import { Health } from './health.ts';
 import { ChangePasswordBody, LoginBody, Me, MfaActivateBody, MfaEnrolment, MfaRecoveryCodes, MfaVerifyBody } from './auth.ts';
 import { OwnSession, SessionsRevoked } from './sessions.ts';
 import { CreateUploadBody, Media, ReceivedPart, StreamParams, Upload, UploadCompletion, UploadPartParams } from './media.ts';
+import { CorrectionResponseInput, Dashboard, DashboardQuery, MissingList, MissingQuery, ReviewInput } from './compliance.ts';
 import { Board, BoardQuery, Meeting, MeetingInput, MeetingQuery, MeetingSummary, WallQuery, WallStats } from './meetings.ts';
 import { Enterprise, EnterpriseInput, EnterpriseQuery, Industry, Shift, ShiftInput, Team, TeamInput, Zone, ZoneInput } from './org.ts';
 import { AccountLocks, User, UserInput, UserQuery, UserUpdate } from './users.ts';
+import {
+  NotificationPage,
+  NotificationQuery,
+  NotificationsMarked,
+  Webhook,
+  WebhookInput,
+  WebhookTestResult,
+  WebhookUpdate,
+} from './reminders.ts';
 
 /** Statuses answered with the common `ErrorBody`. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
@@ -293,6 +303,44 @@ const schemas = {
     response: { 200: WallStats },
     errors: [400, 401],
   },
+  reviewMeeting: {
+    tags: ['compliance'],
+    summary: 'Review a meeting: accept, flag, request a correction, or mark it as best practice (inspectors; zone officers in their zone)',
+    description: 'FLAG and REQUEST_CORRECTION need a note saying what is wrong. Marking best practice also accepts the meeting.',
+    params: IdParams,
+    body: ReviewInput,
+    response: { 200: Meeting },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  respondToCorrection: {
+    tags: ['compliance'],
+    summary: "The enterprise's answer to a correction request, after editing the record or adding evidence",
+    params: IdParams,
+    body: CorrectionResponseInput,
+    response: { 200: Meeting },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  removeMedia: {
+    tags: ['media'],
+    summary: "Remove a meeting's file uploaded by mistake (before the meeting is reviewed); it stays visible to reviewers as removed",
+    params: IdParams,
+    response: { 204: nothing },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  listMissingMeetings: {
+    tags: ['compliance'],
+    summary: 'Meetings due on a date (Asia/Shanghai) and not reported by their deadline: inspectors all, zone officers their zone',
+    query: MissingQuery,
+    response: { 200: MissingList },
+    errors: [400, 401],
+  },
+  getComplianceDashboard: {
+    tags: ['compliance'],
+    summary: 'Reporting rates by zone, industry and day, the enterprises missing most, and flag counts, over a period',
+    query: DashboardQuery,
+    response: { 200: Dashboard },
+    errors: [400, ...AUTHED],
+  },
 
   streamEvents: {
     tags: ['events'],
@@ -302,6 +350,60 @@ const schemas = {
     // An endless text/event-stream; only the error bodies have a schema.
     response: {},
     errors: [401, 429],
+  },
+
+  listWebhooks: {
+    tags: ['reminders'],
+    summary: "An enterprise's group robots (企业微信 / 钉钉) for missing-meeting reminders; never their URL or secret",
+    params: IdParams,
+    response: { 200: z.array(Webhook) },
+    errors: [400, 401, 404],
+  },
+  createWebhook: {
+    tags: ['reminders'],
+    summary: 'Add a group robot (the enterprise officer or an administrator); URL and secret are stored encrypted',
+    description:
+      'The URL must be https and must not point at a private, loopback or link-local address (WEBHOOK_ALLOW_HTTP / WEBHOOK_ALLOW_PRIVATE relax this for tests).',
+    params: IdParams,
+    body: WebhookInput,
+    response: { 201: Webhook },
+    errors: [400, 401, 404],
+  },
+  updateWebhook: {
+    tags: ['reminders'],
+    summary: 'Rename a robot or switch it on or off',
+    params: IdParams,
+    body: WebhookUpdate,
+    response: { 200: Webhook },
+    errors: [400, 401, 404],
+  },
+  deleteWebhook: { tags: ['reminders'], summary: 'Remove a robot', params: IdParams, response: { 204: nothing }, errors: [400, 401, 404] },
+  testWebhook: {
+    tags: ['reminders'],
+    summary: 'Post a test message to a robot now and record the outcome',
+    params: IdParams,
+    response: { 200: WebhookTestResult },
+    errors: [400, 401, 404],
+  },
+  listNotifications: {
+    tags: ['notifications'],
+    summary: 'Your notifications, newest first, with the number unread',
+    query: NotificationQuery,
+    response: { 200: NotificationPage },
+    errors: [400, 401],
+  },
+  markNotificationRead: {
+    tags: ['notifications'],
+    summary: 'Mark one of your notifications read',
+    params: IdParams,
+    response: { 200: NotificationsMarked },
+    errors: [400, 401, 404],
+  },
+  markAllNotificationsRead: {
+    tags: ['notifications'],
+    summary: 'Mark all your notifications read',
+    response: { 200: NotificationsMarked },
+    errors: [401],
   },
 } as const satisfies { [K in OperationId]: RouteSchemas };
 

@@ -1,6 +1,8 @@
-import { uploadPolicyOf, type MediaConfig, type StorageConfig } from '@platform/config';
+import { uploadPolicyOf, type MediaConfig, type RemindersConfig, type StorageConfig } from '@platform/config';
 import {
   AuditRetentionService,
+  ComplianceService,
+  type ComplianceSettings,
   EnterpriseAccess,
   MediaProcessingService,
   UploadService,
@@ -8,6 +10,7 @@ import {
   type JobQueue,
   type Logger,
   type MediaStore,
+  type RobotDelivery,
   type UploadQuota,
 } from '@platform/core';
 import { PgEventBus, type Repositories } from '@platform/db';
@@ -17,6 +20,7 @@ import type { PgBoss } from 'pg-boss';
 import { startJobRunner } from './job-runner.ts';
 import { mediaStoreOver } from './media-store.ts';
 import { PgBossJobQueue, startBoss } from './pg-boss-queue.ts';
+import { openReminders, reminderHandlers } from './reminder-runtime.ts';
 import { sweepOrphanWorkspaces, workspaceFactory } from './workspace.ts';
 
 /** What {@link openMediaRuntime} needs; both entrypoints fill it from their own config.ts. */
@@ -41,6 +45,12 @@ export interface MediaRuntimeOptions {
   now?: () => Date;
   /** Audit rows older than this are removed by the daily `audit.purge` job. */
   auditRetentionDays: number;
+  /** Missing-meeting reminders: links, robot URL policy, post timeout. */
+  reminders: RemindersConfig;
+  /** Due meetings and their reporting grace. */
+  compliance: ComplianceSettings;
+  /** DATA_ENCRYPTION_KEY, which opens the robots' sealed URLs; a worker may lack it (its robot jobs then fail saying so). */
+  dataKey: Uint8Array | undefined;
 }
 
 /** Object store, ffmpeg, events, job queue and the services built on them, as one process uses them. */
@@ -56,6 +66,10 @@ export interface MediaRuntime {
   /** The enterprise gate, for every service of the process. */
   access: EnterpriseAccess;
   uploads: UploadService;
+  /** Due meetings: the sweep's service, and the API's for boards, the wall and reports. */
+  compliance: ComplianceService;
+  /** Posts to group robots (reminder jobs, and the API's "send a test message"). */
+  robots: RobotDelivery;
   /** Stops taking jobs (finishing the running ones), then closes the queue, store and events. */
   close(): Promise<void>;
 }
@@ -100,6 +114,14 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       events,
       options.now,
     );
+    const { robots, reminders } = openReminders({
+      repos,
+      queue,
+      config: options.reminders,
+      dataKey: options.dataKey,
+      now: options.now,
+    });
+    const compliance = new ComplianceService(repos.dueMeetings, repos.complianceStats, access, queue, options.compliance, options.now);
     if (options.work) {
       const auditRetention = new AuditRetentionService(repos.audit, options.auditRetentionDays);
       const swept = await sweepOrphanWorkspaces(options.work.workRoot);
@@ -122,14 +144,13 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
         },
         // TEMPORARY while issue 9 is built: each is replaced by its service's handler.
         'evidence.check': async () => {},
-        'compliance.sweep': async () => {},
-        'reminders.missing': async () => {},
-        'reminders.webhook': async () => {},
+        'compliance.sweep': (_data, ctx) => compliance.sweep(ctx.log),
+        ...reminderHandlers(reminders),
       };
       const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
       closers.push(() => runner.stop());
     }
-    return { store, mediaStore, ffmpeg, events, boss, queue, access, uploads, close };
+    return { store, mediaStore, ffmpeg, events, boss, queue, access, uploads, compliance, robots, close };
   } catch (error) {
     await close();
     throw error;

@@ -5,7 +5,7 @@ import { contractRoute } from './contract-route.ts';
 
 /** 班前会 reports, the enterprise's daily board and the command centre's counts. */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { meetings } = app.platform.services;
+  const { meetings, compliance } = app.platform.services;
 
   app.route({
     ...contractRoute(app, routes.reportMeeting),
@@ -23,8 +23,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...contractRoute(app, routes.getBoard),
-    handler: (request) => meetings.board(actorOf(request), request.params.id, request.query.date),
+    handler: (request) => compliance.board(actorOf(request), request.params.id, request.query.date),
   });
 
-  app.route({ ...contractRoute(app, routes.getWallStats), handler: (request) => meetings.wallStats(actorOf(request), request.query) });
+  app.route({ ...contractRoute(app, routes.getWallStats), handler: (request) => compliance.wallStats(actorOf(request), request.query) });
 };

@@ -1,4 +1,4 @@
-import type { MeetingQuery, MeetingSummary, Page, RiskLevel } from '@platform/contracts';
+import type { MeetingFlag, MeetingQuery, MeetingSummary, Page, ReviewEntry, ReviewInput, ReviewStatus } from '@platform/contracts';
 import type { EnterpriseScope } from '../access/actor.ts';
 import type { ShiftTimes } from './shift-window.ts';
 
@@ -35,6 +35,32 @@ export interface MeetingRecord extends MeetingSummary {
   topics: string | null;
   notes: string | null;
   source: 'WEB' | 'API' | 'LIVE';
+  /** Flags with the other meeting's enterprise, so the service can tell whether the viewer may see it. */
+  flags: (Omit<MeetingFlag, 'relatedMeeting'> & {
+    relatedMeeting: { enterprise: { id: string; zoneId: string }; summary: NonNullable<MeetingFlag['relatedMeeting']> } | null;
+  })[];
+  reviews: ReviewEntry[];
+  removedMedia: { id: string; kind: string; originalName: string; removedAt: string; removedBy: string | null }[];
+}
+
+/** A review as written: the history row and what it changes on the meeting. */
+export interface ReviewWrite {
+  authorId: string;
+  action: ReviewInput['action'] | 'RESPOND';
+  note: string | null;
+  reviewStatus?: ReviewStatus;
+  bestPractice?: boolean;
+  /** A reviewer's flag becomes a MANUAL evidence flag too, so it is counted and listed with the others. */
+  manualFlag?: { key: string; detail: string };
+}
+
+/** A meeting's file as the removal rule needs it. */
+export interface EvidenceFile {
+  id: string;
+  meetingId: string | null;
+  enterpriseId: string | null;
+  originalName: string;
+  removedAt: Date | null;
 }
 
 /** What is written for a meeting; attendance names are copied from the roster. */
@@ -61,29 +87,16 @@ export interface MeetingWrite {
   presentCount: number;
 }
 
-/** One team × shift of an enterprise, with the meeting of a given date if any. */
-export interface CalendarSlot {
-  enterpriseId: string;
-  team: { id: string; name: string };
-  shift: ShiftForMeeting;
-  meeting: { id: string; timeliness: 'ON_TIME' | 'LATE' | null } | null;
-}
-
 export interface MeetingRepository {
   findTeam(teamId: string): Promise<TeamForMeeting | null>;
   findShift(shiftId: string): Promise<ShiftForMeeting | null>;
   findIdFor(teamId: string, shiftId: string, meetingDate: string): Promise<string | null>;
-  create(
-    data: MeetingWrite,
-    meta: { reportedById: string | null; reportedAt: Date; timeliness: 'ON_TIME' | 'LATE'; source: 'WEB' | 'API' },
-  ): Promise<string>;
+  create(data: MeetingWrite, meta: { reportedById: string | null; reportedAt: Date; source: 'WEB' | 'API' }): Promise<string>;
+  setTimeliness(id: string, facts: { timeliness: 'ON_TIME' | 'LATE'; heldOnTime: boolean }): Promise<void>;
+  addReview(meetingId: string, review: ReviewWrite): Promise<void>;
+  findEvidenceFile(assetId: string): Promise<EvidenceFile | null>;
+  removeEvidenceFile(assetId: string, removedById: string | null, at: Date): Promise<void>;
   update(id: string, data: MeetingWrite): Promise<void>;
   findById(id: string): Promise<MeetingRecord | null>;
   list(scope: EnterpriseScope, query: MeetingQuery): Promise<Page<MeetingSummary>>;
-  /** Active team × shift pairs of the enterprises in scope (filtered), with the meetings of `date`. */
-  calendar(
-    scope: EnterpriseScope,
-    filter: { enterpriseId?: string; zoneId?: string; industryId?: string; riskLevel?: RiskLevel },
-    date: string,
-  ): Promise<CalendarSlot[]>;
 }

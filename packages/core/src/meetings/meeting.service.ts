@@ -1,14 +1,21 @@
-import type { Board, Meeting, MeetingInput, MeetingQuery, MeetingSummary, Page, WallQuery, WallStats } from '@platform/contracts';
+import type { Meeting, MeetingInput, MeetingQuery, MeetingSummary, Page } from '@platform/contracts';
 import type { Actor } from '../access/actor.ts';
 import type { EnterpriseAccess } from '../access/enterprise-access.ts';
-import { meetingScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
 import type { EventPublisher } from '../events/event.port.ts';
 import type { MediaService } from '../media/media.service.ts';
-import type { MeetingRecord, MeetingRepository, MeetingWrite } from './meeting.port.ts';
-import { clockFromMinutes } from '../org/clock.ts';
-import { boardState, meetingWindow, runsOn, shanghaiDate, timelinessOf } from './shift-window.ts';
+import type { MeetingRecord, MeetingRepository, MeetingWrite, ShiftForMeeting } from './meeting.port.ts';
+import { meetingScopeOf, scopeIncludes } from '../access/scope.ts';
+import type { ComplianceService } from '../compliance/compliance.service.ts';
+import type { EvidenceCounts } from '../compliance/evidence-counts.port.ts';
+import { reportTimingIssues } from '../compliance/timeliness.ts';
+import type { ReviewStatus } from '@platform/contracts';
+
+/** The enterprise may edit a report until it is accepted or flagged; a correction request reopens it. */
+function isEditable(status: ReviewStatus | string): boolean {
+  return status === 'PENDING' || status === 'CORRECTION_REQUESTED';
+}
 
 /** 班前会: reporting and editing by the enterprise, scoped reading for everyone entitled. */
 export class MeetingService {
@@ -18,11 +25,13 @@ export class MeetingService {
     private readonly access: EnterpriseAccess,
     private readonly audit: AuditRepository,
     private readonly events: EventPublisher,
+    private readonly compliance: ComplianceService,
+    private readonly evidence: EvidenceCounts,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async create(actor: Actor, input: MeetingInput): Promise<Meeting> {
-    const write = await this.validate(actor, input);
+    const { write, shift } = await this.validate(actor, input);
     if (await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate)) {
       throw new ConflictError(
         'MEETING_ALREADY_REPORTED',
@@ -32,14 +41,16 @@ export class MeetingService {
         },
       );
     }
-    const shift = (await this.meetings.findShift(input.shiftId))!;
     const reportedAt = this.now();
+    const slot = await this.compliance.slotFor({ id: write.teamId, enterpriseId: write.enterpriseId }, shift, input.meetingDate);
     const id = await this.meetings.create(write, {
       reportedById: actor.userId,
       reportedAt,
-      timeliness: timelinessOf(reportedAt, meetingWindow(shift, input.meetingDate)),
       source: actor.apiTokenId ? 'API' : 'WEB',
     });
+    const facts = await this.compliance.recordReport(slot, { meetingId: id, reportedAt, startedAt: write.startedAt });
+    await this.meetings.setTimeliness(id, { timeliness: facts.reportedOnTime ? 'ON_TIME' : 'LATE', heldOnTime: facts.heldOnTime });
+    await this.evidence.refresh(id);
     const meeting = (await this.meetings.findById(id))!;
     await this.audit.record({
       actor,
@@ -58,15 +69,22 @@ export class MeetingService {
     const existing = await this.meetings.findById(id);
     if (!existing) throw new NotFoundError('meeting', id);
     await this.access.assertCanManage(actor, existing.enterpriseId, { entityType: 'meeting', entityId: id });
-    if (existing.reviewStatus !== 'PENDING')
+    if (!isEditable(existing.reviewStatus))
       throw new ConflictError('MEETING_ALREADY_REVIEWED', 'This meeting has been reviewed and can no longer be edited.');
-    const write = await this.validate(actor, input);
+    const { write, shift } = await this.validate(actor, input);
     const clash = await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate);
     if (clash && clash !== id)
       throw new ConflictError('MEETING_ALREADY_REPORTED', 'Another report already covers this team, shift and date.', {
         params: { date: input.meetingDate },
       });
     await this.meetings.update(id, write);
+    const slot = await this.compliance.slotFor({ id: write.teamId, enterpriseId: write.enterpriseId }, shift, input.meetingDate);
+    const facts = await this.compliance.moveReport(id, slot, {
+      reportedAt: new Date(existing.reportedAt ?? this.now()),
+      startedAt: write.startedAt,
+    });
+    await this.meetings.setTimeliness(id, { timeliness: facts.reportedOnTime ? 'ON_TIME' : 'LATE', heldOnTime: facts.heldOnTime });
+    await this.evidence.refresh(id);
     await this.audit.record({
       actor,
       action: 'meeting.update',
@@ -91,59 +109,25 @@ export class MeetingService {
     return this.meetings.list(meetingScopeOf(actor), query);
   }
 
-  /** Each team × shift of the enterprise running on `date`, with its state now. */
-  async board(actor: Actor, enterpriseId: string, date?: string): Promise<Board> {
-    await this.access.assertCanRead(actor, enterpriseId, { entityType: 'enterprise', entityId: enterpriseId });
-    const day = date ?? shanghaiDate(this.now());
-    const slots = await this.meetings.calendar({ kind: 'enterprise', enterpriseId }, {}, day);
-    const now = this.now();
-    const entries = slots
-      .filter((s) => runsOn(s.shift, day))
-      .map((s) => {
-        const window = meetingWindow(s.shift, day);
-        return {
-          team: s.team,
-          shift: {
-            id: s.shift.id,
-            name: s.shift.name,
-            startTime: clockFromMinutes(s.shift.startMinute),
-            endTime: clockFromMinutes(s.shift.endMinute),
-          },
-          dueFrom: window.dueFrom.toISOString(),
-          dueUntil: window.dueUntil.toISOString(),
-          state: boardState(now, window, s.meeting),
-          meetingId: s.meeting?.id ?? null,
-        };
-      })
-      .sort((a, b) => a.dueFrom.localeCompare(b.dueFrom) || a.team.name.localeCompare(b.team.name));
-    return { date: day, enterpriseId, entries };
-  }
-
-  /** Today's counts for the command centre's header over the filtered enterprises in scope. */
-  async wallStats(actor: Actor, query: WallQuery): Promise<WallStats> {
-    const day = query.date ?? shanghaiDate(this.now());
-    const now = this.now();
-    const scope = meetingScopeOf(actor);
-    const slots = (await this.meetings.calendar(scope, query, day)).filter((s) => runsOn(s.shift, day));
-    const counts = { due: 0, reported: 0, late: 0, missing: 0 };
-    for (const s of slots) {
-      const state = boardState(now, meetingWindow(s.shift, day), s.meeting);
-      if (state !== 'UPCOMING') counts.due++;
-      if (state === 'REPORTED' || state === 'LATE') counts.reported++;
-      if (state === 'LATE') counts.late++;
-      if (state === 'MISSING') counts.missing++;
-    }
-    return { date: day, ...counts, enterprises: new Set(slots.map((s) => s.enterpriseId)).size };
-  }
-
   private async withMedia(actor: Actor, meeting: MeetingRecord): Promise<Meeting> {
-    const { enterpriseId: _e, zoneId: _z, ...rest } = meeting;
+    const { enterpriseId: _e, zoneId: _z, flags, ...rest } = meeting;
     const mediaDetails = await Promise.all(meeting.media.map((m) => this.media.get(actor, m.id)));
-    return { ...rest, editable: meeting.reviewStatus === 'PENDING', mediaDetails };
+    const scope = meetingScopeOf(actor);
+    return {
+      ...rest,
+      // The other meeting of a reused photo is named only to those who may open it.
+      flags: flags.map(({ relatedMeeting, ...flag }) => ({
+        ...flag,
+        relatedMeeting: relatedMeeting && scopeIncludes(scope, relatedMeeting.enterprise) ? relatedMeeting.summary : null,
+      })),
+      editable: isEditable(meeting.reviewStatus),
+      mediaRemovable: meeting.reviewStatus === 'PENDING',
+      mediaDetails,
+    };
   }
 
   /** Checks the team, shift and roster belong together and to the actor's enterprise. */
-  private async validate(actor: Actor, input: MeetingInput): Promise<MeetingWrite> {
+  private async validate(actor: Actor, input: MeetingInput): Promise<{ write: MeetingWrite; shift: ShiftForMeeting }> {
     const team = await this.meetings.findTeam(input.teamId);
     if (!team) throw new NotFoundError('team', input.teamId);
     await this.access.assertCanManage(actor, team.enterpriseId, { entityType: 'team', entityId: team.id });
@@ -170,17 +154,17 @@ export class MeetingService {
     const startedAt = new Date(input.startedAt);
     const endedAt = input.endedAt ? new Date(input.endedAt) : null;
     if (endedAt && endedAt <= startedAt) issues.push({ field: 'endedAt', code: 'END_BEFORE_START', message: 'must be after the start' });
-    if (startedAt.getTime() > this.now().getTime() + 10 * 60_000)
-      issues.push({ field: 'startedAt', code: 'START_IN_FUTURE', message: 'is in the future; report a meeting after it has been held' });
-    if (Math.abs(Date.parse(`${input.meetingDate}T12:00:00+08:00`) - startedAt.getTime()) > 36 * 3_600_000)
-      issues.push({
-        field: 'startedAt',
-        code: 'START_NOT_ON_DATE',
-        params: { date: input.meetingDate },
-        message: `does not fall on or next to ${input.meetingDate}`,
-      });
+    if (shift && !issues.some((i) => i.field === 'shiftId'))
+      issues.push(
+        ...reportTimingIssues(
+          { date: input.meetingDate, startedAt, endedAt },
+          shift,
+          this.compliance.slotTimes(shift, input.meetingDate),
+          this.now(),
+        ),
+      );
     if (issues.length) throw new ValidationError(issues);
-    return {
+    const write: MeetingWrite = {
       enterpriseId: team.enterpriseId,
       teamId: team.id,
       shiftId: input.shiftId,
@@ -207,6 +191,7 @@ export class MeetingService {
       expectedCount: input.attendance.length,
       presentCount: input.attendance.filter((a) => a.present).length,
     };
+    return { write, shift: shift! };
   }
 }
 

@@ -1,17 +1,22 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
+import { createComplianceStatsRepository } from './compliance-stats.repository.ts';
+import { createDueMeetingRepository } from './due-meeting.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
 import { createEvidenceCounts } from './evidence-counts.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
 import { createMfaRepository } from './mfa.repository.ts';
+import { createNotificationRepository } from './notification.repository.ts';
 import { createPasswordRepository } from './password.repository.ts';
+import { createReminderRepository } from './reminder.repository.ts';
 import { createSessionRepository } from './session.repository.ts';
 import { createShiftRepository } from './shift.repository.ts';
 import { createTeamRepository } from './team.repository.ts';
 import { createUserRepository } from './user.repository.ts';
+import { createWebhookRepository } from './webhook.repository.ts';
 import { createIndustryRepository, createZoneRepository } from './zone.repository.ts';
 
 /** Every repository over one Prisma client. */
@@ -19,6 +24,8 @@ export function createRepositories(prisma: PrismaClient) {
   return {
     audit: createAuditRepository(prisma),
     auth: createAuthRepository(prisma),
+    complianceStats: createComplianceStatsRepository(prisma),
+    dueMeetings: createDueMeetingRepository(prisma),
     enterprises: createEnterpriseRepository(prisma),
     evidenceCounts: createEvidenceCounts(prisma),
     industries: createIndustryRepository(prisma),
@@ -26,11 +33,14 @@ export function createRepositories(prisma: PrismaClient) {
     media: createMediaRepository(prisma),
     meetings: createMeetingRepository(prisma),
     mfa: createMfaRepository(prisma),
+    notifications: createNotificationRepository(prisma),
     passwords: createPasswordRepository(prisma),
+    reminders: createReminderRepository(prisma),
     sessions: createSessionRepository(prisma),
     shifts: createShiftRepository(prisma),
     teams: createTeamRepository(prisma),
     users: createUserRepository(prisma),
+    webhooks: createWebhookRepository(prisma),
     zones: createZoneRepository(prisma),
   };
 }

@@ -1,7 +1,7 @@
-import type { MeetingSummary } from '@platform/contracts';
+import type { MeetingQuery, MeetingSummary } from '@platform/contracts';
 import { clockFromMinutes, type MeetingRecord, type MeetingRepository, type MeetingWrite } from '@platform/core';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { MeetingWhereInput } from '../generated/prisma/models.ts';
+import type { MeetingOrderByWithRelationInput, MeetingWhereInput } from '../generated/prisma/models.ts';
 import { enterpriseWhere } from './scope-filter.ts';
 
 const summaryInclude = {
@@ -17,7 +17,24 @@ const summaryInclude = {
   },
   team: { select: { id: true, name: true } },
   shift: { select: { id: true, name: true, startMinute: true } },
-  mediaAssets: { select: { id: true, kind: true, status: true, progress: true }, orderBy: { createdAt: 'asc' as const } },
+  mediaAssets: {
+    where: { removedAt: null },
+    select: { id: true, kind: true, status: true, progress: true },
+    orderBy: { createdAt: 'asc' as const },
+  },
+} as const;
+
+/** What a single meeting shows beyond its summary: attendance, flags, review history, removed files. */
+const detailInclude = {
+  ...summaryInclude,
+  attendance: { orderBy: { name: 'asc' as const } },
+  flags: {
+    orderBy: { createdAt: 'asc' as const },
+    include: {
+      relatedMeeting: { select: { id: true, meetingDate: true, enterprise: { select: { id: true, name: true, zoneId: true } } } },
+    },
+  },
+  reviews: { orderBy: { createdAt: 'asc' as const }, include: { reviewer: { select: { displayName: true, role: true } } } },
 } as const;
 
 type SummaryRow = Awaited<ReturnType<PrismaClient['meeting']['findFirstOrThrow']>> & {
@@ -62,6 +79,7 @@ function toSummary(row: SummaryRow): MeetingSummary {
     expectedCount: row.expectedCount,
     presentCount: row.presentCount,
     timeliness: row.timeliness,
+    heldOnTime: row.heldOnTime,
     reviewStatus: row.reviewStatus,
     bestPractice: row.bestPractice,
     reportedAt: row.reportedAt?.toISOString() ?? null,
@@ -75,7 +93,26 @@ function writeData(data: MeetingWrite) {
   return { ...rest, meetingDate: new Date(`${meetingDate}T00:00:00Z`) };
 }
 
-/** 班前会 records, their attendance, and the shift calendar behind compliance. */
+/** Flag params as stored JSON: only the scalar values the contract allows. */
+function flagParams(value: unknown): Record<string, string | number | boolean | null> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+}
+
+/** The list's order; the id last so pages never overlap. */
+function orderOf(query: MeetingQuery): MeetingOrderByWithRelationInput[] {
+  const direction = query.order;
+  switch (query.sort) {
+    case 'meetingDate':
+      return [{ meetingDate: direction }, { reportedAt: direction }, { id: direction }];
+    case 'enterprise':
+      return [{ enterprise: { name: direction } }, { meetingDate: 'desc' }, { id: direction }];
+    default:
+      return [{ reportedAt: direction }, { id: direction }];
+  }
+}
+
+/** 班前会 records and their attendance, flags and review history. */
 export function createMeetingRepository(prisma: PrismaClient): MeetingRepository {
   return {
     async findTeam(teamId) {
@@ -121,6 +158,38 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
       return row.id;
     },
 
+    async setTimeliness(id, facts) {
+      await prisma.meeting.update({ where: { id }, data: facts });
+    },
+
+    async addReview(meetingId, review) {
+      const { authorId, action, note, manualFlag, ...change } = review;
+      await prisma.$transaction([
+        prisma.meetingReview.create({ data: { meetingId, reviewerId: authorId, action, note } }),
+        prisma.meeting.update({ where: { id: meetingId }, data: change }),
+        ...(manualFlag
+          ? [
+              prisma.meetingFlag.upsert({
+                where: { meetingId_key: { meetingId, key: manualFlag.key } },
+                create: { meetingId, kind: 'MANUAL', key: manualFlag.key, detail: manualFlag.detail, params: { note: note ?? '' } },
+                update: { resolvedAt: null, detail: manualFlag.detail, params: { note: note ?? '' } },
+              }),
+            ]
+          : []),
+      ]);
+    },
+
+    async findEvidenceFile(assetId) {
+      return prisma.mediaAsset.findUnique({
+        where: { id: assetId },
+        select: { id: true, meetingId: true, enterpriseId: true, originalName: true, removedAt: true },
+      });
+    },
+
+    async removeEvidenceFile(assetId, removedById, at) {
+      await prisma.mediaAsset.update({ where: { id: assetId }, data: { removedAt: at, removedById } });
+    },
+
     async update(id, data) {
       await prisma.$transaction([
         prisma.meetingAttendance.deleteMany({ where: { meetingId: id } }),
@@ -129,10 +198,14 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     },
 
     async findById(id) {
-      const row = await prisma.meeting.findUnique({
-        where: { id },
-        include: { ...summaryInclude, attendance: { orderBy: { name: 'asc' } } },
-      });
+      const [row, removed] = await Promise.all([
+        prisma.meeting.findUnique({ where: { id }, include: detailInclude }),
+        prisma.mediaAsset.findMany({
+          where: { meetingId: id, removedAt: { not: null } },
+          orderBy: { removedAt: 'asc' },
+          select: { id: true, kind: true, originalName: true, removedAt: true, removedBy: { select: { displayName: true } } },
+        }),
+      ]);
       if (!row) return null;
       const record: MeetingRecord = {
         ...toSummary(row),
@@ -156,6 +229,39 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
         topics: row.topics,
         notes: row.notes,
         source: row.source,
+        flags: row.flags.map((f) => ({
+          id: f.id,
+          kind: f.kind,
+          params: flagParams(f.params),
+          assetId: f.assetId,
+          relatedAssetId: f.relatedAssetId,
+          relatedMeeting: f.relatedMeeting
+            ? {
+                enterprise: f.relatedMeeting.enterprise,
+                summary: {
+                  id: f.relatedMeeting.id,
+                  enterpriseName: f.relatedMeeting.enterprise.name,
+                  meetingDate: day(f.relatedMeeting.meetingDate),
+                },
+              }
+            : null,
+          createdAt: f.createdAt.toISOString(),
+          resolvedAt: f.resolvedAt?.toISOString() ?? null,
+        })),
+        reviews: row.reviews.map((r) => ({
+          id: r.id,
+          action: r.action,
+          note: r.note,
+          author: { displayName: r.reviewer.displayName, role: r.reviewer.role },
+          createdAt: r.createdAt.toISOString(),
+        })),
+        removedMedia: removed.map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          originalName: m.originalName,
+          removedAt: m.removedAt!.toISOString(),
+          removedBy: m.removedBy?.displayName ?? null,
+        })),
       };
       return record;
     },
@@ -171,6 +277,12 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
         },
         teamId: query.teamId,
         timeliness: query.timeliness,
+        heldOnTime: query.held ? query.held === 'ON_TIME' : undefined,
+        bestPractice: query.bestPractice ? query.bestPractice === 'true' : undefined,
+        dueMeeting: {
+          evidenceCount: query.evidence === 'WITHOUT' ? 0 : query.evidence === 'WITH' ? { gt: 0 } : undefined,
+          flagCount: query.flagged === 'true' ? { gt: 0 } : query.flagged === 'false' ? 0 : undefined,
+        },
         reviewStatus: query.reviewStatus,
         meetingDate: {
           gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
@@ -181,53 +293,13 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
         prisma.meeting.findMany({
           where,
           include: summaryInclude,
-          orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
+          orderBy: orderOf(query),
           skip: (query.page - 1) * query.pageSize,
           take: query.pageSize,
         }),
         prisma.meeting.count({ where }),
       ]);
       return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
-    },
-
-    async calendar(scope, filter, date) {
-      const teams = await prisma.team.findMany({
-        where: {
-          active: true,
-          enterprise: {
-            AND: [
-              enterpriseWhere(scope),
-              { active: true, id: filter.enterpriseId, zoneId: filter.zoneId, industryId: filter.industryId, riskLevel: filter.riskLevel },
-            ],
-          },
-        },
-        select: {
-          id: true,
-          name: true,
-          enterpriseId: true,
-          shifts: {
-            where: { shift: { active: true } },
-            select: {
-              shift: { select: shiftWindowSelect },
-            },
-          },
-          meetings: {
-            where: { meetingDate: new Date(`${date}T00:00:00Z`), status: 'REPORTED' },
-            select: { id: true, shiftId: true, timeliness: true },
-          },
-        },
-      });
-      return teams.flatMap((team) =>
-        team.shifts.map(({ shift }) => {
-          const meeting = team.meetings.find((m) => m.shiftId === shift.id);
-          return {
-            enterpriseId: team.enterpriseId,
-            team: { id: team.id, name: team.name },
-            shift,
-            meeting: meeting ? { id: meeting.id, timeliness: meeting.timeliness } : null,
-          };
-        }),
-      );
     },
   };
 }

@@ -62,8 +62,10 @@ export function createTeamRepository(prisma: PrismaClient): TeamRepository {
           if (m.id) await tx.teamMember.update({ where: { id: m.id }, data });
           else await tx.teamMember.create({ data: { ...data, teamId: team.id } });
         }
-        await tx.teamShift.deleteMany({ where: { teamId: team.id } });
-        await tx.teamShift.createMany({ data: [...new Set(input.shiftIds)].map((shiftId) => ({ teamId: team.id, shiftId })) });
+        // Kept assignments keep their start date: meetings stay due from when the team took the shift.
+        const shiftIds = [...new Set(input.shiftIds)];
+        await tx.teamShift.deleteMany({ where: { teamId: team.id, shiftId: { notIn: shiftIds } } });
+        await tx.teamShift.createMany({ data: shiftIds.map((shiftId) => ({ teamId: team.id, shiftId })), skipDuplicates: true });
         return tx.team.findUniqueOrThrow({ where: { id: team.id }, include });
       });
       return toTeam(row);

@@ -33,10 +33,17 @@ const actions = {
   'shift.update': '修改班次',
   'meeting.create': '上报班前会',
   'meeting.update': '修改班前会记录',
+  'meeting.review': '审核班前会',
+  'meeting.respond': '提交整改答复',
+  'media.remove': '删除误传的照片或视频',
   'upload.create': '开始上传',
   'upload.rejected': '上传文件被拒',
   'upload.complete': '上传完成',
   'upload.abort': '取消上传',
+  'webhook.create': '添加群机器人',
+  'webhook.update': '修改群机器人',
+  'webhook.delete': '删除群机器人',
+  'webhook.test': '群机器人测试消息',
   'audit.read': '查看审计日志',
   'audit.export': '导出审计日志',
   'zone.read': '越权查看区域',
@@ -63,6 +70,10 @@ const actions = {
   'teamMember.manage': '越权修改班组成员',
   'session.read': '越权查看会话',
   'session.manage': '越权操作会话',
+  'webhook.read': '越权查看群机器人',
+  'webhook.manage': '越权修改群机器人',
+  'notification.read': '越权查看消息',
+  'notification.manage': '越权修改消息',
 } as const satisfies Record<AuditAction, string>;
 
 export const auditZhCN = {

@@ -2,6 +2,7 @@
 // the registry in @platform/contracts, so a code without a translation fails the typecheck, and
 // errors.zh-CN.spec.ts checks each translation uses its params and is free of English.
 import type { EntityName, ErrorCode, ErrorParams, FieldFormat } from '@platform/contracts';
+import { shanghaiDateTime } from '../format/shanghai-time.ts';
 
 /** One translation per registry code; params are typed by the names the registry declares. */
 export type ErrorCatalogue = { readonly [C in ErrorCode]: (params: ErrorParams<C>) => string };
@@ -19,6 +20,8 @@ const entities: Record<EntityName, string> = {
   file: '文件',
   teamMember: '班组成员',
   session: '登录设备',
+  webhook: '群机器人',
+  notification: '消息',
 };
 
 const formats: Record<FieldFormat, string> = {
@@ -103,6 +106,8 @@ export const errorsZhCN: ErrorCatalogue = {
   SHIFT_NAME_TAKEN: () => '本企业已有同名班次。',
   MEETING_ALREADY_REPORTED: (p) => `该班组 ${p.date} 这一班次的班前会已上报，请打开原记录修改。`,
   MEETING_ALREADY_REVIEWED: () => '该记录已审核，不能再修改。',
+  REVIEW_NOT_APPLICABLE: () => '这条记录当前不能执行该操作，请刷新后再试',
+  NO_CORRECTION_REQUESTED: () => '这条记录没有待整改的要求，或已经提交过整改答复',
 
   // Uploads and media
   MEDIA_REJECTED: () => '文件无法使用，请换一个视频或照片。',
@@ -174,8 +179,17 @@ export const errorsZhCN: ErrorCatalogue = {
   DUPLICATE_MEMBER: () => '有成员重复出现',
   END_BEFORE_START: () => '应晚于开始时间',
   START_IN_FUTURE: () => '会议尚未召开，请在会后上报',
-  START_NOT_ON_DATE: (p) => `与会议日期 ${p.date} 不符`,
+  START_NOT_ON_DATE: (p) => `不在 ${p.date} 这一班的当天，请核对会议日期和开始时间`,
+  RANGE_REVERSED: () => '开始日期不能晚于结束日期',
+  RANGE_TOO_LONG: (p) => `时间范围最长 ${p.days} 天`,
+  REVIEW_NOTE_REQUIRED: () => '请写明问题和整改要求',
+  SLOT_NOT_OPEN: (p) => `该班次的班前会时段 ${shanghaiDateTime(String(p.opensAt))} 才开始，请开完会再上报`,
+  END_IN_FUTURE: () => '结束时间不能晚于现在',
   PART_OUT_OF_RANGE: (p) => `文件只有 ${p.count} 段，请重新上传`,
   PART_SIZE_MISMATCH: (p) => `这一段应为 ${p.expected} 字节，实际收到 ${p.actual} 字节，正在重传`,
   PART_TOO_LARGE: (p) => `这一段超过了 ${p.limitBytes} 字节，未被保存，请重新上传`,
+  WEBHOOK_URL_INVALID: () => '请粘贴群机器人设置里复制的完整地址',
+  WEBHOOK_URL_INSECURE: () => '地址必须是加密的安全链接，请使用机器人设置里提供的原地址',
+  WEBHOOK_URL_PRIVATE: () => '不能使用内网、本机或保留地址，请填写企业微信或钉钉提供的地址',
+  WEBHOOK_SECRET_NOT_ALLOWED: () => '企业微信机器人没有加签密钥，请留空',
 };

@@ -46,7 +46,13 @@ export const wallZhCN = {
     loadFailed: '会议详情加载失败',
   },
   timeliness: { ON_TIME: '按时', LATE: '迟报' },
-  reviewStatus: { PENDING: '待审核', APPROVED: '已通过', FLAGGED: '已标记问题', CORRECTION_REQUESTED: '待整改', RESUBMITTED: '已整改待复核' },
+  reviewStatus: {
+    PENDING: '待审核',
+    APPROVED: '已通过',
+    FLAGGED: '已标记问题',
+    CORRECTION_REQUESTED: '待整改',
+    RESUBMITTED: '已整改待复核',
+  },
   detail: {
     close: '关闭（Esc）',
     videos: '视频',

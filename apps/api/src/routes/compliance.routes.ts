@@ -1,0 +1,37 @@
+import { routes } from '@platform/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../plugins/auth.ts';
+import { contractRoute } from './contract-route.ts';
+
+/** Enforcement: reviews and the enterprise's answers, wrong files removed, missing meetings, dashboards. */
+export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { reviews, compliance } = app.platform.services;
+
+  app.route({
+    ...contractRoute(app, routes.reviewMeeting),
+    handler: (request) => reviews.review(actorOf(request), request.params.id, request.body),
+  });
+
+  app.route({
+    ...contractRoute(app, routes.respondToCorrection),
+    handler: (request) => reviews.respond(actorOf(request), request.params.id, request.body),
+  });
+
+  app.route({
+    ...contractRoute(app, routes.removeMedia),
+    handler: async (request, reply) => {
+      await reviews.removeFile(actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.route({
+    ...contractRoute(app, routes.listMissingMeetings),
+    handler: (request) => compliance.missing(actorOf(request), request.query),
+  });
+
+  app.route({
+    ...contractRoute(app, routes.getComplianceDashboard),
+    handler: (request) => compliance.dashboard(actorOf(request), request.query),
+  });
+};

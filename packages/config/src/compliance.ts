@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The compliance rules' one tunable: how long after its meeting window a report is still on time. */
+export const complianceEnvShape = {
+  REPORT_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(120),
+};
+export type ComplianceEnv = z.infer<z.ZodObject<typeof complianceEnvShape>>;
+
+export interface ComplianceConfig {
+  /** After the window closes, a report is on time for this long; then the slot is missing. Evidence may follow a report for as long. */
+  reportGraceMinutes: number;
+}
+
+export function complianceConfigOf(env: ComplianceEnv): ComplianceConfig {
+  return { reportGraceMinutes: env.REPORT_GRACE_MINUTES };
+}
