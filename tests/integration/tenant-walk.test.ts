@@ -60,6 +60,14 @@ beforeAll(async () => {
   });
   b.upload = pending.json().id;
   b.session = (await prisma.session.findFirstOrThrow({ where: { userId: officer2.id }, orderBy: { createdAt: 'desc' } })).id;
+  b.webhook = (
+    await prisma.reminderWebhook.create({
+      data: { enterpriseId: b.enterprise, kind: 'WECOM', name: '乙的群', host: 'qyapi.weixin.qq.com', urlCipher: 'v1.sealed' },
+    })
+  ).id;
+  b.notification = (
+    await prisma.notification.create({ data: { userId: officer2.id, enterpriseId: b.enterprise, kind: 'MEETING_MISSING', params: {} } })
+  ).id;
   for (const user of ['officer1', 'worker1', 'zone1']) cookies[user] = await t.login(user);
 });
 afterAll(() => t.close());
@@ -76,6 +84,8 @@ const ID_KIND_OF_COLLECTION: Record<string, string> = {
   uploads: 'upload',
   sessions: 'session',
   members: 'member',
+  webhooks: 'webhook',
+  notifications: 'notification',
 };
 
 function fillPath(path: string): string {
@@ -121,6 +131,8 @@ async function snapshotOfB() {
       prisma.mediaAsset.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
       prisma.uploadSession.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
       prisma.session.findMany({ where: { userId: b.user }, orderBy: { id: 'asc' } }),
+      prisma.reminderWebhook.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
+      prisma.notification.findMany({ where: { userId: b.user }, orderBy: { id: 'asc' } }),
     ]),
     (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
   );

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger } from '@platform/config';
+import { createLogger, type LogOutput } from '@platform/config';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
@@ -33,6 +33,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** The services' clock, for tests that assert what happens at a given time. */
   now?: () => Date;
+  /** Where the app's log lines go (stdout by default), for tests that read them. */
+  logOutput?: LogOutput;
 }
 
 /** The real API over its own copy of the seeded database. `env` overrides configuration. */
@@ -58,7 +60,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     PROJECT_ROOT,
   );
   // LOG_LEVEL=debug in the environment shows a test's log lines.
-  const platform = await openPlatform(config, { log: createLogger(config.log, 'test'), now: options.now });
+  const platform = await openPlatform(config, { log: createLogger(config.log, 'test', options.logOutput), now: options.now });
   const app = await buildApp(platform, { serveWeb: false });
   await app.ready();
   const mfa = new TestMfa(app, platform);

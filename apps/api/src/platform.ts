@@ -82,7 +82,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     const seeded = await seedDatabase(prisma, { demo: config.seedDemo });
     log.info(seeded, 'seed data in place');
     dataKey = await loadDataKey(config);
-    runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, now);
+    runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, dataKey, now);
   } catch (error) {
     await prisma.$disconnect();
     await embedded?.stop();

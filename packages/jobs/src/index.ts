@@ -2,4 +2,6 @@ export { startJobRunner, type RunnerOptions } from './job-runner.ts';
 export { openMediaRuntime, type MediaRuntime, type MediaRuntimeOptions } from './media-runtime.ts';
 export { PgBossJobQueue, startBoss, type BossOptions } from './pg-boss-queue.ts';
 export { QUEUES } from './queues.ts';
+export { openReminders, reminderHandlers, type ReminderRuntimeOptions } from './reminder-runtime.ts';
+export { HttpRobotPoster } from './robot-poster.ts';
 export { sweepOrphanWorkspaces, workspaceFactory, WORKSPACE_PREFIX } from './workspace.ts';

@@ -24,7 +24,7 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
     await boss.work<object>(
       name,
       {
-        localConcurrency: options.concurrency,
+        localConcurrency: definition.concurrency ?? options.concurrency,
         batchSize: 1,
         pollingIntervalSeconds: 0.5,
         notifyPollingIntervalSeconds: 2,

@@ -32,7 +32,7 @@ export async function startBoss(options: BossOptions): Promise<PgBoss> {
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
   for (const [name, q] of Object.entries(QUEUES)) {
-    const { cron: _cron, ...queueOptions } = q;
+    const { cron: _cron, concurrency: _concurrency, ...queueOptions } = q;
     const existing = await boss.getQueue(name);
     if (!existing) {
       await boss.createQueue(name, queueOptions);
@@ -49,11 +49,17 @@ export async function startBoss(options: BossOptions): Promise<PgBoss> {
 export class PgBossJobQueue implements JobQueue {
   constructor(private readonly boss: PgBoss) {}
 
-  async send<N extends JobName>(name: N, data: JobPayloads[N], options: { singletonKey?: string; priority?: number } = {}): Promise<void> {
+  async send<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    options: { singletonKey?: string; priority?: number; id?: string } = {},
+  ): Promise<void> {
     // pg-boss asserts that a priority, when the key is present at all, is an integer.
     await this.boss.send(name, data, {
       singletonKey: options.singletonKey,
       ...(options.priority === undefined ? {} : { priority: options.priority }),
+      // An existing id is skipped (ON CONFLICT DO NOTHING), which makes a derived id idempotent.
+      ...(options.id === undefined ? {} : { id: options.id }),
     });
   }
 }

@@ -17,6 +17,11 @@ export interface QueueDefinition {
   notify: boolean;
   /** Cron for recurring jobs, Asia/Shanghai. */
   cron?: string;
+  /**
+   * Jobs of this queue one process runs at once, instead of WORKER_CONCURRENCY (which is sized for
+   * ffmpeg). For queues that mostly wait on the network.
+   */
+  concurrency?: number;
 }
 
 /** How often a worker refreshes the heartbeat of each job it runs. */
@@ -104,6 +109,9 @@ export const QUEUES: Record<JobName, QueueDefinition> = {
     heartbeatSeconds: 30,
     expireInSeconds: 120,
     notify: true,
+    // Each post waits up to WEBHOOK_TIMEOUT_SECONDS on a robot that may be dead: several at once,
+    // so one hanging robot does not delay the next enterprise's.
+    concurrency: 8,
   },
 };
 

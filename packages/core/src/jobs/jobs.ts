@@ -44,6 +44,13 @@ export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], ctx: JobConte
 
 /** Enqueues jobs. */
 export interface JobQueue {
-  /** Higher `priority` runs first among waiting jobs. */
-  send<N extends JobName>(name: N, data: JobPayloads[N], options?: { singletonKey?: string; priority?: number }): Promise<void>;
+  /**
+   * Higher `priority` runs first among waiting jobs. A job with the `id` of one that exists (a UUID
+   * the sender derives) is not queued again: sending it twice is harmless.
+   */
+  send<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    options?: { singletonKey?: string; priority?: number; id?: string },
+  ): Promise<void>;
 }

@@ -70,6 +70,20 @@ export function apiFor(fetchImpl?: typeof fetch) {
       /** Replaces the team, its whole roster and its shifts. */
       update: (id: string, body: Body<'updateTeam'>) => call('updateTeam', { params: { id }, body }),
     },
+    webhooks: {
+      /** The enterprise's group robots, never their URL or secret. */
+      list: (enterpriseId: string) => call('listWebhooks', { params: { id: enterpriseId } }),
+      create: (enterpriseId: string, body: Body<'createWebhook'>) => call('createWebhook', { params: { id: enterpriseId }, body }),
+      update: (id: string, body: Body<'updateWebhook'>) => call('updateWebhook', { params: { id }, body }),
+      remove: (id: string) => call('deleteWebhook', { params: { id } }),
+      /** Posts a test message now; a robot that does not deliver answers `delivered: false`. */
+      test: (id: string) => call('testWebhook', { params: { id } }),
+    },
+    notifications: {
+      list: (query: Query<'listNotifications'> = {}) => call('listNotifications', { query }),
+      markRead: (id: string) => call('markNotificationRead', { params: { id } }),
+      markAllRead: () => call('markAllNotificationsRead'),
+    },
     shifts: {
       list: (enterpriseId: string) => call('listShifts', { params: { id: enterpriseId } }),
       create: (enterpriseId: string, body: Body<'createShift'>) => call('createShift', { params: { id: enterpriseId }, body }),

@@ -6,6 +6,7 @@ import { accountZhCN } from './account.zh-CN.ts';
 import { wallZhCN } from './wall.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { sessionsZhCN } from './sessions.zh-CN.ts';
+import { remindersZhCN } from './reminders.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -249,5 +250,6 @@ export const zhCN = {
   audit: auditZhCN,
   wall: wallZhCN,
   sessions: sessionsZhCN,
+  reminders: remindersZhCN,
   account: accountZhCN,
 } as const;
