@@ -62,11 +62,11 @@ beforeAll(async () => {
   b.session = (await prisma.session.findFirstOrThrow({ where: { userId: officer2.id }, orderBy: { createdAt: 'desc' } })).id;
   b.webhook = (
     await prisma.reminderWebhook.create({
-      data: { enterpriseId: b.enterprise, kind: 'WECOM', name: '乙的群', host: 'qyapi.weixin.qq.com', urlCipher: 'v1.sealed' },
+      data: { enterpriseId: b.enterprise!, kind: 'WECOM', name: '乙的群', host: 'qyapi.weixin.qq.com', urlCipher: 'v1.sealed' },
     })
   ).id;
   b.notification = (
-    await prisma.notification.create({ data: { userId: officer2.id, enterpriseId: b.enterprise, kind: 'MEETING_MISSING', params: {} } })
+    await prisma.notification.create({ data: { userId: officer2.id, enterpriseId: b.enterprise!, kind: 'MEETING_MISSING', params: {} } })
   ).id;
   for (const user of ['officer1', 'worker1', 'zone1']) cookies[user] = await t.login(user);
 });
