@@ -12,7 +12,8 @@ export {
   type RenditionPlan,
 } from './ladder.ts';
 export { avcCodecOfInit } from './mp4-codec.ts';
-export { hammingDistance, perceptualHash } from './phash.ts';
+export { differenceHash, hammingDistance, perceptualHash } from './phash.ts';
+export { computePhotoHashes, HASH_REGIONS } from './photo-hashes.ts';
 export { analysePhoto, exifText, parseExifTime, writePhotoDerivative, type PhotoEvidence } from './photo.ts';
 export { openPhoto, type PhotoSource } from './photo-source.ts';
 export { measureExtent, type MediaExtent, type PacketInfo } from './extent.ts';

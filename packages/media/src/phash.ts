@@ -27,6 +27,21 @@ export function perceptualHash(pixels: ArrayLike<number>): string {
   return hash.toString(16).padStart(16, '0');
 }
 
+/**
+ * 64-bit difference hash (dHash) of 9×8 greyscale pixels (row-major, 72 values) as 16 hex
+ * characters: one bit per horizontal neighbour pair, set when brightness rises to the right.
+ * It reads gradients where pHash reads frequencies, so two unrelated pictures rarely agree on
+ * both; the reuse check asks for both. Pure.
+ */
+export function differenceHash(pixels: ArrayLike<number>): string {
+  if (pixels.length !== 72) throw new Error(`differenceHash needs 72 pixels, got ${pixels.length}`);
+  let hash = 0n;
+  for (let y = 0; y < 8; y++) {
+    for (let x = 0; x < 8; x++) hash = (hash << 1n) | (pixels[y * 9 + x]! < pixels[y * 9 + x + 1]! ? 1n : 0n);
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
 /** Number of differing bits between two hashes; ≤ 10 of 64 means "the same picture". */
 export function hammingDistance(a: string, b: string): number {
   let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
