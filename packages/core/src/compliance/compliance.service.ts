@@ -70,7 +70,8 @@ export class ComplianceService {
     const counts = [await this.materialise(today), await this.materialise(addDays(today, 1))];
     const missing = await this.slots.closeMissing(this.now());
     for (const dueMeetingId of missing) await this.jobs.send('reminders.missing', { dueMeetingId }, { singletonKey: dueMeetingId });
-    log.info({ today, due: counts[0], dueTomorrow: counts[1], closedAsMissing: missing.length }, 'compliance sweep');
+    const withoutEvidence = await this.slots.flagWithoutEvidence(this.now());
+    log.info({ today, due: counts[0], dueTomorrow: counts[1], closedAsMissing: missing.length, withoutEvidence }, 'compliance sweep');
   }
 
   /**

@@ -71,6 +71,8 @@ export interface DueMeetingRepository {
   updateHeld(slotId: string, heldOnTime: boolean): Promise<void>;
   /** Detaches a report moved to another slot: the old slot is open again, or missing past its deadline. */
   releaseSlot(slotId: string, now: Date): Promise<void>;
+  /** Flags reports still without photo or video past their evidence deadline (NO_MEDIA); returns how many. */
+  flagWithoutEvidence(now: Date): Promise<number>;
   /** Closes every open slot whose deadline passed as missing; returns their ids. */
   closeMissing(now: Date): Promise<string[]>;
   /** Slots of `date` in scope, for the board and the wall. */

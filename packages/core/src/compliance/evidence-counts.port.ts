@@ -1,7 +1,7 @@
 /**
- * Keeps a meeting's due-meeting row in step with its evidence: the number of photos and videos
- * that count (not removed, not failed) and of open flags. Every writer of media or flags calls it
- * after its change, so dashboards read counts instead of joining media and flags.
+ * Recounts a meeting's evidence (photos and videos not removed, not failed) and open flags on its
+ * due-meeting row, so dashboards read counts instead of joining media and flags. Database triggers
+ * do this on every change of media or flags; callers use it when a report first lands on its slot.
  */
 export interface EvidenceCounts {
   refresh(meetingId: string): Promise<void>;

@@ -177,6 +177,16 @@ export function createDueMeetingRepository(prisma: PrismaClient): DueMeetingRepo
         WHERE id = ${slotId}::uuid`;
     },
 
+    async flagWithoutEvidence(now) {
+      return prisma.$executeRaw`
+        INSERT INTO meeting_flag (id, "meetingId", kind, key, detail, params, "createdAt")
+        SELECT gen_random_uuid(), d."meetingId", 'NO_MEDIA', 'NO_MEDIA',
+               'reported without photo or video by the evidence deadline', jsonb_build_object('deadline', d."evidenceBy"), ${now}
+        FROM due_meeting d
+        WHERE d.status = 'REPORTED' AND d."evidenceCount" = 0 AND d."evidenceBy" < ${now} AND d."meetingId" IS NOT NULL
+        ON CONFLICT ("meetingId", key) DO UPDATE SET "resolvedAt" = NULL WHERE meeting_flag."resolvedAt" IS NOT NULL`;
+    },
+
     async closeMissing(now) {
       const rows = await prisma.$queryRaw<{ id: string }[]>`
         UPDATE due_meeting SET status = 'MISSING', "missingAt" = ${now}, "updatedAt" = now()

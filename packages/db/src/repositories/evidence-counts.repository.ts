@@ -1,19 +1,15 @@
 import type { EvidenceCounts } from '@platform/core';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
-/** One UPDATE that recounts a meeting's evidence and open flags on its due-meeting row. */
+/**
+ * Recounts a meeting's evidence and open flags on its due-meeting row. Triggers on media and flags
+ * call the same function on every change (migration 20261201034000_due_meeting_counts); this is
+ * for the moment a report first lands on its slot.
+ */
 export function createEvidenceCounts(prisma: PrismaClient): EvidenceCounts {
   return {
     async refresh(meetingId) {
-      await prisma.$executeRaw`
-        UPDATE due_meeting SET
-          "evidenceCount" = (SELECT count(*)::int FROM media_asset a
-             WHERE a."meetingId" = ${meetingId}::uuid AND a."removedAt" IS NULL
-               AND a.status NOT IN ('UPLOADING', 'FAILED')),
-          "flagCount" = (SELECT count(*)::int FROM meeting_flag f
-             WHERE f."meetingId" = ${meetingId}::uuid AND f."resolvedAt" IS NULL),
-          "updatedAt" = now()
-        WHERE "meetingId" = ${meetingId}::uuid`;
+      await prisma.$executeRaw`SELECT refresh_due_meeting_counts(${meetingId}::uuid)`;
     },
   };
 }
