@@ -140,5 +140,6 @@ export {
   type LogOutput,
 } from './logger.ts';
 
+export { evidenceConfigOf, evidenceEnvShape, type EvidenceConfig, type EvidenceEnv } from './evidence.ts';
 export { complianceConfigOf, complianceEnvShape, type ComplianceConfig, type ComplianceEnv } from './compliance.ts';
 export { remindersConfigOf, remindersEnvShape, type RemindersConfig, type RemindersEnv } from './reminders.ts';

@@ -4,6 +4,8 @@ import {
   ComplianceService,
   type ComplianceSettings,
   EnterpriseAccess,
+  EvidenceCheckService,
+  type EvidenceCheckSettings,
   MediaProcessingService,
   UploadService,
   type JobHandlers,
@@ -47,8 +49,8 @@ export interface MediaRuntimeOptions {
   auditRetentionDays: number;
   /** Missing-meeting reminders: links, robot URL policy, post timeout. */
   reminders: RemindersConfig;
-  /** Due meetings and their reporting grace. */
-  compliance: ComplianceSettings;
+  /** Due meetings and their reporting grace; the limits of the evidence checks. */
+  compliance: ComplianceSettings & { evidence: EvidenceCheckSettings };
   /** DATA_ENCRYPTION_KEY, which opens the robots' sealed URLs; a worker may lack it (its robot jobs then fail saying so). */
   dataKey: Uint8Array | undefined;
 }
@@ -133,7 +135,9 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
         new SharpPhotoProcessor(new Ffmpeg(ffmpeg)),
         workspaceFactory(store, options.work.workRoot),
         events,
+        queue,
       );
+      const evidence = new EvidenceCheckService(repos.evidenceChecks, repos.evidenceCounts, options.compliance.evidence);
       const handlers: JobHandlers = {
         'media.process': (data, ctx) => processing.process(data.assetId, ctx),
         'media.photo': (data, ctx) => processing.process(data.assetId, ctx),
@@ -142,8 +146,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
           const removed = await auditRetention.purgeExpired();
           ctx.log.info({ removed, retentionDays: options.auditRetentionDays }, 'audit rows past retention removed');
         },
-        // TEMPORARY while issue 9 is built: each is replaced by its service's handler.
-        'evidence.check': async () => {},
+        'evidence.check': async (data, ctx) => void (await evidence.check(data.assetId, ctx.log)),
         'compliance.sweep': (_data, ctx) => compliance.sweep(ctx.log),
         ...reminderHandlers(reminders),
       };

@@ -39,6 +39,7 @@ export class SharpPhotoProcessor implements PhotoProcessor {
         cameraMake: evidence.cameraMake,
         cameraModel: evidence.cameraModel,
         perceptualHash: evidence.perceptualHash,
+        photoHashes: evidence.photoHashes,
       };
     } catch (error) {
       throw asRejection(error);

@@ -1,6 +1,7 @@
 import exifr from 'exifr';
 import type { PhotoSource } from './photo-source.ts';
-import { perceptualHash } from './phash.ts';
+import type { PhotoHashSet } from '@platform/core';
+import { computePhotoHashes } from './photo-hashes.ts';
 
 /** Evidence read from a photo's EXIF. */
 export interface PhotoEvidence {
@@ -15,6 +16,8 @@ export interface PhotoEvidence {
   cameraMake: string | null;
   cameraModel: string | null;
   perceptualHash: string;
+  /** pHash and dHash of the whole photo and its crops, for the reused-photo check. */
+  photoHashes: PhotoHashSet;
 }
 
 // Local time of a camera without an offset tag: the platform's users are all in China.
@@ -22,7 +25,7 @@ const DEFAULT_OFFSET = '+08:00';
 
 /**
  * Reads dimensions (after EXIF orientation), capture time with its offset, GPS, camera and the
- * perceptual hash. EXIF comes from the original file (JPEG, TIFF, HEIC, AVIF, PNG, WebP all carry
+ * perceptual hashes. EXIF comes from the original file (JPEG, TIFF, HEIC, AVIF, PNG, WebP all carry
  * it), pixels from the decoded source. exifr would turn the time into a Date in this process's
  * time zone and ignore OffsetTimeOriginal, so raw strings are combined here.
  */
@@ -30,6 +33,7 @@ export async function analysePhoto(file: string, source: PhotoSource): Promise<P
   const exif = await readExif(file, source);
   const rotated = source.orientation >= 5;
   const offset = exifText(exif?.OffsetTimeOriginal);
+  const photoHashes = await computePhotoHashes(() => source.open());
   return {
     width: rotated ? source.height : source.width,
     height: rotated ? source.width : source.height,
@@ -39,7 +43,9 @@ export async function analysePhoto(file: string, source: PhotoSource): Promise<P
     longitude: finite(exif?.longitude),
     cameraMake: exifText(exif?.Make),
     cameraModel: exifText(exif?.Model),
-    perceptualHash: await photoHash(source),
+    // The whole photo's pHash, kept in its own column for tools that read one hash.
+    perceptualHash: photoHashes[0]!.p,
+    photoHashes,
   };
 }
 
@@ -78,11 +84,6 @@ export function exifText(value: unknown): string | null {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   return clean || null;
-}
-
-async function photoHash(source: PhotoSource): Promise<string> {
-  const pixels = await source.open().rotate().greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();
-  return perceptualHash(pixels);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MediaStatus } from '@platform/contracts';
 import type { EventPublisher } from '../events/event.port.ts';
-import type { JobContext } from '../jobs/jobs.ts';
+import type { JobContext, JobQueue } from '../jobs/jobs.ts';
 import { MediaRejectedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
 import type { FinishedRendition, JobWorkspace, PhotoProcessor, VideoProcessor, WorkspaceFactory } from './media-processor.port.ts';
@@ -25,6 +25,8 @@ export class MediaProcessingService {
     private readonly photo: PhotoProcessor,
     private readonly workspaces: WorkspaceFactory,
     private readonly events: EventPublisher,
+    /** Where the evidence checks of a finished meeting asset are enqueued; none in tests that only process. */
+    private readonly jobs?: JobQueue,
   ) {}
 
   /** Tells the screens watching this asset's meeting; a lost event must never fail the job. */
@@ -63,6 +65,7 @@ export class MediaProcessingService {
       else await this.processVideo(asset, file, workspace, ctx, { playable: attempt === 'resumed', stage });
       await this.media.markReady(assetId);
       await this.emit(asset, 'READY', 100);
+      await this.enqueueEvidenceCheck(asset, ctx);
     } catch (error) {
       // The file's fault: the same bytes fail the same way, so the job ends here without retries.
       if (error instanceof MediaRejectedError) {
@@ -82,6 +85,17 @@ export class MediaProcessingService {
     } finally {
       await workspace.dispose();
     }
+  }
+
+  /**
+   * Evidence of a meeting is checked once it is READY. The file is processed whatever happens
+   * here, so a queue failure is logged and never fails (or retries) the media job.
+   */
+  private async enqueueEvidenceCheck(asset: AssetRecord, ctx: JobContext): Promise<void> {
+    if (!asset.meetingId || !this.jobs) return;
+    await this.jobs
+      .send('evidence.check', { assetId: asset.id }, { singletonKey: asset.id })
+      .catch((error: unknown) => ctx.log.warn({ err: error, assetId: asset.id }, 'evidence check not enqueued'));
   }
 
   private async fail(asset: AssetRecord, code: MediaFailureCode, params: MediaFailureParams, detail: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MediaStatus } from '@platform/contracts';
+import type { PhotoHashSet } from '../compliance/photo-reuse.ts';
 import type { OpenUploads } from './upload-quota.ts';
 
 export type AssetKind = 'VIDEO' | 'PHOTO' | 'DOCUMENT';
@@ -90,6 +91,8 @@ export interface PhotoFacts {
   cameraMake: string | null;
   cameraModel: string | null;
   perceptualHash: string;
+  /** Every hash the reused-photo check compares; the repository also indexes their bands. */
+  photoHashes: PhotoHashSet;
   thumbSmallKey: string;
   thumbLargeKey: string;
 }

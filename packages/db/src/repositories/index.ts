@@ -4,6 +4,7 @@ import { createAuthRepository } from './auth.repository.ts';
 import { createComplianceStatsRepository } from './compliance-stats.repository.ts';
 import { createDueMeetingRepository } from './due-meeting.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
+import { createEvidenceCheckRepository } from './evidence-check.repository.ts';
 import { createEvidenceCounts } from './evidence-counts.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
@@ -27,6 +28,7 @@ export function createRepositories(prisma: PrismaClient) {
     complianceStats: createComplianceStatsRepository(prisma),
     dueMeetings: createDueMeetingRepository(prisma),
     enterprises: createEnterpriseRepository(prisma),
+    evidenceChecks: createEvidenceCheckRepository(prisma),
     evidenceCounts: createEvidenceCounts(prisma),
     industries: createIndustryRepository(prisma),
     loginThrottles: createLoginThrottleRepository(prisma),

@@ -1,4 +1,4 @@
-import type { AssetRecord, MediaRepository, OpenUploads, UploadRecord } from '@platform/core';
+import { hashBands, type AssetRecord, type MediaRepository, type OpenUploads, type UploadRecord } from '@platform/core';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findUnique']>>> & {
@@ -199,7 +199,18 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
     },
 
     async setPhotoFacts(assetId, facts) {
-      await prisma.mediaAsset.update({ where: { id: assetId }, data: facts });
+      // The bands are rewritten with the facts, so a re-processed photo is never found by stale hashes.
+      const bands = facts.photoHashes.flatMap((region, hashKind) =>
+        hashBands(region.p).map((value, band) => ({ assetId, hashKind, band, value })),
+      );
+      await prisma.$transaction([
+        prisma.mediaAsset.update({
+          where: { id: assetId },
+          data: { ...facts, photoHashes: facts.photoHashes.map(({ p, d }) => ({ p, d })) },
+        }),
+        prisma.photoHashBand.deleteMany({ where: { assetId } }),
+        prisma.photoHashBand.createMany({ data: bands }),
+      ]);
     },
 
     async markReady(assetId) {
