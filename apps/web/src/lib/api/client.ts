@@ -106,6 +106,18 @@ export function apiFor(fetchImpl?: typeof fetch) {
     },
     media: {
       get: (id: string) => call('getMedia', { params: { id } }),
+      /** Removes a wrong file before review (409 MEETING_ALREADY_REVIEWED after). */
+      remove: (id: string) => call('removeMedia', { params: { id } }),
+    },
+    reviews: {
+      /** Inspector or zone officer: accept, flag, ask for a correction, best practice. */
+      review: (meetingId: string, body: Body<'reviewMeeting'>) => call('reviewMeeting', { params: { id: meetingId }, body }),
+      /** The enterprise's answer to a correction request. */
+      respond: (meetingId: string, body: Body<'respondToCorrection'>) => call('respondToCorrection', { params: { id: meetingId }, body }),
+    },
+    compliance: {
+      missing: (query: Query<'listMissingMeetings'> = {}) => call('listMissingMeetings', { query }),
+      dashboard: (query: Query<'getComplianceDashboard'> = {}) => call('getComplianceDashboard', { query }),
     },
     wall: {
       /** Today's due / reported / late / missing counts (Asia/Shanghai) over the filtered enterprises. */

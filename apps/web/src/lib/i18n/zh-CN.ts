@@ -7,6 +7,7 @@ import { wallZhCN } from './wall.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { sessionsZhCN } from './sessions.zh-CN.ts';
 import { remindersZhCN } from './reminders.zh-CN.ts';
+import { reviewZhCN } from './review.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -251,5 +252,6 @@ export const zhCN = {
   wall: wallZhCN,
   sessions: sessionsZhCN,
   reminders: remindersZhCN,
+  review: reviewZhCN,
   account: accountZhCN,
 } as const;

@@ -36,6 +36,11 @@ export class MediaTracker {
   }
 
   /** The media with this id, once known. */
+  /** Drops a file the enterprise removed: it is no longer evidence. */
+  forget(id: string): void {
+    this.items = this.items.filter((m) => m.id !== id);
+  }
+
   get(id: string | null): Media | undefined {
     return id ? this.items.find((m) => m.id === id) : undefined;
   }

@@ -4,6 +4,10 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params }) => {
   const api = apiFor(fetch);
-  const [enterprise, setup] = await Promise.all([api.enterprises.get(params.id), loadSetup(api, params.id)]);
-  return { enterprise, ...setup };
+  const [enterprise, setup, history] = await Promise.all([
+    api.enterprises.get(params.id),
+    loadSetup(api, params.id),
+    api.meetings.list({ enterpriseId: params.id, sort: 'meetingDate', pageSize: 20 }),
+  ]);
+  return { enterprise, ...setup, history };
 };
