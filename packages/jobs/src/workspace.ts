@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +26,11 @@ export function workspaceFactory(store: ObjectStore, root: string = os.tmpdir())
         const target = path.join(dir, fileName);
         await store.downloadTo(key, target);
         return target;
+      },
+      async sha256(localFile) {
+        const hash = createHash('sha256');
+        for await (const chunk of createReadStream(localFile)) hash.update(chunk as Buffer);
+        return hash.digest('hex');
       },
       async uploadFile(localFile, key) {
         await store.putFile(key, localFile, { contentType: contentTypeOf(key) });

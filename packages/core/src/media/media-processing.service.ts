@@ -60,6 +60,8 @@ export class MediaProcessingService {
     const workspace = await this.workspaces(assetId);
     try {
       const file = await workspace.download(asset.sourceKey, 'source');
+      // Hashed before processing so a reused video is recognised by its bytes, and reports can cite them.
+      await this.media.setSha256(assetId, await workspace.sha256(file));
       stage('downloaded');
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
       else await this.processVideo(asset, file, workspace, ctx, { playable: attempt === 'resumed', stage });

@@ -64,6 +64,8 @@ export interface JobWorkspace {
   /** Uploads every file under `localDir` to `keyPrefix` + its relative path. */
   uploadDirectory(localDir: string, keyPrefix: string): Promise<void>;
   uploadFile(localFile: string, key: string): Promise<void>;
+  /** SHA-256 of a local file as hex: the fingerprint that proves a file is the one uploaded, and finds byte-identical reuse. */
+  sha256(localFile: string): Promise<string>;
   /** Removes the directory; always called, also after failures. */
   dispose(): Promise<void>;
 }

@@ -152,6 +152,8 @@ export interface MediaRepository {
   publishRendition(assetId: string, rendition: RenditionRecord, masterKey: string): Promise<void>;
   setVideoExtras(assetId: string, extras: { posterKey?: string; spriteKey?: string; spriteVttKey?: string }): Promise<void>;
   setPhotoFacts(assetId: string, facts: PhotoFacts): Promise<void>;
+  /** The source file's SHA-256 (hex), taken when it is processed. */
+  setSha256(assetId: string, sha256: string): Promise<void>;
   markReady(assetId: string): Promise<void>;
   /** FAILED with a stable code and parameters for the uploader and an English detail for operators. */
   markFailed(assetId: string, failure: { code: string; params: Record<string, string | number>; detail: string }): Promise<void>;

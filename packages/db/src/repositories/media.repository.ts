@@ -213,6 +213,10 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
       ]);
     },
 
+    async setSha256(assetId, sha256) {
+      await prisma.mediaAsset.update({ where: { id: assetId }, data: { sha256 } });
+    },
+
     async markReady(assetId) {
       await prisma.mediaAsset.update({ where: { id: assetId }, data: { status: 'READY', progress: 100 } });
     },
