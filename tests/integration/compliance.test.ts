@@ -216,3 +216,22 @@ describe('dashboard', () => {
     expect(reversed.json().error.details[0]).toMatchObject({ field: 'from', code: 'RANGE_REVERSED' });
   });
 });
+
+describe('best-practice showcase', () => {
+  it('opens a best-practice meeting of another enterprise to every enterprise, without its people', async () => {
+    cookies.officer1 = await t.login('officer1');
+    const list = (await get('officer1', '/api/showcase')).json();
+    expect(list.total).toBeGreaterThanOrEqual(1);
+    const item = list.items.find((m: { enterprise: { id: string } }) => m.enterprise.id === otherEnterpriseId);
+    expect(item).toBeDefined();
+    const shown = (await get('officer1', `/api/showcase/${item.id}`)).json();
+    expect(shown).toMatchObject({ bestPractice: true, attendance: [], flags: [], editable: false });
+    expect(shown.expectedCount).toBeGreaterThan(0);
+    // The ordinary meeting route stays closed to another enterprise's officer.
+    expect((await get('officer1', `/api/meetings/${item.id}`)).statusCode).toBe(404);
+    // A meeting that is not best practice is not in the showcase.
+    const ordinary = (await t.platform.prisma.meeting.findFirstOrThrow({ where: { enterpriseId, bestPractice: false } })).id;
+    expect((await get('officer1', `/api/showcase/${ordinary}`)).statusCode).toBe(404);
+    expect((await get('worker1', '/api/showcase')).statusCode).toBe(403);
+  });
+});

@@ -81,6 +81,7 @@ const ID_KIND_OF_COLLECTION: Record<string, string> = {
   shifts: 'shift',
   meetings: 'meeting',
   media: 'media',
+  showcase: 'meeting',
   uploads: 'upload',
   sessions: 'session',
   members: 'member',

@@ -77,6 +77,12 @@ export const endpoints = {
   removeMedia: { method: 'DELETE', path: '/api/media/:id' },
   listMissingMeetings: { method: 'GET', path: '/api/compliance/missing' },
   getComplianceDashboard: { method: 'GET', path: '/api/compliance/dashboard' },
+  listShowcase: { method: 'GET', path: '/api/showcase' },
+  getShowcaseMeeting: { method: 'GET', path: '/api/showcase/:id' },
+  exportMeetings: { method: 'GET', path: '/api/meetings/export' },
+  exportMissingMeetings: { method: 'GET', path: '/api/compliance/missing/export' },
+  getEvidenceReport: { method: 'GET', path: '/api/enterprises/:id/evidence-report' },
+  getEvidenceReportPdf: { method: 'GET', path: '/api/enterprises/:id/evidence-report.pdf' },
 
   streamEvents: { method: 'GET', path: '/api/events' },
 

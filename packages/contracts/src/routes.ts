@@ -2,7 +2,7 @@
 // registers every route from this table and the web client is typed by it, so a path, a body or a
 // response changes in one place and both sides follow (or fail to compile).
 import { z } from 'zod';
-import { IdParams, pageOf } from './common.ts';
+import { IdParams, PageQuery, pageOf } from './common.ts';
 import { endpoints, type OperationId } from './endpoints.ts';
 import { AuditEntry, AuditFilter, AuditQuery } from './audit.ts';
 import { Health } from './health.ts';
@@ -10,6 +10,8 @@ import { ChangePasswordBody, LoginBody, Me, MfaActivateBody, MfaEnrolment, MfaRe
 import { OwnSession, SessionsRevoked } from './sessions.ts';
 import { CreateUploadBody, Media, ReceivedPart, StreamParams, Upload, UploadCompletion, UploadPartParams } from './media.ts';
 import { CorrectionResponseInput, Dashboard, DashboardQuery, MissingList, MissingQuery, ReviewInput } from './compliance.ts';
+import { EvidenceReport, EvidenceReportQuery } from './evidence-report.ts';
+import { MeetingExportQuery, MissingExportQuery } from './exports.ts';
 import { Board, BoardQuery, Meeting, MeetingInput, MeetingQuery, MeetingSummary, WallQuery, WallStats } from './meetings.ts';
 import { Enterprise, EnterpriseInput, EnterpriseQuery, Industry, Shift, ShiftInput, Team, TeamInput, Zone, ZoneInput } from './org.ts';
 import { AccountLocks, User, UserInput, UserQuery, UserUpdate } from './users.ts';
@@ -24,7 +26,7 @@ import {
 } from './reminders.ts';
 
 /** Statuses answered with the common `ErrorBody`. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 /** The usual errors of an authenticated route that checks the caller's role. */
 export const AUTHED = [401, 403] as const;
@@ -334,12 +336,61 @@ const schemas = {
     response: { 200: MissingList },
     errors: [400, 401],
   },
+  listShowcase: {
+    tags: ['compliance'],
+    summary: 'Meetings marked as best practice, open to every enterprise (newest first)',
+    query: PageQuery,
+    response: { 200: pageOf(MeetingSummary) },
+    errors: [400, ...AUTHED],
+  },
+  getShowcaseMeeting: {
+    tags: ['compliance'],
+    summary: "A best-practice meeting with its photos and videos; other enterprises' attendance, flags and reviews are left out",
+    params: IdParams,
+    response: { 200: Meeting },
+    errors: [400, ...AUTHED, 404],
+  },
   getComplianceDashboard: {
     tags: ['compliance'],
     summary: 'Reporting rates by zone, industry and day, the enterprises missing most, and flag counts, over a period',
     query: DashboardQuery,
     response: { 200: Dashboard },
     errors: [400, ...AUTHED],
+  },
+  exportMeetings: {
+    tags: ['meetings'],
+    summary: 'Every meeting matching the list filters as CSV or Excel (xlsx), Chinese headings and Beijing times; audited',
+    description:
+      'Same filters and order as GET /api/meetings, without paging. CSV is UTF-8 with a byte-order mark (Excel shows Chinese); cells that would start a formula get a leading apostrophe. More than EXPORT_MAX_ROWS (100,000) rows answer 400 EXPORT_TOO_LARGE.',
+    query: MeetingExportQuery,
+    // The file is streamed as is; only the error bodies have a schema.
+    response: {},
+    errors: [400, 401],
+  },
+  exportMissingMeetings: {
+    tags: ['compliance'],
+    summary: 'The missing list of a day as CSV or Excel (xlsx), same filters as GET /api/compliance/missing; audited',
+    query: MissingExportQuery,
+    response: {},
+    errors: [400, 401],
+  },
+  getEvidenceReport: {
+    tags: ['compliance'],
+    summary: "An enterprise's evidence report for a period: due, reported, late and missing meetings, flags, reviews and the SHA-256 of every file",
+    description: 'At most 92 days (default the last 30). Inspectors and administrators any enterprise, zone officers their zone, the enterprise its own; audited.',
+    params: IdParams,
+    query: EvidenceReportQuery,
+    response: { 200: EvidenceReport },
+    errors: [400, 401, 404],
+  },
+  getEvidenceReportPdf: {
+    tags: ['compliance'],
+    summary: 'The evidence report as a PDF in Chinese (application/pdf); audited',
+    description: 'Needs a CJK font on the server (REPORT_FONT_PATH); without one it answers 503 REPORT_FONT_MISSING.',
+    params: IdParams,
+    query: EvidenceReportQuery,
+    response: {},
+    errors: [400, 401, 404, 503],
   },
 
   streamEvents: {

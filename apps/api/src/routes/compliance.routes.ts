@@ -5,7 +5,14 @@ import { contractRoute } from './contract-route.ts';
 
 /** Enforcement: reviews and the enterprise's answers, wrong files removed, missing meetings, dashboards. */
 export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { reviews, compliance } = app.platform.services;
+  const { reviews, compliance, showcase } = app.platform.services;
+
+  app.route({ ...contractRoute(app, routes.listShowcase), handler: (request) => showcase.list(actorOf(request), request.query) });
+
+  app.route({
+    ...contractRoute(app, routes.getShowcaseMeeting),
+    handler: (request) => showcase.get(actorOf(request), request.params.id),
+  });
 
   app.route({
     ...contractRoute(app, routes.reviewMeeting),

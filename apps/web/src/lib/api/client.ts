@@ -115,6 +115,10 @@ export function apiFor(fetchImpl?: typeof fetch) {
       /** The enterprise's answer to a correction request. */
       respond: (meetingId: string, body: Body<'respondToCorrection'>) => call('respondToCorrection', { params: { id: meetingId }, body }),
     },
+    showcase: {
+      list: (query: Query<'listShowcase'> = {}) => call('listShowcase', { query }),
+      get: (id: string) => call('getShowcaseMeeting', { params: { id } }),
+    },
     compliance: {
       missing: (query: Query<'listMissingMeetings'> = {}) => call('listMissingMeetings', { query }),
       dashboard: (query: Query<'getComplianceDashboard'> = {}) => call('getComplianceDashboard', { query }),
