@@ -8,6 +8,7 @@ import { auditZhCN } from './audit.zh-CN.ts';
 import { sessionsZhCN } from './sessions.zh-CN.ts';
 import { remindersZhCN } from './reminders.zh-CN.ts';
 import { reviewZhCN } from './review.zh-CN.ts';
+import { flagsZhCN } from './flags.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -252,6 +253,7 @@ export const zhCN = {
   wall: wallZhCN,
   sessions: sessionsZhCN,
   reminders: remindersZhCN,
+  flags: flagsZhCN,
   review: reviewZhCN,
   account: accountZhCN,
 } as const;
