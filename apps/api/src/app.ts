@@ -17,6 +17,7 @@ import { accountSecurityRoutes } from './routes/account-security.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { eventRoutes } from './routes/events.routes.ts';
+import { exportRoutes } from './routes/export.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(mediaRoutes);
   await app.register(meetingRoutes);
   await app.register(complianceRoutes);
+  await app.register(exportRoutes);
   await app.register(eventRoutes);
   await app.register(reminderRoutes);
 

@@ -80,6 +80,10 @@ const EnvSchema = z.object({
   WEB_DIR: z.string().optional(),
   OPENAPI_DOCS: bool.default(true),
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
+  /** A CJK font (.ttf, .otf or .ttc) for PDF reports; default: the Noto Sans CJK of Debian's fonts-noto-cjk. */
+  REPORT_FONT_PATH: z.string().min(1).optional(),
+  /** The face inside a .ttc collection, e.g. NotoSansCJKsc-Regular. */
+  REPORT_FONT_NAME: z.string().min(1).optional(),
   MEDIA_SIGNING_SECRET: z
     .string()
     .min(32, { error: 'must be at least 32 characters; generate one with: openssl rand -base64 48' })
@@ -143,6 +147,8 @@ export interface ApiConfig {
   log: LogConfig;
   /** Requests slower than this are logged at info; the others at debug. */
   slowRequestMs: number;
+  /** CJK font for PDF reports: a file (and a face of a collection), or undefined to look in the usual places. */
+  reportFont: { path: string | undefined; name: string | undefined };
   storage: StorageConfig;
   media: MediaConfig;
   /** HMAC secret for media links; undefined in the embedded mode, where one is kept under dataDir. */
@@ -209,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     openApiDocs: e.OPENAPI_DOCS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     slowRequestMs: e.SLOW_REQUEST_MS,
+    reportFont: { path: e.REPORT_FONT_PATH ? path.resolve(projectRoot, e.REPORT_FONT_PATH) : undefined, name: e.REPORT_FONT_NAME },
     storage: storageConfigOf(e, path.join(dataDir, 'objects')),
     media: mediaConfigOf(e),
     mediaSigningSecret: e.MEDIA_SIGNING_SECRET,

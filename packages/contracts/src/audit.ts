@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = [
   'meeting.review',
   'meeting.respond',
   'media.remove',
+  // Exports and evidence reports (what was taken out of the platform, with its filters).
+  'meeting.export',
+  'compliance.export',
+  'compliance.evidence_report',
   'upload.create',
   'upload.rejected',
   'upload.complete',

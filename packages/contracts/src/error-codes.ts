@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   UPLOAD_QUOTA_BYTES: ['limit'],
   /** The session (or user) has `limit` live event streams open already; close a tab or window. */
   EVENT_STREAMS_LIMIT: ['limit'],
+  /** An export would hold `count` rows, over its limit of `limit`; narrow the filters. */
+  EXPORT_TOO_LARGE: ['limit', 'count'],
+  /** The server has no CJK font for PDF reports (REPORT_FONT_PATH); the printable page still works. */
+  REPORT_FONT_MISSING: [],
   /** No such API route. */
   ROUTE_NOT_FOUND: [],
   /** Something failed on the server; `requestId` identifies it in the logs. */

@@ -11,6 +11,8 @@ export * from './audit.ts';
 export * from './media.ts';
 export * from './meetings.ts';
 export * from './compliance.ts';
+export * from './evidence-report.ts';
+export * from './exports.ts';
 export * from './sessions.ts';
 export * from './reminders.ts';
 export * from './routes.ts';

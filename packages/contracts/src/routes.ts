@@ -376,8 +376,10 @@ const schemas = {
   },
   getEvidenceReport: {
     tags: ['compliance'],
-    summary: "An enterprise's evidence report for a period: due, reported, late and missing meetings, flags, reviews and the SHA-256 of every file",
-    description: 'At most 92 days (default the last 30). Inspectors and administrators any enterprise, zone officers their zone, the enterprise its own; audited.',
+    summary:
+      "An enterprise's evidence report for a period: due, reported, late and missing meetings, flags, reviews and the SHA-256 of every file",
+    description:
+      'At most 92 days (default the last 30). Inspectors and administrators any enterprise, zone officers their zone, the enterprise its own; audited.',
     params: IdParams,
     query: EvidenceReportQuery,
     response: { 200: EvidenceReport },

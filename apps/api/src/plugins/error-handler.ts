@@ -2,6 +2,7 @@ import { codeOfZodIssue, type ErrorCode, type FieldIssue as FieldIssueBody, type
 import {
   AppError,
   ConflictError,
+  ExportTooLargeError,
   FileNotReadyError,
   ForbiddenError,
   MediaRejectedError,
@@ -10,6 +11,7 @@ import {
   PayloadTooLargeError,
   QuotaExceededError,
   RangeNotSatisfiableError,
+  ServiceUnavailableError,
   TooManyAttemptsError,
   UnauthorizedError,
   UploadGoneError,
@@ -34,6 +36,8 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [RangeNotSatisfiableError, 416],
   [TooManyAttemptsError, 429],
   [QuotaExceededError, 429],
+  [ExportTooLargeError, 400],
+  [ServiceUnavailableError, 503],
 ];
 
 type Params = Record<string, string | number>;

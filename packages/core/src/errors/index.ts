@@ -8,4 +8,6 @@ export { UnauthorizedError } from './unauthorized-error.ts';
 export { ValidationError } from './validation-error.ts';
 export { MediaRejectedError } from './media-rejected-error.ts';
 export { PayloadTooLargeError } from './payload-too-large-error.ts';
+export { ExportTooLargeError } from './export-too-large-error.ts';
+export { ServiceUnavailableError } from './service-unavailable-error.ts';
 export { FileNotReadyError, PartsIncompleteError, RangeNotSatisfiableError, UploadGoneError } from './storage-errors.ts';

@@ -6,6 +6,8 @@ import { createDueMeetingRepository } from './due-meeting.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
 import { createEvidenceCheckRepository } from './evidence-check.repository.ts';
 import { createEvidenceCounts } from './evidence-counts.repository.ts';
+import { createEvidenceReportRepository } from './evidence-report.repository.ts';
+import { createExportRepository } from './export.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
@@ -30,6 +32,8 @@ export function createRepositories(prisma: PrismaClient) {
     enterprises: createEnterpriseRepository(prisma),
     evidenceChecks: createEvidenceCheckRepository(prisma),
     evidenceCounts: createEvidenceCounts(prisma),
+    evidenceReports: createEvidenceReportRepository(prisma),
+    exports: createExportRepository(prisma),
     industries: createIndustryRepository(prisma),
     loginThrottles: createLoginThrottleRepository(prisma),
     media: createMediaRepository(prisma),
