@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { frontIndexTruncatedMp4 } from '../support/format-samples.ts';
-import { loginApi, loginUi, reportMeetingApi, SAMPLES, uploadApi } from './support.ts';
+import { loginApi, loginUi, reportMeetingApi, SAMPLES, shanghaiDay, uploadApi } from './support.ts';
 
 test('a video cut off in transfer plays what arrived, and the meeting page says where it stops', async ({ page, request }) => {
   const { file } = await frontIndexTruncatedMp4();
   await loginApi(request, 'officer1');
-  const meetingId = await reportMeetingApi(request);
+  const meetingId = await reportMeetingApi(request, shanghaiDay(-3));
   await uploadApi(request, meetingId, path.relative(SAMPLES, file), 'video/mp4');
 
   await loginUi(page, 'officer1');

@@ -69,8 +69,9 @@ export function shanghaiDay(days = 0): string {
 export async function reportMeetingApi(request: APIRequestContext, date = today()): Promise<string> {
   const me = await (await request.get('/api/auth/me')).json();
   const board = await (await request.get(`/api/enterprises/${me.enterprise.id}/board?date=${date}`)).json();
-  const free = board.entries.find((e: { meetingId: string | null }) => !e.meetingId);
-  expect(free, `a free slot on ${date}`).toBeTruthy();
+  // A slot whose meeting window has opened: the API refuses reports ahead of it.
+  const free = board.entries.find((e: { meetingId: string | null; state: string }) => !e.meetingId && e.state !== 'UPCOMING');
+  expect(free, `a free open slot on ${date}`).toBeTruthy();
   const team = await (await request.get(`/api/teams/${free.team.id}`)).json();
   const startedAt = Math.min(Date.now() - 60_000, Date.parse(free.dueFrom) + 10 * 60_000);
   const res = await request.post('/api/meetings', {

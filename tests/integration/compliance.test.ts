@@ -45,7 +45,7 @@ function report(slot: { teamId: string; shiftId: string; members: { id: string }
 }
 
 const get = (who: string, url: string) => t.app.inject({ url, headers: { cookie: cookies[who]! } });
-const post = (who: string, url: string, payload: unknown) =>
+const post = (who: string, url: string, payload: object) =>
   t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });
 
 beforeAll(async () => {

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
   SEED_DEMO: bool.optional(),
+  SEED_DEMO_ACTIVITY: bool.optional(),
   SESSION_IDLE_MINUTES: minutes.default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
@@ -122,6 +123,8 @@ export interface ApiConfig {
   dataDir: string;
   embeddedPgPort: number;
   seedDemo: boolean;
+  /** With demo data: meetings of the past two days (on time, late, without evidence, reused photo, missing) on first start. */
+  seedDemoActivity: boolean;
   /** A password older than this must be changed at the next request; 0 = never. */
   passwordMaxAgeDays: number;
   /** AES-256 key for secrets at rest (SecretBox); undefined in the embedded mode, where one is kept under dataDir. */
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     // Demo accounts with a published password must never appear on a real database by accident.
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    seedDemoActivity: (e.SEED_DEMO ?? !e.DATABASE_URL) && (e.SEED_DEMO_ACTIVITY ?? true),
     passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
     auth: {

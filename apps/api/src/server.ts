@@ -4,6 +4,7 @@ import { createLogger, resolveLogFormat } from '@platform/config';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
+import { seedDemoActivity } from './demo/demo-activity.ts';
 import { openPlatform } from './platform.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -69,6 +70,10 @@ async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
     log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}; set PORT to a free port`);
     await platform.close();
     process.exit(1);
+  }
+  if (config.seedDemoActivity) {
+    // In the background: the photos go through the job queue, and the platform is usable meanwhile.
+    seedDemoActivity(platform, log).catch((error: unknown) => log.error({ err: error }, 'demo meetings could not be written'));
   }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();

@@ -31,3 +31,4 @@ export { sniffFile, type SniffResult } from './sniff.ts';
 export { planSprite, planStills, stillsArgs, type SpritePlan, type StillsOutput, type StillsPlan } from './stills-args.ts';
 export { SharpPhotoProcessor } from './photo-processor.ts';
 export { FfmpegVideoProcessor } from './video-processor.ts';
+export { syntheticPhoto } from './synthetic-photo.ts';

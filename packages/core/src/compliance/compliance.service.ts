@@ -165,6 +165,11 @@ export class ComplianceService {
     return { date: day, enterpriseId, entries };
   }
 
+  /** Every slot of `date`, for internal callers (demo data, the benchmark). */
+  slotsOf(date: string): Promise<DueMeetingRow[]> {
+    return this.slots.forDay({ kind: 'all' }, {}, date);
+  }
+
   /** The counts for the command centre's header over the filtered enterprises in scope. */
   async wallStats(actor: Actor, query: WallQuery): Promise<WallStats> {
     const day = query.date ?? shanghaiDate(this.now());

@@ -11,6 +11,7 @@ export const meetingsZhCN = {
     date: '日期',
     states: { UPCOMING: '未到时间', DUE: '待上报', REPORTED: '已上报', LATE: '迟报', NO_EVIDENCE: '无佐证', MISSING: '未上报' },
     held: '未在时段内召开',
+    opensAt: (time: string) => `${time} 起可上报`,
     correction: (note: string) => `要求整改：${note}`,
     flags: (n: number) => `${n} 个疑点`,
     window: (from: string, until: string) => `按时时段 ${from}–${until}`,
