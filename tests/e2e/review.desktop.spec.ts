@@ -19,7 +19,7 @@ test('inspector asks for a correction, the enterprise answers, the inspector acc
   await expect(inspector.getByTestId('review-panel')).toBeVisible();
   // Asking for a correction without saying what is wrong is refused, in Chinese.
   await inspector.getByTestId('review-request_correction').click();
-  await expect(inspector.getByTestId('review-panel').locator('.banner--error')).toContainText('请写明问题');
+  await expect(inspector.getByTestId('review-panel').locator('.field__error')).toContainText('请写明问题');
   await inspector.getByLabel('审核意见').fill('照片看不清出勤人员，请补充一张全员合影');
   await inspector.getByTestId('review-request_correction').click();
   await expect(inspector.getByTestId('review-history')).toContainText('照片看不清出勤人员');
