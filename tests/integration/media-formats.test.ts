@@ -96,7 +96,7 @@ describe('hard cases', { timeout: 300_000 }, () => {
       expect(media.spriteVttUrl, path.basename(clip)).toMatch(/sprite\.vtt$/);
       const jobs = await t.platform.prisma.$queryRaw<
         { retry_count: number }[]
-      >`SELECT retry_count FROM pgboss.job WHERE data->>'assetId' = ${media.id}`;
+      >`SELECT retry_count FROM pgboss.job WHERE data->>'assetId' = ${media.id} AND name LIKE 'media.%'`;
       expect(jobs.map((j) => j.retry_count)).toEqual([0]);
     }
   });
