@@ -122,6 +122,13 @@ export function apiFor(fetchImpl?: typeof fetch) {
     compliance: {
       missing: (query: Query<'listMissingMeetings'> = {}) => call('listMissingMeetings', { query }),
       dashboard: (query: Query<'getComplianceDashboard'> = {}) => call('getComplianceDashboard', { query }),
+      /** An enterprise's evidence report for a period (default the last 30 days, at most 92). */
+      evidenceReport: (id: string, query: Query<'getEvidenceReport'> = {}) => call('getEvidenceReport', { params: { id }, query }),
+      /** Where the browser downloads the evidence report as a PDF (a link: the server streams it). */
+      evidenceReportPdfUrl: (id: string, query: Query<'getEvidenceReportPdf'> = {}) => {
+        const resolved = resolveOperation('getEvidenceReportPdf', { params: { id }, query });
+        return urlWithQuery(resolved.path, resolved.query);
+      },
     },
     wall: {
       /** Today's due / reported / late / missing counts (Asia/Shanghai) over the filtered enterprises. */
@@ -153,6 +160,18 @@ export function apiFor(fetchImpl?: typeof fetch) {
       },
     },
   };
+}
+
+/** The list exports: each takes its list's filters and a `format`. */
+export type ExportOperation = 'exportMeetings' | 'exportMissingMeetings';
+
+/**
+ * Where the browser downloads a list as CSV or Excel: a link, not a fetch, so the streamed file
+ * goes to disk with the session cookie. The server records the export.
+ */
+export function exportUrl<K extends ExportOperation>(operation: K, query: Query<K>): string {
+  const resolved = resolveOperation(operation, { query } as OperationArgs<K>);
+  return urlWithQuery(resolved.path, resolved.query);
 }
 
 /** The API for event handlers and components. */

@@ -59,7 +59,7 @@ export const errorsZhCN: ErrorCatalogue = {
   EVENT_STREAMS_LIMIT: (p) => `实时更新连接已达 ${p.limit} 个上限，请关闭多余的页面或窗口。`,
   ROUTE_NOT_FOUND: () => '请求的功能不存在，请刷新页面后重试。',
   EXPORT_TOO_LARGE: (p) => `导出内容共 ${p.count} 行，超过单次上限 ${p.limit} 行，请缩小筛选范围后再导出。`,
-  REPORT_FONT_MISSING: () => '服务器未安装中文字体，暂时无法生成 PDF，请使用打印页面。',
+  REPORT_FONT_MISSING: () => '服务器未安装中文字体，暂时无法生成报告文件，请使用打印页面。',
   INTERNAL: (p) => `服务器出错，请稍后再试。如需反馈，请提供编号 ${p.requestId}。`,
 
   // Sign-in and sessions

@@ -9,6 +9,8 @@ import { sessionsZhCN } from './sessions.zh-CN.ts';
 import { remindersZhCN } from './reminders.zh-CN.ts';
 import { reviewZhCN } from './review.zh-CN.ts';
 import { flagsZhCN } from './flags.zh-CN.ts';
+import { dashboardZhCN } from './dashboard.zh-CN.ts';
+import { exportsZhCN } from './exports.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -258,6 +260,8 @@ export const zhCN = {
   sessions: sessionsZhCN,
   reminders: remindersZhCN,
   flags: flagsZhCN,
+  dashboard: dashboardZhCN,
+  exports: exportsZhCN,
   review: reviewZhCN,
   account: accountZhCN,
 } as const;
