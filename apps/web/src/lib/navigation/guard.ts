@@ -5,7 +5,7 @@ import { STEP_PAGE } from '$lib/auth/pending-step.ts';
 import { loginUrl } from '$lib/api/http.ts';
 import { t } from '$lib/i18n/index.ts';
 import { session } from '$lib/session.svelte.ts';
-import { AREA_ROLES, LANDING, type Area } from './roles.ts';
+import { LANDING, mayOpenArea, type Area } from './roles.ts';
 
 /**
  * The logged-in user, asking the server once per page load. Returns null when nobody is logged in.
@@ -27,7 +27,7 @@ export async function currentUser(api: Api): Promise<Me | null> {
  */
 export async function requireArea(api: Api, area: Area, url: URL): Promise<Me> {
   const me = await requireUser(api, url);
-  if (!(AREA_ROLES[area] as readonly string[]).includes(me.role)) redirect(307, LANDING[me.role]);
+  if (!mayOpenArea(me.role, area, url.pathname)) redirect(307, LANDING[me.role]);
   return me;
 }
 

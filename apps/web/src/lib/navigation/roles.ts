@@ -18,13 +18,29 @@ export const LANDING: Record<Role, string> = {
  */
 export const AREA_ROLES = {
   enterprise: ['ENTERPRISE_OFFICER'],
-  command: ['COMMAND_OPERATOR', 'INSPECTOR', 'ADMIN'],
+  // Zone officers watch their own zone's wall; the API scopes every call it makes to that zone.
+  command: ['COMMAND_OPERATOR', 'INSPECTOR', 'ZONE_OFFICER', 'ADMIN'],
   compliance: ['INSPECTOR', 'ZONE_OFFICER', 'ADMIN'],
   learn: ['WORKER', 'ENTERPRISE_OFFICER', 'ADMIN'],
   admin: ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREA_ROLES;
+
+/**
+ * Pages open to roles beyond those of their area. The statistics page lives with the enforcement
+ * pages but serves the command centre as well; its API is open to command operators too.
+ */
+export const EXTRA_PAGE_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  '/compliance/dashboard': ['COMMAND_OPERATOR'],
+};
+
+/** May `role` open `pathname`, a page of `area`? */
+export function mayOpenArea(role: Role, area: Area, pathname: string): boolean {
+  if ((AREA_ROLES[area] as readonly Role[]).includes(role)) return true;
+  const page = Object.keys(EXTRA_PAGE_ROLES).find((p) => pathname === p || pathname.startsWith(`${p}/`));
+  return !!page && EXTRA_PAGE_ROLES[page]!.includes(role);
+}
 
 export const ALL_ROLES: readonly Role[] = [
   'ADMIN',
