@@ -1,6 +1,6 @@
 import type { Media, MeetingSummary } from '@platform/contracts';
 import { describe, expect, it } from 'vitest';
-import { matchesFilters, mediaKey, NO_FILTERS, pendingVideo, playableVideo, stills } from './wall-format.ts';
+import { matchesFilters, mediaKey, meetingWhen, monthDay, NO_FILTERS, pendingVideo, playableVideo, stills } from './wall-format.ts';
 
 const media = (over: Partial<Media>): Media =>
   ({
@@ -55,5 +55,30 @@ describe('media choice', () => {
     expect(mediaKey([a])).toBe(mediaKey([{ ...a, progress: 60 }]));
     expect(mediaKey([a])).not.toBe(mediaKey([{ ...a, status: 'PLAYABLE' }]));
     expect(mediaKey([{ ...a, status: 'PLAYABLE' }])).not.toBe(mediaKey([{ ...a, status: 'READY' }]));
+  });
+});
+
+describe('meetingWhen', () => {
+  it('shows a meeting held the evening before its night shift on the day it was held, and the shift day apart', () => {
+    // 23:40 Beijing on 30 November is 15:40 UTC; the shift starts at 00:00 on 1 December.
+    expect(meetingWhen({ startedAt: '2026-11-30T15:40:00.000Z', meetingDate: '2026-12-01' })).toEqual({
+      heldDay: '11月30日',
+      heldTime: '23:40',
+      shiftDay: '12月1日',
+    });
+  });
+
+  it('names no second day when the meeting was held on its shift day, whatever the browser zone', () => {
+    // 07:10 Beijing is 23:10 UTC of the day before: the day must come from Beijing time.
+    expect(meetingWhen({ startedAt: '2026-11-30T23:10:00.000Z', meetingDate: '2026-12-01' })).toEqual({
+      heldDay: '12月1日',
+      heldTime: '07:10',
+      shiftDay: null,
+    });
+  });
+
+  it('crosses the year boundary', () => {
+    expect(meetingWhen({ startedAt: '2026-12-31T15:50:00+00:00', meetingDate: '2027-01-01' }).shiftDay).toBe('1月1日');
+    expect(monthDay('2026-01-09')).toBe('1月9日');
   });
 });

@@ -1,6 +1,7 @@
 // Small pure helpers of the wall: which media a tile can show, and whether a meeting passes the
 // operator's filters. Times in Asia/Shanghai come from $lib/format/shanghai-time.ts.
 import type { Media, MeetingSummary, RiskLevel } from '@platform/contracts';
+import { shanghaiClock, shanghaiDay } from '../../format/shanghai-time.ts';
 
 /** The wall's filters; an empty string means "all". */
 export interface WallFilters {
@@ -49,4 +50,28 @@ export function mediaKey(media: MeetingSummary['media']): string {
   return media
     .map((m) => `${m.id}:${PLAYABLE.includes(m.status) ? 'P' : m.status === 'FAILED' ? 'F' : '-'}${m.status === 'READY' ? 'R' : ''}`)
     .join(',');
+}
+
+/** "11月30日" of a day written YYYY-MM-DD. */
+export function monthDay(day: string): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}
+
+/**
+ * When a meeting was held, in Beijing time, and the day of the shift it was for when that is
+ * another day: a 23:40 meeting on the 30th for the 00:00 shift of the 1st was held on the 30th,
+ * and showing only the shift's day (as the wall once did) puts it a day late.
+ */
+export function meetingWhen(meeting: Pick<MeetingSummary, 'startedAt' | 'meetingDate'>): {
+  heldDay: string;
+  heldTime: string;
+  shiftDay: string | null;
+} {
+  const held = new Date(meeting.startedAt);
+  const day = shanghaiDay(held);
+  return {
+    heldDay: monthDay(day),
+    heldTime: shanghaiClock(meeting.startedAt),
+    shiftDay: day === meeting.meetingDate ? null : monthDay(meeting.meetingDate),
+  };
 }

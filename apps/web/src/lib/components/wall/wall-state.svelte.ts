@@ -34,6 +34,12 @@ export class WallController {
   openId = $state<string | null>(null);
 
   readonly connected = $derived(eventStream.connected);
+
+  /**
+   * @param zoneLocked for a zone officer: the server already limits every call to his zone, so
+   *   the wall offers no zone filter and drops one saved on this screen by another user.
+   */
+  constructor(readonly zoneLocked = false) {}
   readonly waitingCount = $derived(wall.waiting(this.queue).length);
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of requests; nothing renders it.
@@ -49,7 +55,9 @@ export class WallController {
    */
   start(preload?: WallPreload): () => void {
     const saved = preload?.settings ?? readSettings();
-    this.filters = saved.filters;
+    // A saved zone outside his own would leave a zone officer's wall empty; the preload asked with it.
+    if (this.zoneLocked && saved.filters.zoneId) preload = undefined;
+    this.filters = this.zoneLocked ? { ...saved.filters, zoneId: '' } : saved.filters;
     this.dwellSeconds = saved.dwellSeconds;
     this.queue = wall.createQueue(saved.layout, saved.dwellSeconds * 1000);
     void this.reload(preload);
