@@ -235,3 +235,45 @@ describe('best-practice showcase', () => {
     expect((await get('worker1', '/api/showcase')).statusCode).toBe(403);
   });
 });
+
+describe('the enterprise calendar', () => {
+  it('a rest day takes the day’s meetings off the board; a 调休 day puts weekday shifts on it; past days stay as they were', async () => {
+    setClock('2026-11-20T12:00:00'); // a Friday
+    cookies.officer1 = await t.login('officer1');
+    const monday = '2026-11-23';
+    const board = async () => (await get('officer1', `/api/enterprises/${enterpriseId}/board?date=${monday}`)).json().entries.length;
+    expect(await board()).toBe(3);
+    const rest = await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${enterpriseId}/calendar/${monday}`,
+      headers: { cookie: cookies.officer1! },
+      payload: { kind: 'REST', note: '停产检修' },
+    });
+    expect(rest.json()).toEqual({ date: monday, kind: 'REST', note: '停产检修' });
+    expect(await board()).toBe(0);
+    expect((await get('officer1', `/api/enterprises/${enterpriseId}/calendar?from=2026-11-20&to=2026-11-30`)).json()).toHaveLength(1);
+    const cleared = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/enterprises/${enterpriseId}/calendar/${monday}`,
+      headers: { cookie: cookies.officer1! },
+    });
+    expect(cleared.statusCode).toBe(204);
+    expect(await board()).toBe(3);
+
+    const past = await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${enterpriseId}/calendar/2026-11-19`,
+      headers: { cookie: cookies.officer1! },
+      payload: { kind: 'REST' },
+    });
+    expect(past.json().error.details[0]).toMatchObject({ field: 'date', code: 'DATE_IN_PAST' });
+    const foreign = await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${otherEnterpriseId}/calendar/${monday}`,
+      headers: { cookie: cookies.officer1! },
+      payload: { kind: 'REST' },
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect(await t.platform.prisma.auditLog.count({ where: { action: 'calendar.update', enterpriseId } })).toBe(2);
+  });
+});

@@ -92,6 +92,7 @@ const ID_KIND_OF_COLLECTION: Record<string, string> = {
 function fillPath(path: string): string {
   return path.replace(/\{([^}]+)\}/g, (_match, name: string, offset: number) => {
     if (name === 'partNumber') return '1';
+    if (name === 'date') return new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
     if (name === 'token') return 'AAAA.BBBB';
     if (name === '*') return 'master.m3u8';
     const collection = path.slice(0, offset).split('/').filter(Boolean).at(-1) ?? '';

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'team.update',
   'shift.create',
   'shift.update',
+  'calendar.update',
   // Meetings and media.
   'meeting.create',
   'meeting.update',

@@ -249,6 +249,8 @@ export const ERROR_CODES = {
   END_BEFORE_START: [],
   /** A meeting start time in the future. */
   START_IN_FUTURE: [],
+  /** A change to a day that has passed. */
+  DATE_IN_PAST: [],
   /** A period whose start is after its end. */
   RANGE_REVERSED: [],
   /** A period longer than `days` days. */
@@ -308,6 +310,7 @@ export const ENTITY_NAMES = [
   'session',
   'webhook',
   'notification',
+  'calendarDay',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

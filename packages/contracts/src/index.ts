@@ -11,6 +11,7 @@ export * from './audit.ts';
 export * from './media.ts';
 export * from './meetings.ts';
 export * from './compliance.ts';
+export * from './calendar.ts';
 export * from './evidence-report.ts';
 export * from './exports.ts';
 export * from './sessions.ts';

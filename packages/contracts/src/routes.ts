@@ -9,6 +9,7 @@ import { Health } from './health.ts';
 import { ChangePasswordBody, LoginBody, Me, MfaActivateBody, MfaEnrolment, MfaRecoveryCodes, MfaVerifyBody } from './auth.ts';
 import { OwnSession, SessionsRevoked } from './sessions.ts';
 import { CreateUploadBody, Media, ReceivedPart, StreamParams, Upload, UploadCompletion, UploadPartParams } from './media.ts';
+import { CalendarDay, CalendarDayInput, CalendarDayParams, CalendarQuery } from './calendar.ts';
 import { CorrectionResponseInput, Dashboard, DashboardQuery, MissingList, MissingQuery, ReviewInput } from './compliance.ts';
 import { EvidenceReport, EvidenceReportQuery } from './evidence-report.ts';
 import { MeetingExportQuery, MissingExportQuery } from './exports.ts';
@@ -335,6 +336,29 @@ const schemas = {
     query: MissingQuery,
     response: { 200: MissingList },
     errors: [400, 401],
+  },
+  listCalendarDays: {
+    tags: ['shifts'],
+    summary: "The enterprise's rest days and 调休 working days (default: the next 90 days)",
+    params: IdParams,
+    query: CalendarQuery,
+    response: { 200: z.array(CalendarDay) },
+    errors: [400, 401, 404],
+  },
+  setCalendarDay: {
+    tags: ['shifts'],
+    summary: 'Declare a rest day (no meeting due) or a 调休 working day (the weekday shifts run) for the enterprise',
+    params: CalendarDayParams,
+    body: CalendarDayInput,
+    response: { 200: CalendarDay },
+    errors: [400, ...AUTHED, 404],
+  },
+  clearCalendarDay: {
+    tags: ['shifts'],
+    summary: 'Remove an exception: the day follows the shifts again',
+    params: CalendarDayParams,
+    response: { 204: nothing },
+    errors: [400, ...AUTHED, 404],
   },
   listShowcase: {
     tags: ['compliance'],

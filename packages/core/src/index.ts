@@ -80,6 +80,7 @@ export * from './compliance/due-meetings.ts';
 export * from './compliance/timeliness.ts';
 export { ReviewService } from './compliance/review.service.ts';
 export { ShowcaseService } from './compliance/showcase.service.ts';
+export { CalendarService, type CalendarRepository } from './compliance/calendar.service.ts';
 export { ComplianceService, type ComplianceSettings } from './compliance/compliance.service.ts';
 export type * from './exports/export.port.ts';
 export * from './exports/table.ts';

@@ -5,7 +5,25 @@ import { contractRoute } from './contract-route.ts';
 
 /** Enforcement: reviews and the enterprise's answers, wrong files removed, missing meetings, dashboards. */
 export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { reviews, compliance, showcase } = app.platform.services;
+  const { reviews, compliance, showcase, calendar } = app.platform.services;
+
+  app.route({
+    ...contractRoute(app, routes.listCalendarDays),
+    handler: (request) => calendar.list(actorOf(request), request.params.id, request.query),
+  });
+
+  app.route({
+    ...contractRoute(app, routes.setCalendarDay),
+    handler: (request) => calendar.set(actorOf(request), request.params.id, request.params.date, request.body),
+  });
+
+  app.route({
+    ...contractRoute(app, routes.clearCalendarDay),
+    handler: async (request, reply) => {
+      await calendar.clear(actorOf(request), request.params.id, request.params.date);
+      return reply.status(204).send(null);
+    },
+  });
 
   app.route({ ...contractRoute(app, routes.listShowcase), handler: (request) => showcase.list(actorOf(request), request.query) });
 

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
+import { createCalendarRepository } from './calendar.repository.ts';
 import { createComplianceStatsRepository } from './compliance-stats.repository.ts';
 import { createDueMeetingRepository } from './due-meeting.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
@@ -27,6 +28,7 @@ export function createRepositories(prisma: PrismaClient) {
   return {
     audit: createAuditRepository(prisma),
     auth: createAuthRepository(prisma),
+    calendar: createCalendarRepository(prisma),
     complianceStats: createComplianceStatsRepository(prisma),
     dueMeetings: createDueMeetingRepository(prisma),
     enterprises: createEnterpriseRepository(prisma),

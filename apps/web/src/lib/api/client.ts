@@ -115,6 +115,13 @@ export function apiFor(fetchImpl?: typeof fetch) {
       /** The enterprise's answer to a correction request. */
       respond: (meetingId: string, body: Body<'respondToCorrection'>) => call('respondToCorrection', { params: { id: meetingId }, body }),
     },
+    calendar: {
+      list: (enterpriseId: string, query: Query<'listCalendarDays'> = {}) =>
+        call('listCalendarDays', { params: { id: enterpriseId }, query }),
+      set: (enterpriseId: string, date: string, body: Body<'setCalendarDay'>) =>
+        call('setCalendarDay', { params: { id: enterpriseId, date }, body }),
+      clear: (enterpriseId: string, date: string) => call('clearCalendarDay', { params: { id: enterpriseId, date } }),
+    },
     showcase: {
       list: (query: Query<'listShowcase'> = {}) => call('listShowcase', { query }),
       get: (id: string) => call('getShowcaseMeeting', { params: { id } }),

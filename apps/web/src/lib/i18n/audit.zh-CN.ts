@@ -33,6 +33,7 @@ const actions = {
   'shift.update': '修改班次',
   'meeting.create': '上报班前会',
   'meeting.update': '修改班前会记录',
+  'calendar.update': '修改企业休息日/调休',
   'meeting.review': '审核班前会',
   'meeting.respond': '提交整改答复',
   'media.remove': '删除误传的照片或视频',
@@ -77,6 +78,8 @@ const actions = {
   'webhook.manage': '越权修改群机器人',
   'notification.read': '越权查看消息',
   'notification.manage': '越权修改消息',
+  'calendarDay.read': '越权查看休息日安排',
+  'calendarDay.manage': '越权修改休息日安排',
 } as const satisfies Record<AuditAction, string>;
 
 export const auditZhCN = {

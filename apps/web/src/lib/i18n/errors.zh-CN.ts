@@ -22,6 +22,7 @@ const entities: Record<EntityName, string> = {
   session: '登录设备',
   webhook: '群机器人',
   notification: '消息',
+  calendarDay: '休息日或调休安排',
 };
 
 const formats: Record<FieldFormat, string> = {
@@ -182,6 +183,7 @@ export const errorsZhCN: ErrorCatalogue = {
   END_BEFORE_START: () => '应晚于开始时间',
   START_IN_FUTURE: () => '会议尚未召开，请在会后上报',
   START_NOT_ON_DATE: (p) => `不在 ${p.date} 这一班的当天，请核对会议日期和开始时间`,
+  DATE_IN_PAST: () => '已过去的日期不能修改，请选择今天或以后的日期',
   RANGE_REVERSED: () => '开始日期不能晚于结束日期',
   RANGE_TOO_LONG: (p) => `时间范围最长 ${p.days} 天`,
   REVIEW_NOTE_REQUIRED: () => '请写明问题和整改要求',

@@ -64,4 +64,16 @@ export const reviewZhCN = {
     empty: '暂无优秀案例。',
   },
   enterpriseHistory: '班前会记录',
+  calendar: {
+    title: '休息日与调休',
+    hint: '节假日、停产检修日不需开班前会；调休上班日按工作日班次开班前会。',
+    kinds: { REST: '休息日（不开班前会）', WORKDAY: '调休上班（按工作日班次）' },
+    date: '日期',
+    kind: '类型',
+    note: '说明',
+    notePlaceholder: '如：国庆节、停产检修',
+    add: '添加',
+    remove: '删除',
+    empty: '近期没有休息日或调休安排。',
+  },
 } as const;
