@@ -73,7 +73,7 @@ export const wallZhCN = {
     count: (n: number) => `共 ${n} 个`,
     empty: '没有未报的班前会。',
     loadFailed: '未报名单加载失败',
-    close: '关闭（Esc）',
+    close: '关闭',
     more: '加载更多',
     shown: (n: number, total: number) => `已显示 ${n} / ${total}`,
     columns: { enterprise: '企业', zone: '区域', team: '班组', shift: '班次', window: '开会时段', reportBy: '上报截止' },

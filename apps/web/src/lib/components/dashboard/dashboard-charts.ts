@@ -121,7 +121,7 @@ export function rateBarChart(rows: readonly RateRow[], labels: ChartLabels): Cha
   };
 }
 
-/** Height in pixels of a bar chart of `count` groups: two bars each, readable, never a sliver. */
+/** Height in pixels of a bar chart of `count` groups: two bars each, about a table row per group. */
 export function barChartHeight(count: number): number {
-  return Math.max(180, 90 + count * 46);
+  return Math.max(180, 90 + count * 32);
 }

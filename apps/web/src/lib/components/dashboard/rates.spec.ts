@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, NO_RATE, percent, rateRow } from './rates.ts';
+import { dailyRows, formatPercent, NO_RATE, percent, rateRow } from './rates.ts';
 
 const counts = { due: 8, reported: 7, onTime: 5, late: 1, noEvidence: 1, missing: 1, heldOutsideWindow: 2, flagged: 3 };
 
@@ -46,5 +46,14 @@ describe('rateRow', () => {
     const row = rateRow('d', '2026-11-28', { ...counts, due: 0, reported: 0, onTime: 0 });
     expect(row.reportingRate).toBeNull();
     expect(row.onTimeRate).toBeNull();
+  });
+});
+
+describe('dailyRows', () => {
+  it('has a row for every day of the period, days without meetings due empty, across a year boundary', () => {
+    const rows = dailyRows([{ date: '2027-01-01', ...counts }], '2026-12-30', '2027-01-02');
+    expect(rows.map((r) => r.key)).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(rows[2]!.reportingRate).toBe(87.5);
+    expect(rows[0]).toMatchObject({ due: 0, missing: 0, reportingRate: null, onTimeRate: null });
   });
 });

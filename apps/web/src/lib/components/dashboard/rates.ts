@@ -1,6 +1,7 @@
 // The statistics page's arithmetic, in one place so that a chart and the table under it can only
 // ever show the same numbers: both read the rows built here, never the raw counts.
-import type { ComplianceCounts } from '@platform/contracts';
+import type { ComplianceCounts, Dashboard } from '@platform/contracts';
+import { addDays } from '../../format/shanghai-time.ts';
 
 /** What a rate with nothing to divide by reads as (no meeting was due). */
 export const NO_RATE = '—';
@@ -49,4 +50,18 @@ export function rateRow(key: string, label: string, counts: ComplianceCounts): R
     reportingRate: percent(counts.reported, counts.due),
     onTimeRate: percent(counts.onTime, counts.due),
   };
+}
+
+const NOTHING: ComplianceCounts = { due: 0, reported: 0, onTime: 0, late: 0, noEvidence: 0, missing: 0, heldOutsideWindow: 0, flagged: 0 };
+
+/**
+ * One row per day from `from` to `to`. The API lists only days that had meetings due; a trend
+ * with those days left out would draw a rest day as no time at all, so they come back as empty
+ * rows (no rate: a gap in the lines).
+ */
+export function dailyRows(byDay: Dashboard['byDay'], from: string, to: string): RateRow[] {
+  const counts = new Map(byDay.map((d) => [d.date, d]));
+  const rows: RateRow[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) rows.push(rateRow(day, day, counts.get(day) ?? NOTHING));
+  return rows;
 }

@@ -1,6 +1,16 @@
 import type { Media, MeetingSummary } from '@platform/contracts';
 import { describe, expect, it } from 'vitest';
-import { matchesFilters, mediaKey, meetingWhen, monthDay, NO_FILTERS, pendingVideo, playableVideo, stills } from './wall-format.ts';
+import {
+  clockOnDay,
+  matchesFilters,
+  mediaKey,
+  meetingWhen,
+  monthDay,
+  NO_FILTERS,
+  pendingVideo,
+  playableVideo,
+  stills,
+} from './wall-format.ts';
 
 const media = (over: Partial<Media>): Media =>
   ({
@@ -80,5 +90,12 @@ describe('meetingWhen', () => {
   it('crosses the year boundary', () => {
     expect(meetingWhen({ startedAt: '2026-12-31T15:50:00+00:00', meetingDate: '2027-01-01' }).shiftDay).toBe('1月1日');
     expect(monthDay('2026-01-09')).toBe('1月9日');
+  });
+});
+
+describe('clockOnDay', () => {
+  it('gives the clock alone on the day, and the day as well before it', () => {
+    expect(clockOnDay('2026-11-30T23:30:00.000Z', '2026-12-01')).toBe('07:30');
+    expect(clockOnDay('2026-11-30T15:00:00.000Z', '2026-12-01')).toBe('11月30日 23:00');
   });
 });

@@ -75,3 +75,10 @@ export function meetingWhen(meeting: Pick<MeetingSummary, 'startedAt' | 'meeting
     shiftDay: day === meeting.meetingDate ? null : monthDay(meeting.meetingDate),
   };
 }
+
+/** "23:00" when the instant falls on `day` (Beijing), else "11月30日 23:00": a night shift's window opens the evening before. */
+export function clockOnDay(iso: string, day: string): string {
+  const at = new Date(iso);
+  const clock = shanghaiClock(iso);
+  return shanghaiDay(at) === day ? clock : `${monthDay(shanghaiDay(at))} ${clock}`;
+}
