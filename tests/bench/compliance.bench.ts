@@ -5,7 +5,7 @@
 // scale beside each, ratios to a plain range count run in the same process, and the worst p95
 // last. Not part of `npm test`: timings are reported, never asserted.
 //
-// BENCH_PHOTO_DAYS (default 30; 365 is the full year, ~5.5 M photos and ~130 M band rows, hours
+// BENCH_PHOTO_DAYS (default 15, ~17 s a day here; 365 is the full year, ~5.5 M photos and ~130 M band rows, hours
 // here), BENCH_DAYS (365), BENCH_ENTERPRISES (1700), BENCH_SAMPLES (20), BENCH_PG_PORT (55900),
 // BENCH_KEEP=1 keeps the database in /tmp/bench-compliance-<port> and a later run reuses it.
 import { randomBytes } from 'node:crypto';
@@ -61,7 +61,7 @@ try {
       enterprises: env('BENCH_ENTERPRISES', 1700),
       teamsPerEnterprise: 3,
       days: env('BENCH_DAYS', 365),
-      photoDays: env('BENCH_PHOTO_DAYS', 30),
+      photoDays: env('BENCH_PHOTO_DAYS', 15),
       graceMinutes: platform.services.compliance.settings.reportGraceMinutes,
     };
     log(`generating ${JSON.stringify(scale)}`);

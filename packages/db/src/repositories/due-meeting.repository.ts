@@ -121,20 +121,24 @@ export function createDueMeetingRepository(prisma: PrismaClient): DueMeetingRepo
     async materialise(date, slots, enterpriseIds) {
       const keyOf = (teamId: string, shiftId: string) => `${teamId}:${shiftId}`;
       const due = new Map(slots.map((s) => [keyOf(s.teamId, s.shiftId), s]));
-      await prisma.$transaction(async (tx) => {
-        const open = await tx.dueMeeting.findMany({
-          where: { date: asDate(date), status: 'OPEN', enterpriseId: enterpriseIds ? { in: enterpriseIds } : undefined },
-          select: { id: true, teamId: true, shiftId: true, dueFrom: true, dueUntil: true, reportBy: true },
-        });
-        const gone = open.filter((o) => !due.has(keyOf(o.teamId, o.shiftId))).map((o) => o.id);
-        if (gone.length) await tx.dueMeeting.deleteMany({ where: { id: { in: gone } } });
-        for (const o of open) {
-          const s = due.get(keyOf(o.teamId, o.shiftId));
-          if (s && (+s.dueFrom !== +o.dueFrom || +s.dueUntil !== +o.dueUntil || +s.reportBy !== +o.reportBy))
-            await tx.dueMeeting.update({ where: { id: o.id }, data: { dueFrom: s.dueFrom, dueUntil: s.dueUntil, reportBy: s.reportBy } });
-        }
-        if (slots.length) await tx.dueMeeting.createMany({ data: slots.map(slotData), skipDuplicates: true });
-      });
+      await prisma.$transaction(
+        async (tx) => {
+          const open = await tx.dueMeeting.findMany({
+            where: { date: asDate(date), status: 'OPEN', enterpriseId: enterpriseIds ? { in: enterpriseIds } : undefined },
+            select: { id: true, teamId: true, shiftId: true, dueFrom: true, dueUntil: true, reportBy: true },
+          });
+          const gone = open.filter((o) => !due.has(keyOf(o.teamId, o.shiftId))).map((o) => o.id);
+          if (gone.length) await tx.dueMeeting.deleteMany({ where: { id: { in: gone } } });
+          for (const o of open) {
+            const s = due.get(keyOf(o.teamId, o.shiftId));
+            if (s && (+s.dueFrom !== +o.dueFrom || +s.dueUntil !== +o.dueUntil || +s.reportBy !== +o.reportBy))
+              await tx.dueMeeting.update({ where: { id: o.id }, data: { dueFrom: s.dueFrom, dueUntil: s.dueUntil, reportBy: s.reportBy } });
+          }
+          if (slots.length) await tx.dueMeeting.createMany({ data: slots.map(slotData), skipDuplicates: true });
+          // A district's day is ~5,000 slots: Prisma's default 5 s ran out at that scale (bench:compliance).
+        },
+        { timeout: 60_000 },
+      );
     },
 
     async findSlot(teamId, shiftId, date) {
