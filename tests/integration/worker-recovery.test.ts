@@ -84,8 +84,11 @@ describe('worker processes', { timeout: 180_000 }, () => {
     expect(media.status).toBe('READY');
     expect(media.renditions.map((r: { name: string }) => r.name)).toEqual(['720p', '480p', '360p']);
     expect(await t.platform.prisma.mediaRendition.count({ where: { assetId } })).toBe(3);
-    const jobs = await jobsOf(assetId);
-    expect(jobs).toEqual([{ id: jobs[0]!.id, state: 'completed', retry_count: 1 }]);
+    // READY is written before the handler returns (it still queues the evidence check), so the
+    // job's completion follows a moment later.
+    await expect
+      .poll(async () => (await jobsOf(assetId)).map((j) => [j.state, j.retry_count]), { timeout: 30_000 })
+      .toEqual([['completed', 1]]);
     expect(second.output()).toContain('removed 1 workspace(s) left by killed workers');
     expect(await fs.readdir(workDir)).toEqual([]);
     second.child.kill('SIGTERM');
@@ -107,6 +110,9 @@ describe('worker processes', { timeout: 180_000 }, () => {
       assetIds.push(complete!.json().assetId);
     }
     for (const id of assetIds) expect((await waitForMedia(t.app, cookie, id, ['READY', 'FAILED'], 150_000)).status).toBe('READY');
+    // Each job finishes a moment after its asset is READY, and its worker has logged it by then.
+    const done = () => logLines(a.output() + b.output()).filter((l) => l.msg === 'job done' && l.job === 'media.process');
+    await expect.poll(() => done().length, { timeout: 30_000 }).toBe(assetIds.length);
     // Workers log JSON lines when their output is not a terminal; each job starts exactly once.
     const started = logLines(a.output() + b.output()).filter((l) => l.msg === 'job started');
     for (const id of assetIds) {
