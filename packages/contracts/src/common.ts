@@ -62,11 +62,19 @@ export const PageQuery = z.object({
 
 /** A page of `item`s with the total count across pages. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** True when there are more than `total` (a list that stops counting at a cap). */
+    totalCapped: z.boolean().optional(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export interface Page<T> {
   items: T[];
+  totalCapped?: boolean;
   total: number;
   page: number;
   pageSize: number;

@@ -31,8 +31,8 @@ function addCounts(a: StateCounts, b: StateCounts): StateCounts {
   return sum;
 }
 
-/** How long a materialised day stays fresh for the wall before it is derived again. */
-const MATERIALISE_TTL_MS = 60_000;
+/** How long today's materialised slots stay fresh for readers before they are derived again: the sweep's interval. */
+const MATERIALISE_TTL_MS = 5 * 60_000;
 
 /**
  * Due meetings: derived from the schedule, written as slots, closed as missing when their
@@ -230,38 +230,44 @@ export class ComplianceService {
     if (to >= today) await this.ensureFresh(today);
     const scope = meetingScopeOf(actor);
     const period = { from, to, now: this.now() };
-    const [byZone, byIndustry, byDay, byEnterprise, flagsByKind] = await Promise.all([
-      this.stats.countsBy('zone', scope, query, period),
-      this.stats.countsBy('industry', scope, query, period),
-      this.stats.countsBy('day', scope, query, period),
-      this.stats.countsBy('enterprise', scope, query, period),
+    const [rows, topMissing, flagsByKind, names] = await Promise.all([
+      this.stats.counts(scope, query, period),
+      this.stats.topMissing(scope, query, period, 10),
       this.stats.flagsByKind(scope, query, period),
+      this.stats.names(),
     ]);
-    const strip = ({ key: _k, name: _n, zoneName: _z, ...counts }: StateCounts & { key: string; name: string; zoneName: string }) => counts;
-    const totals = byDay.map(strip).reduce(addCounts, zeroCounts());
+    // Every view is a sum of the day × zone × industry rows, grouped by one of their keys.
+    const sums = (key: 'date' | 'zoneId' | 'industryId') => {
+      const groups = new Map<string, StateCounts>();
+      for (const row of rows) groups.set(row[key], addCounts(groups.get(row[key]) ?? zeroCounts(), row));
+      return [...groups.entries()];
+    };
+    const named = (entries: [string, StateCounts][], nameOf: Map<string, string>) =>
+      entries.map(([id, counts]) => ({ id, name: nameOf.get(id) ?? '', ...counts })).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
     return {
       from,
       to,
-      totals,
-      byZone: byZone.map((r) => ({ id: r.key, name: r.name, ...strip(r) })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
-      byIndustry: byIndustry.map((r) => ({ id: r.key, name: r.name, ...strip(r) })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
-      byDay: byDay.map((r) => ({ date: r.key, ...strip(r) })).sort((a, b) => a.date.localeCompare(b.date)),
-      topMissing: byEnterprise
-        .filter((r) => r.missing > 0)
-        .sort((a, b) => b.missing - a.missing || a.name.localeCompare(b.name, 'zh'))
-        .slice(0, 10)
-        .map((r) => ({ id: r.key, name: r.name, zoneName: r.zoneName, missing: r.missing, due: r.due })),
+      totals: rows.reduce<StateCounts>(addCounts, zeroCounts()),
+      byZone: named(sums('zoneId'), names.zones),
+      byIndustry: named(sums('industryId'), names.industries),
+      byDay: sums('date')
+        .map(([date, counts]) => ({ date, ...counts }))
+        .sort((a, b) => a.date.localeCompare(b.date)),
+      topMissing,
       flagsByKind,
     };
   }
 
   /**
    * The sweep writes slots every few minutes; a reader of a day it has not written (a test, a
-   * fresh install, a past date) derives it first, at most once a minute per process.
+   * fresh install, a past date) derives it first: a past day once per process, today at the sweep's pace.
    */
   private async ensureFresh(date: string): Promise<void> {
     const at = this.fresh.get(date);
-    if (at !== undefined && Date.now() - at < MATERIALISE_TTL_MS) return;
+    // A past day's slots only change through reports and calendar edits, which write them
+    // themselves: one derivation per process is enough. Today's follow the sweep's pace.
+    const past = date < shanghaiDate(this.now());
+    if (at !== undefined && (past || Date.now() - at < MATERIALISE_TTL_MS)) return;
     await this.materialise(date);
     this.fresh.set(date, Date.now());
   }

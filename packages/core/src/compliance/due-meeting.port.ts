@@ -107,17 +107,24 @@ export interface StateCounts {
 }
 
 export interface ComplianceStatsRepository {
-  /** Counts over [from, to] in scope, grouped by `by` (the group's key, and its name where it has one). */
-  countsBy(
-    by: 'zone' | 'industry' | 'day' | 'enterprise',
+  /** Counts over [from, to] in scope, one row per day × zone × industry (every view is a sum of these). */
+  counts(
     scope: EnterpriseScope,
     filter: ComplianceFilter,
     period: { from: string; to: string; now: Date },
-  ): Promise<(StateCounts & { key: string; name: string; zoneName: string })[]>;
+  ): Promise<(StateCounts & { date: string; zoneId: string; industryId: string })[]>;
+  /** The enterprises with the most missing meetings in the period, most first. */
+  topMissing(
+    scope: EnterpriseScope,
+    filter: ComplianceFilter,
+    period: { from: string; to: string; now: Date },
+    limit: number,
+  ): Promise<{ id: string; name: string; zoneName: string; missing: number; due: number }[]>;
   /** Open flags of meetings in the period, by kind. */
   flagsByKind(
     scope: EnterpriseScope,
     filter: ComplianceFilter,
     period: { from: string; to: string },
   ): Promise<{ kind: string; count: number }[]>;
+  names(): Promise<{ zones: Map<string, string>; industries: Map<string, string> }>;
 }

@@ -93,6 +93,9 @@ function writeData(data: MeetingWrite) {
   return { ...rest, meetingDate: new Date(`${meetingDate}T00:00:00Z`) };
 }
 
+/** Lists count matching meetings up to this many and then say "more". */
+const COUNT_CAP = 10_000;
+
 /** Flag params as stored JSON: only the scalar values the contract allows. */
 function flagParams(value: unknown): Record<string, string | number | boolean | null> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
@@ -267,22 +270,27 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     },
 
     async list(scope, query) {
+      // Relation filters only when something is asked of the relation: an empty one still costs a
+      // join per row, and an empty `dueMeeting` filter would even require a due-meeting row.
+      const enterprise = { id: query.enterpriseId, zoneId: query.zoneId, industryId: query.industryId, riskLevel: query.riskLevel };
+      const onEnterprise = scope.kind !== 'all' || query.zoneId || query.industryId || query.riskLevel;
+      const onSlot = query.evidence || query.flagged;
       const where: MeetingWhereInput = {
         status: 'REPORTED',
-        enterprise: {
-          AND: [
-            enterpriseWhere(scope),
-            { id: query.enterpriseId, zoneId: query.zoneId, industryId: query.industryId, riskLevel: query.riskLevel },
-          ],
-        },
+        enterpriseId: query.enterpriseId,
+        ...(onEnterprise ? { enterprise: { AND: [enterpriseWhere(scope), enterprise] } } : {}),
+        ...(onSlot
+          ? {
+              dueMeeting: {
+                evidenceCount: query.evidence === 'WITHOUT' ? 0 : query.evidence === 'WITH' ? { gt: 0 } : undefined,
+                flagCount: query.flagged === 'true' ? { gt: 0 } : query.flagged === 'false' ? 0 : undefined,
+              },
+            }
+          : {}),
         teamId: query.teamId,
         timeliness: query.timeliness,
         heldOnTime: query.held ? query.held === 'ON_TIME' : undefined,
         bestPractice: query.bestPractice ? query.bestPractice === 'true' : undefined,
-        dueMeeting: {
-          evidenceCount: query.evidence === 'WITHOUT' ? 0 : query.evidence === 'WITH' ? { gt: 0 } : undefined,
-          flagCount: query.flagged === 'true' ? { gt: 0 } : query.flagged === 'false' ? 0 : undefined,
-        },
         reviewStatus: query.reviewStatus,
         meetingDate: {
           gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
@@ -297,9 +305,16 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
           skip: (query.page - 1) * query.pageSize,
           take: query.pageSize,
         }),
-        prisma.meeting.count({ where }),
+        // A district has millions of meetings: counting past a cap costs more than any reader gains.
+        prisma.meeting.count({ where, take: COUNT_CAP + 1 }),
       ]);
-      return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+      return {
+        items: rows.map(toSummary),
+        total: Math.min(total, COUNT_CAP),
+        totalCapped: total > COUNT_CAP,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
   };
 }

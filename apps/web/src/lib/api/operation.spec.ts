@@ -51,7 +51,13 @@ describe('resolveOperation', () => {
 
   it('types answers, bodies and params from the route table', () => {
     expectTypeOf<Result<'getMeeting'>>().toEqualTypeOf<Meeting>();
-    expectTypeOf<Result<'listMeetings'>>().toEqualTypeOf<{ items: MeetingSummary[]; total: number; page: number; pageSize: number }>();
+    expectTypeOf<Result<'listMeetings'>>().toEqualTypeOf<{
+      items: MeetingSummary[];
+      total: number;
+      totalCapped?: boolean | undefined;
+      page: number;
+      pageSize: number;
+    }>();
     expectTypeOf<Result<'listMeetings'>>().toMatchTypeOf<Page<MeetingSummary>>();
     expectTypeOf<Result<'completeUpload'>>().toEqualTypeOf<UploadCompletion>();
     expectTypeOf<Result<'createUpload'>>().toEqualTypeOf<Upload>();

@@ -89,7 +89,7 @@ export const meetingsZhCN = {
     to: '结束日期',
     filter: '筛选',
     historyEmpty: '没有符合条件的班前会记录。',
-    count: (n: number) => `共 ${n} 条`,
+    count: (n: number, more = false) => (more ? `超过 ${n} 条` : `共 ${n} 条`),
   },
   upload: {
     title: '照片和视频',
