@@ -93,8 +93,8 @@ function writeData(data: MeetingWrite) {
   return { ...rest, meetingDate: new Date(`${meetingDate}T00:00:00Z`) };
 }
 
-/** Lists count matching meetings up to this many and then say "more". */
-const COUNT_CAP = 10_000;
+/** Lists count matching meetings up to this many and then say "more": counting further costs more than any reader gains. */
+const COUNT_CAP = 1_000;
 
 /** Flag params as stored JSON: only the scalar values the contract allows. */
 function flagParams(value: unknown): Record<string, string | number | boolean | null> {
