@@ -1,4 +1,12 @@
-import type { CalendarDayKind, DueMeetingRepository, DueMeetingRow, DueSlotWrite, ScheduleWithEnterprises } from '@platform/core';
+import type {
+  CalendarDayKind,
+  ComplianceFilter,
+  DueMeetingRepository,
+  DueMeetingRow,
+  DueSlotWrite,
+  EnterpriseScope,
+  ScheduleWithEnterprises,
+} from '@platform/core';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { DueMeetingWhereInput } from '../generated/prisma/models.ts';
 import { enterpriseWhere } from './scope-filter.ts';
@@ -6,7 +14,8 @@ import { enterpriseWhere } from './scope-filter.ts';
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-const rowInclude = {
+/** What a due-meeting row's views show: the enterprise with its zone and industry, the team and shift. */
+export const dueRowInclude = {
   enterprise: {
     select: {
       id: true,
@@ -26,7 +35,7 @@ type Row = Awaited<ReturnType<PrismaClient['dueMeeting']['findFirstOrThrow']>> &
   shift: { id: string; name: string; startMinute: number; endMinute: number };
 };
 
-function toRow(r: Row): DueMeetingRow {
+export function toDueRow(r: Row): DueMeetingRow {
   return {
     id: r.id,
     date: day(r.date),
@@ -64,17 +73,24 @@ const slotData = (s: DueSlotWrite) => ({
   reportBy: s.reportBy,
 });
 
+/** Slots in `scope` matching the compliance filters. */
+function scopedWhere(scope: EnterpriseScope, filter: ComplianceFilter): DueMeetingWhereInput {
+  return {
+    enterprise: enterpriseWhere(scope),
+    enterpriseId: filter.enterpriseId,
+    zoneId: filter.zoneId,
+    industryId: filter.industryId,
+    riskLevel: filter.riskLevel,
+  };
+}
+
+/** Slots of `date` not reported by their deadline: closed as missing, or still open past it. */
+export function missingWhere(scope: EnterpriseScope, filter: ComplianceFilter, date: string, now: Date): DueMeetingWhereInput {
+  return { ...scopedWhere(scope, filter), date: asDate(date), OR: [{ status: 'MISSING' }, { status: 'OPEN', reportBy: { lt: now } }] };
+}
+
 /** The compliance fact table: what is due, what came, what is missing. */
 export function createDueMeetingRepository(prisma: PrismaClient): DueMeetingRepository {
-  const scopedWhere = (scope: Parameters<typeof enterpriseWhere>[0], filter: Parameters<DueMeetingRepository['forDay']>[1]) =>
-    ({
-      enterprise: enterpriseWhere(scope),
-      enterpriseId: filter.enterpriseId,
-      zoneId: filter.zoneId,
-      industryId: filter.industryId,
-      riskLevel: filter.riskLevel,
-    }) satisfies DueMeetingWhereInput;
-
   return {
     async loadSchedule(filter, dates) {
       const teams = await prisma.team.findMany({
@@ -144,14 +160,14 @@ export function createDueMeetingRepository(prisma: PrismaClient): DueMeetingRepo
     async findSlot(teamId, shiftId, date) {
       const row = await prisma.dueMeeting.findUnique({
         where: { teamId_shiftId_date: { teamId, shiftId, date: asDate(date) } },
-        include: rowInclude,
+        include: dueRowInclude,
       });
-      return row ? toRow(row) : null;
+      return row ? toDueRow(row) : null;
     },
 
     async findByMeeting(meetingId) {
-      const row = await prisma.dueMeeting.findUnique({ where: { meetingId }, include: rowInclude });
-      return row ? toRow(row) : null;
+      const row = await prisma.dueMeeting.findUnique({ where: { meetingId }, include: dueRowInclude });
+      return row ? toDueRow(row) : null;
     },
 
     async addSlot(slot) {
@@ -159,9 +175,9 @@ export function createDueMeetingRepository(prisma: PrismaClient): DueMeetingRepo
         where: { teamId_shiftId_date: { teamId: slot.teamId, shiftId: slot.shiftId, date: asDate(slot.date) } },
         create: slotData(slot),
         update: {},
-        include: rowInclude,
+        include: dueRowInclude,
       });
-      return toRow(row);
+      return toDueRow(row);
     },
 
     async recordReport(slotId, report) {
@@ -202,10 +218,10 @@ export function createDueMeetingRepository(prisma: PrismaClient): DueMeetingRepo
     async forDay(scope, filter, date) {
       const rows = await prisma.dueMeeting.findMany({
         where: { ...scopedWhere(scope, filter), date: asDate(date) },
-        include: rowInclude,
+        include: dueRowInclude,
         orderBy: [{ dueFrom: 'asc' }, { id: 'asc' }],
       });
-      return rows.map(toRow);
+      return rows.map(toDueRow);
     },
 
     async correctionNotes(meetingIds) {
@@ -227,22 +243,18 @@ export function createDueMeetingRepository(prisma: PrismaClient): DueMeetingRepo
     },
 
     async missing(scope, filter, date, now, page) {
-      const where: DueMeetingWhereInput = {
-        ...scopedWhere(scope, filter),
-        date: asDate(date),
-        OR: [{ status: 'MISSING' }, { status: 'OPEN', reportBy: { lt: now } }],
-      };
+      const where = missingWhere(scope, filter, date, now);
       const [rows, total] = await Promise.all([
         prisma.dueMeeting.findMany({
           where,
-          include: rowInclude,
+          include: dueRowInclude,
           orderBy: [{ reportBy: 'asc' }, { id: 'asc' }],
           skip: (page.page - 1) * page.pageSize,
           take: page.pageSize,
         }),
         prisma.dueMeeting.count({ where }),
       ]);
-      return { items: rows.map(toRow), total };
+      return { items: rows.map(toDueRow), total };
     },
   };
 }

@@ -1,8 +1,7 @@
-import type { MeetingQuery, MeetingSummary } from '@platform/contracts';
+import type { MeetingSummary } from '@platform/contracts';
 import { clockFromMinutes, type MeetingRecord, type MeetingRepository, type MeetingWrite } from '@platform/core';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { MeetingOrderByWithRelationInput, MeetingWhereInput } from '../generated/prisma/models.ts';
-import { enterpriseWhere } from './scope-filter.ts';
+import { meetingListOrder, meetingListWhere } from './meeting-filter.ts';
 
 const summaryInclude = {
   enterprise: {
@@ -100,19 +99,6 @@ const COUNT_CAP = 1_000;
 function flagParams(value: unknown): Record<string, string | number | boolean | null> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
-}
-
-/** The list's order; the id last so pages never overlap. */
-function orderOf(query: MeetingQuery): MeetingOrderByWithRelationInput[] {
-  const direction = query.order;
-  switch (query.sort) {
-    case 'meetingDate':
-      return [{ meetingDate: direction }, { reportedAt: direction }, { id: direction }];
-    case 'enterprise':
-      return [{ enterprise: { name: direction } }, { meetingDate: 'desc' }, { id: direction }];
-    default:
-      return [{ reportedAt: direction }, { id: direction }];
-  }
 }
 
 /** 班前会 records and their attendance, flags and review history. */
@@ -270,38 +256,12 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     },
 
     async list(scope, query) {
-      // Relation filters only when something is asked of the relation: an empty one still costs a
-      // join per row, and an empty `dueMeeting` filter would even require a due-meeting row.
-      const enterprise = { id: query.enterpriseId, zoneId: query.zoneId, industryId: query.industryId, riskLevel: query.riskLevel };
-      const onEnterprise = scope.kind !== 'all' || query.zoneId || query.industryId || query.riskLevel;
-      const onSlot = query.evidence || query.flagged;
-      const where: MeetingWhereInput = {
-        status: 'REPORTED',
-        enterpriseId: query.enterpriseId,
-        ...(onEnterprise ? { enterprise: { AND: [enterpriseWhere(scope), enterprise] } } : {}),
-        ...(onSlot
-          ? {
-              dueMeeting: {
-                evidenceCount: query.evidence === 'WITHOUT' ? 0 : query.evidence === 'WITH' ? { gt: 0 } : undefined,
-                flagCount: query.flagged === 'true' ? { gt: 0 } : query.flagged === 'false' ? 0 : undefined,
-              },
-            }
-          : {}),
-        teamId: query.teamId,
-        timeliness: query.timeliness,
-        heldOnTime: query.held ? query.held === 'ON_TIME' : undefined,
-        bestPractice: query.bestPractice ? query.bestPractice === 'true' : undefined,
-        reviewStatus: query.reviewStatus,
-        meetingDate: {
-          gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-          lte: query.to ? new Date(`${query.to}T00:00:00Z`) : undefined,
-        },
-      };
+      const where = meetingListWhere(scope, query);
       const [rows, total] = await Promise.all([
         prisma.meeting.findMany({
           where,
           include: summaryInclude,
-          orderBy: orderOf(query),
+          orderBy: meetingListOrder(query),
           skip: (query.page - 1) * query.pageSize,
           take: query.pageSize,
         }),
