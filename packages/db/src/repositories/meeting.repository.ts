@@ -265,8 +265,10 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
           skip: (query.page - 1) * query.pageSize,
           take: query.pageSize,
         }),
-        // A district has millions of meetings: counting past a cap costs more than any reader gains.
-        prisma.meeting.count({ where, take: COUNT_CAP + 1 }),
+        // Without a period a district has millions of meetings, and counting past a cap costs more
+        // than any reader gains. With one, the exact count is cheap through the date index, while a
+        // capped count would tempt the planner into a fast-start scan that a selective filter ruins.
+        query.from || query.to ? prisma.meeting.count({ where }) : prisma.meeting.count({ where, take: COUNT_CAP + 1 }),
       ]);
       return {
         items: rows.map(toSummary),
