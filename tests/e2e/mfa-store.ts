@@ -30,15 +30,16 @@ export function knowsSecret(baseURL: string, username: string): boolean {
 }
 
 /**
- * A code for the earliest time step the API will still accept and has not seen (it refuses a
- * step used before and accepts one step either side of now); waits for the next period when
- * all three were used.
+ * A code for the earliest time step from now on that the API will accept and has not seen (it
+ * refuses a step used before and accepts one step either side of now); waits for the next period
+ * when both were used. Never the previous step: its code would go stale if a step boundary passed
+ * while the form is filled in and sent.
  */
 export async function nextCode(baseURL: string, username: string): Promise<string> {
   const entry = JSON.parse(readFileSync(fileOf(baseURL, username), 'utf8')) as Entry;
   for (;;) {
     const current = Math.floor(Date.now() / 1000 / PERIOD);
-    const step = Math.max(current - 1, entry.lastStep + 1);
+    const step = Math.max(current, entry.lastStep + 1);
     if (step <= current + 1) {
       rememberSecret(baseURL, username, entry.secret, step);
       return generate({ secret: entry.secret, epoch: step * PERIOD });

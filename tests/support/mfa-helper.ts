@@ -9,8 +9,8 @@ const PERIOD = 30;
  * Completes the second factor of a privileged user's fresh session for `t.login`, the way a user
  * would: enrol through the API on the first login (remembering the secret), then a TOTP code on
  * later ones. The API refuses a code whose time step was used already, and accepts only the
- * previous, current and next step, so at most three logins of one user in 30 s can use a real
- * code; beyond that (tests that log in often) the session is marked complete in the database. The
+ * previous, current and next step, so at most two logins of one user in 30 s use a real code (the
+ * current and next step); beyond that (tests that log in often) the session is marked complete in the database. The
  * MFA routes themselves are tested in mfa.test.ts, not through this helper.
  */
 export class TestMfa {
@@ -42,11 +42,13 @@ export class TestMfa {
     }
   }
 
-  /** A code for the earliest unused step the API still accepts, or null when all three are used. */
+  /** A code for the earliest unused step from now on that the API still accepts, or null when both are used. */
   private async nextCode(username: string, secret: string): Promise<string | null> {
     // The services' clock, which tests may fix: codes must be for the time the API checks them at.
     const current = Math.floor(this.platform.now().getTime() / 1000 / PERIOD);
-    const step = Math.max(current - 1, (this.#lastStep.get(username) ?? -Infinity) + 1);
+    // The current step first, not the previous one: a previous step's code goes stale if a step
+    // boundary passes before the API checks it (a loaded machine, a slow request).
+    const step = Math.max(current, (this.#lastStep.get(username) ?? -Infinity) + 1);
     if (step > current + 1) return null;
     this.#lastStep.set(username, step);
     return generate({ secret, epoch: step * PERIOD });
