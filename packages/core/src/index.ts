@@ -81,7 +81,7 @@ export * from './compliance/timeliness.ts';
 export { ReviewService } from './compliance/review.service.ts';
 export { ShowcaseService } from './compliance/showcase.service.ts';
 export { CalendarService, type CalendarRepository } from './compliance/calendar.service.ts';
-export { ComplianceService, type ComplianceSettings } from './compliance/compliance.service.ts';
+export { ComplianceService, type ComplianceSettings, type ReportFacts } from './compliance/compliance.service.ts';
 export type * from './exports/export.port.ts';
 export * from './exports/table.ts';
 export * from './exports/labels.zh-CN.ts';

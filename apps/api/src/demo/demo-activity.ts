@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, heldOnTime, reportedOnTime, shanghaiDate, sourceKey, type DueMeetingRow } from '@platform/core';
+import { addDays, shanghaiDate, sourceKey, type DueMeetingRow } from '@platform/core';
 import { syntheticPhoto } from '@platform/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Platform } from '../platform.ts';
@@ -68,6 +68,7 @@ async function reportDemoMeeting(platform: Platform, slot: DueMeetingRow, outcom
   const { prisma, runtime } = platform;
   const startedAt = new Date(slot.dueFrom.getTime() + 25 * MINUTE);
   const reportedAt = new Date(outcome === 'LATE' ? slot.reportBy.getTime() + 47 * MINUTE : startedAt.getTime() + 22 * MINUTE);
+  const facts = runtime.compliance.factsOf(slot, { reportedAt, startedAt });
   const members = await prisma.teamMember.findMany({ where: { teamId: slot.team.id, active: true }, orderBy: { name: 'asc' } });
   const meeting = await prisma.meeting.create({
     data: {
@@ -98,11 +99,11 @@ async function reportDemoMeeting(platform: Platform, slot: DueMeetingRow, outcom
       status: 'REPORTED',
       reportedAt,
       reportedById: officerId,
-      timeliness: reportedOnTime(reportedAt, { ...slot, closedAsMissing: false }) ? 'ON_TIME' : 'LATE',
-      heldOnTime: heldOnTime(startedAt, slot),
+      timeliness: facts.reportedOnTime ? 'ON_TIME' : 'LATE',
+      heldOnTime: facts.heldOnTime,
     },
   });
-  await runtime.compliance.recordReport(slot, { meetingId: meeting.id, reportedAt, startedAt });
+  await runtime.compliance.recordReport(slot, { meetingId: meeting.id, reportedAt }, facts);
   return meeting.id;
 }
 

@@ -11,6 +11,12 @@ import type { ComplianceStatsRepository, DueMeetingRepository, DueMeetingRow, Du
 import { addDays, dueMeetings } from './due-meetings.ts';
 import { evidenceDeadline, heldOnTime, reportedOnTime, slotState, type SlotTimes } from './timeliness.ts';
 
+/** Holding and reporting, the two timeliness facts of a report. */
+export interface ReportFacts {
+  reportedOnTime: boolean;
+  heldOnTime: boolean;
+}
+
 export interface ComplianceSettings {
   /** Minutes after the meeting window a report is still on time (and evidence may follow a report). */
   reportGraceMinutes: number;
@@ -89,34 +95,30 @@ export class ComplianceService {
     return this.slots.addSlot({ ...slot, ...grouping });
   }
 
-  /**
-   * Writes a report onto its slot and returns both timeliness facts. `reportedAt` is the first
-   * report's time even when an edit moves the meeting to another slot, so an edit cannot make a
-   * late report on time.
-   */
-  async recordReport(
-    slot: DueMeetingRow,
-    report: { meetingId: string; reportedAt: Date; startedAt: Date },
-  ): Promise<{ reportedOnTime: boolean; heldOnTime: boolean }> {
-    const facts = {
+  /** Both timeliness facts of a report for `slot`: held on time, reported on time. */
+  factsOf(slot: DueMeetingRow, report: { reportedAt: Date; startedAt: Date }): ReportFacts {
+    return {
       reportedOnTime: reportedOnTime(report.reportedAt, { ...slot, closedAsMissing: slot.status === 'MISSING' }),
       heldOnTime: heldOnTime(report.startedAt, slot),
     };
+  }
+
+  /**
+   * Writes a report onto its slot with its facts (from {@link factsOf}). `reportedAt` is the first
+   * report's time even when an edit moves the meeting to another slot, so an edit cannot make a
+   * late report on time.
+   */
+  async recordReport(slot: DueMeetingRow, report: { meetingId: string; reportedAt: Date }, facts: ReportFacts): Promise<void> {
     await this.slots.recordReport(slot.id, {
       meetingId: report.meetingId,
       reportedAt: report.reportedAt,
       evidenceBy: evidenceDeadline(report.reportedAt, this.settings.reportGraceMinutes),
       ...facts,
     });
-    return facts;
   }
 
   /** After an edit: the same slot gets the new start; another slot takes the report and the old one is released. */
-  async moveReport(
-    meetingId: string,
-    slot: DueMeetingRow,
-    report: { reportedAt: Date; startedAt: Date },
-  ): Promise<{ reportedOnTime: boolean; heldOnTime: boolean }> {
+  async moveReport(meetingId: string, slot: DueMeetingRow, report: { reportedAt: Date; startedAt: Date }): Promise<ReportFacts> {
     const previous = await this.slots.findByMeeting(meetingId);
     if (previous?.id === slot.id) {
       const held = heldOnTime(report.startedAt, slot);
@@ -124,7 +126,9 @@ export class ComplianceService {
       return { reportedOnTime: previous.reportedOnTime ?? false, heldOnTime: held };
     }
     if (previous) await this.slots.releaseSlot(previous.id, this.now());
-    return this.recordReport(slot, { meetingId, ...report });
+    const facts = this.factsOf(slot, report);
+    await this.recordReport(slot, { meetingId, reportedAt: report.reportedAt }, facts);
+    return facts;
   }
 
   /** The reporting deadline of a shift's meeting on `date` by its current times, for checking a report before it is written. */

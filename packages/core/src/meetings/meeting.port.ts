@@ -91,7 +91,10 @@ export interface MeetingRepository {
   findTeam(teamId: string): Promise<TeamForMeeting | null>;
   findShift(shiftId: string): Promise<ShiftForMeeting | null>;
   findIdFor(teamId: string, shiftId: string, meetingDate: string): Promise<string | null>;
-  create(data: MeetingWrite, meta: { reportedById: string | null; reportedAt: Date; source: 'WEB' | 'API' }): Promise<string>;
+  create(
+    data: MeetingWrite,
+    meta: { reportedById: string | null; reportedAt: Date; source: 'WEB' | 'API'; timeliness: 'ON_TIME' | 'LATE'; heldOnTime: boolean },
+  ): Promise<string>;
   setTimeliness(id: string, facts: { timeliness: 'ON_TIME' | 'LATE'; heldOnTime: boolean }): Promise<void>;
   addReview(meetingId: string, review: ReviewWrite): Promise<void>;
   findEvidenceFile(assetId: string): Promise<EvidenceFile | null>;

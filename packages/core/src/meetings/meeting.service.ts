@@ -7,10 +7,15 @@ import type { EventPublisher } from '../events/event.port.ts';
 import type { MediaService } from '../media/media.service.ts';
 import type { MeetingRecord, MeetingRepository, MeetingWrite, ShiftForMeeting } from './meeting.port.ts';
 import { meetingScopeOf, scopeIncludes } from '../access/scope.ts';
-import type { ComplianceService } from '../compliance/compliance.service.ts';
+import type { ComplianceService, ReportFacts } from '../compliance/compliance.service.ts';
 import type { EvidenceCounts } from '../compliance/evidence-counts.port.ts';
 import { reportTimingIssues } from '../compliance/timeliness.ts';
 import type { ReviewStatus } from '@platform/contracts';
+
+/** The meeting's columns for a report's facts. */
+function timelinessOf(facts: ReportFacts): { timeliness: 'ON_TIME' | 'LATE'; heldOnTime: boolean } {
+  return { timeliness: facts.reportedOnTime ? 'ON_TIME' : 'LATE', heldOnTime: facts.heldOnTime };
+}
 
 /** The enterprise may edit a report until it is accepted or flagged; a correction request reopens it. */
 function isEditable(status: ReviewStatus | string): boolean {
@@ -43,14 +48,15 @@ export class MeetingService {
     }
     const reportedAt = this.now();
     const slot = await this.compliance.slotFor({ id: write.teamId, enterpriseId: write.enterpriseId }, shift, input.meetingDate);
+    const facts = this.compliance.factsOf(slot, { reportedAt, startedAt: write.startedAt });
     const id = await this.meetings.create(write, {
       reportedById: actor.userId,
       reportedAt,
       source: actor.apiTokenId ? 'API' : 'WEB',
+      ...timelinessOf(facts),
     });
-    const facts = await this.compliance.recordReport(slot, { meetingId: id, reportedAt, startedAt: write.startedAt });
-    await this.meetings.setTimeliness(id, { timeliness: facts.reportedOnTime ? 'ON_TIME' : 'LATE', heldOnTime: facts.heldOnTime });
-    await this.evidence.refresh(id);
+    // A new meeting has no files or flags yet: its slot's counts start at zero as they are.
+    await this.compliance.recordReport(slot, { meetingId: id, reportedAt }, facts);
     const meeting = (await this.meetings.findById(id))!;
     await this.audit.record({
       actor,
@@ -83,7 +89,8 @@ export class MeetingService {
       reportedAt: new Date(existing.reportedAt ?? this.now()),
       startedAt: write.startedAt,
     });
-    await this.meetings.setTimeliness(id, { timeliness: facts.reportedOnTime ? 'ON_TIME' : 'LATE', heldOnTime: facts.heldOnTime });
+    await this.meetings.setTimeliness(id, timelinessOf(facts));
+    // The files and flags follow the meeting to its new slot.
     await this.evidence.refresh(id);
     await this.audit.record({
       actor,
