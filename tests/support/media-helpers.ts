@@ -31,11 +31,14 @@ export async function createMeeting(prisma: PrismaClient, username: string, day 
   return meeting.id;
 }
 
-/** Uploads a file through the API (filesystem store: parts go to the API), optionally skipping parts. */
+/**
+ * Uploads a file through the API (filesystem store: parts go to the API), optionally skipping
+ * parts. Without a meeting the file waits for its report (staged).
+ */
 export async function uploadFile(
   app: FastifyInstance,
   cookie: string,
-  meetingId: string,
+  meetingId: string | undefined,
   file: string | { name: string; bytes: Buffer },
   contentType: string,
   options: { onlyParts?: number[] } = {},

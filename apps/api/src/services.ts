@@ -53,6 +53,7 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     runtime.events,
     runtime.compliance,
     repos.evidenceCounts,
+    runtime.staged,
     now,
   );
   const passwords = new PasswordService(repos.passwords, repos.audit, sessions, throttle, now);

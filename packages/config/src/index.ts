@@ -27,6 +27,7 @@ export const mediaEnvShape = {
   MAX_PHOTO_MB: mb.default(30),
   UPLOAD_PART_MB: z.coerce.number().min(5, { error: 'S3 needs parts of at least 5 MB' }).max(512).default(8),
   UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  STAGED_MEDIA_KEEP_DAYS: z.coerce.number().positive().default(7),
   MAX_REMUX_MBPS: z.coerce.number().positive().default(20),
 };
 
@@ -60,6 +61,8 @@ export interface MediaConfig {
   maxPhotoBytes: number;
   partSizeBytes: number;
   uploadTtlHours: number;
+  /** Files uploaded for a report that was never submitted are deleted after this. */
+  stagedKeepDays: number;
   maxRemuxBitrate: number;
 }
 
@@ -95,6 +98,7 @@ export function mediaConfigOf(env: MediaEnv): MediaConfig {
     maxPhotoBytes: Math.round(env.MAX_PHOTO_MB * 1024 * 1024),
     partSizeBytes: Math.round(env.UPLOAD_PART_MB * 1024 * 1024),
     uploadTtlHours: env.UPLOAD_TTL_HOURS,
+    stagedKeepDays: env.STAGED_MEDIA_KEEP_DAYS,
     maxRemuxBitrate: env.MAX_REMUX_MBPS * 1_000_000,
   };
 }

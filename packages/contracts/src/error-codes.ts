@@ -240,6 +240,12 @@ export const ERROR_CODES = {
   SHIFT_NOT_IN_ENTERPRISE: [],
   /** Team `team` does not work shift `shift`. */
   SHIFT_NOT_OF_TEAM: ['team', 'shift'],
+  /** A report's file (mediaIds) that is unknown, gone, or another enterprise's. */
+  STAGED_MEDIA_UNKNOWN: [],
+  /** A report's file that is already evidence of another meeting. */
+  MEDIA_OF_OTHER_MEETING: [],
+  /** A file listed twice in mediaIds. */
+  DUPLICATE_MEDIA: [],
   /** Attendance for someone not on the team's roster. */
   NOT_ON_ROSTER: [],
   ABSENCE_REASON_REQUIRED: [],

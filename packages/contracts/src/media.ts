@@ -7,7 +7,11 @@ export const MediaStatus = z.enum(['UPLOADING', 'UPLOADED', 'PROCESSING', 'PLAYA
 export type MediaStatus = z.infer<typeof MediaStatus>;
 
 export const CreateUploadBody = z.object({
-  meetingId: Id,
+  /**
+   * The meeting the file is evidence of. Left out while the report is still being written: the
+   * file is then held for the officer's enterprise and attached with the report (`mediaIds`).
+   */
+  meetingId: Id.optional(),
   fileName: z
     .string()
     .trim()

@@ -37,6 +37,13 @@ export const MeetingInput = z.object({
   hazards: z.array(required(200)).max(50).default([]),
   topics: line(2000).nullable().optional(),
   notes: line(2000).nullable().optional(),
+  /** Files uploaded before the report was submitted (POST /api/uploads without a meeting), attached to it. */
+  mediaIds: z.array(Id).max(50).default([]),
+  /**
+   * The device's id for this report. Sending the same report again (an answer lost on a weak
+   * network) returns the meeting it created instead of a conflict.
+   */
+  clientRef: Id.optional(),
 });
 export type MeetingInput = z.infer<typeof MeetingInput>;
 

@@ -63,6 +63,7 @@ export {
 } from './media/stream-token.ts';
 export { checkUploadRequest, expectedPartSize, formatBytes, partCount, type UploadLimits } from './media/upload-policy.ts';
 export { UploadService, type FileSniffer, type UploadPolicy } from './media/upload.service.ts';
+export { StagedMedia, type StagedMediaPolicy, type StagedMediaRepository, type StagedCandidate } from './media/staged-media.ts';
 export { uploadQuotaBreach, type OpenUploads, type UploadQuota, type UploadQuotaBreach } from './media/upload-quota.ts';
 export type { EventPublisher, EventSubscriber } from './events/event.port.ts';
 export { canSeeEvent } from './events/event-scope.ts';

@@ -7,6 +7,7 @@ import {
   EvidenceCheckService,
   type EvidenceCheckSettings,
   MediaProcessingService,
+  StagedMedia,
   UploadService,
   type JobHandlers,
   type JobQueue,
@@ -68,6 +69,8 @@ export interface MediaRuntime {
   /** The enterprise gate, for every service of the process. */
   access: EnterpriseAccess;
   uploads: UploadService;
+  /** Files uploaded before their report was submitted: attached with it, purged if it never is. */
+  staged: StagedMedia;
   /** Due meetings: the sweep's service, and the API's for boards, the wall and reports. */
   compliance: ComplianceService;
   /** Posts to group robots (reminder jobs, and the API's "send a test message"). */
@@ -116,6 +119,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       events,
       options.now,
     );
+    const staged = new StagedMedia(repos.stagedMedia, mediaStore, queue, { keepDays: options.media.stagedKeepDays }, options.now);
     const { robots, reminders } = openReminders({
       repos,
       queue,
@@ -131,7 +135,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       const processing = new MediaProcessingService(
         repos.media,
         mediaStore,
-        new FfmpegVideoProcessor(new Ffmpeg(ffmpeg), options.media),
+        new FfmpegVideoProcessor(new Ffmpeg(ffmpeg), options.media, options.now),
         new SharpPhotoProcessor(new Ffmpeg(ffmpeg)),
         workspaceFactory(store, options.work.workRoot),
         events,
@@ -141,7 +145,11 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       const handlers: JobHandlers = {
         'media.process': (data, ctx) => processing.process(data.assetId, ctx),
         'media.photo': (data, ctx) => processing.process(data.assetId, ctx),
-        'uploads.expire': async () => void (await uploads.expireAbandoned()),
+        'uploads.expire': async (_data, ctx) => {
+          await uploads.expireAbandoned();
+          const purged = await staged.purgeStale();
+          if (purged) ctx.log.info({ purged }, 'files of reports never submitted removed');
+        },
         'audit.purge': async (_data, ctx) => {
           const removed = await auditRetention.purgeExpired();
           ctx.log.info({ removed, retentionDays: options.auditRetentionDays }, 'audit rows past retention removed');
@@ -153,7 +161,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
       closers.push(() => runner.stop());
     }
-    return { store, mediaStore, ffmpeg, events, boss, queue, access, uploads, compliance, robots, close };
+    return { store, mediaStore, ffmpeg, events, boss, queue, access, uploads, staged, compliance, robots, close };
   } catch (error) {
     await close();
     throw error;

@@ -94,7 +94,11 @@ export class MediaProcessingService {
    * here, so a queue failure is logged and never fails (or retries) the media job.
    */
   private async enqueueEvidenceCheck(asset: AssetRecord, ctx: JobContext): Promise<void> {
-    if (!asset.meetingId || !this.jobs) return;
+    if (!this.jobs) return;
+    // Read again: a file uploaded while its report was being written joins its meeting when the
+    // report is submitted, possibly while it was being processed (StagedMedia checks the others).
+    const meetingId = asset.meetingId ?? (await this.media.findAsset(asset.id))?.meetingId;
+    if (!meetingId) return;
     await this.jobs
       .send('evidence.check', { assetId: asset.id }, { singletonKey: asset.id })
       .catch((error: unknown) => ctx.log.warn({ err: error, assetId: asset.id }, 'evidence check not enqueued'));

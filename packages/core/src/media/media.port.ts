@@ -79,6 +79,12 @@ export interface VideoFacts {
   rotation: number | null;
   videoCodec: string | null;
   audioCodec: string | null;
+  /** When the recording was made, from its container's tags; null when it gives none or an unset clock's. */
+  capturedAt: Date | null;
+  /** The recorder's UTC offset, e.g. "+08:00"; null when the file gives only UTC (Android's creation_time). */
+  capturedOffset: string | null;
+  gpsLatitude: number | null;
+  gpsLongitude: number | null;
 }
 
 export interface PhotoFacts {
@@ -105,7 +111,9 @@ export interface MediaRepository {
     asset: {
       id: string;
       enterpriseId: string;
-      meetingId: string;
+      /** Null while the report it belongs to is still being written (`staged`). */
+      meetingId: string | null;
+      staged: boolean;
       kind: AssetKind;
       originalName: string;
       contentType: string;

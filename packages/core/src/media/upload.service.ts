@@ -54,9 +54,7 @@ export class UploadService {
   ) {}
 
   async create(actor: Actor, input: CreateUploadBody): Promise<Upload> {
-    const meeting = await this.media.findMeetingOwner(input.meetingId);
-    if (!meeting) throw new NotFoundError('meeting', input.meetingId);
-    await this.access.assertCanManage(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: meeting.id });
+    const owner = await this.ownerOf(actor, input.meetingId);
     const check = checkUploadRequest(input, this.policy);
     if ('issues' in check) throw check.tooLarge ? new PayloadTooLargeError(check.issues) : new ValidationError(check.issues);
     // Checked before storage is touched, so a flood over quota costs no storage calls, and again
@@ -64,10 +62,10 @@ export class UploadService {
     const quota = this.policy.quota;
     const admit = quota && { at: this.now(), check: (open: OpenUploads) => assertWithinUploadQuota(open, input.size, quota) };
     const refused = async (error: unknown): Promise<never> => {
-      if (error instanceof QuotaExceededError) await this.auditQuotaRefusal(actor, meeting.enterpriseId, input.size, error);
+      if (error instanceof QuotaExceededError) await this.auditQuotaRefusal(actor, owner.enterpriseId, input.size, error);
       throw error;
     };
-    if (admit) await this.media.openUploads(actor.userId, meeting.enterpriseId, admit.at).then(admit.check).catch(refused);
+    if (admit) await this.media.openUploads(actor.userId, owner.enterpriseId, admit.at).then(admit.check).catch(refused);
 
     const assetId = randomUUID();
     const key = sourceKey(assetId);
@@ -77,8 +75,9 @@ export class UploadService {
         // An unknown declared type is stored as a video until the bytes say otherwise at completion.
         asset: {
           id: assetId,
-          enterpriseId: meeting.enterpriseId,
-          meetingId: meeting.id,
+          enterpriseId: owner.enterpriseId,
+          meetingId: owner.meetingId,
+          staged: owner.meetingId === null,
           kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO',
           originalName: input.fileName,
           contentType: input.contentType,
@@ -87,7 +86,7 @@ export class UploadService {
           createdById: actor.userId,
         },
         upload: {
-          enterpriseId: meeting.enterpriseId,
+          enterpriseId: owner.enterpriseId,
           userId: actor.userId,
           fileName: input.fileName,
           contentType: input.contentType,
@@ -108,11 +107,30 @@ export class UploadService {
       action: 'upload.create',
       entityType: 'media',
       entityId: assetId,
-      enterpriseId: meeting.enterpriseId,
+      enterpriseId: owner.enterpriseId,
       outcome: 'SUCCESS',
-      details: { fileName: input.fileName, size: input.size },
+      details: { fileName: input.fileName, size: input.size, meetingId: owner.meetingId },
     });
     return this.describe(upload, []);
+  }
+
+  /**
+   * Who the file will belong to: the meeting's enterprise, or, for a report still being written
+   * (no meeting yet), the uploader's own enterprise, which holds it until the report is submitted.
+   */
+  private async ownerOf(actor: Actor, meetingId: string | undefined): Promise<{ enterpriseId: string; meetingId: string | null }> {
+    if (meetingId) {
+      const meeting = await this.media.findMeetingOwner(meetingId);
+      if (!meeting) throw new NotFoundError('meeting', meetingId);
+      await this.access.assertCanManage(actor, meeting.enterpriseId, { entityType: 'meeting', entityId: meeting.id });
+      return { enterpriseId: meeting.enterpriseId, meetingId: meeting.id };
+    }
+    if (!actor.enterpriseId)
+      throw new ValidationError([
+        { field: 'meetingId', code: 'FIELD_REQUIRED', message: 'name the meeting: only enterprise accounts upload files before reporting' },
+      ]);
+    await this.access.assertCanManage(actor, actor.enterpriseId, { entityType: 'enterprise', entityId: actor.enterpriseId });
+    return { enterpriseId: actor.enterpriseId, meetingId: null };
   }
 
   private async auditQuotaRefusal(actor: Actor, enterpriseId: string, size: number, error: QuotaExceededError): Promise<void> {

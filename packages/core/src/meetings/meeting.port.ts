@@ -90,10 +90,18 @@ export interface MeetingWrite {
 export interface MeetingRepository {
   findTeam(teamId: string): Promise<TeamForMeeting | null>;
   findShift(shiftId: string): Promise<ShiftForMeeting | null>;
-  findIdFor(teamId: string, shiftId: string, meetingDate: string): Promise<string | null>;
+  /** The meeting reported for this team, shift and date, with the device id it was reported under. */
+  findIdFor(teamId: string, shiftId: string, meetingDate: string): Promise<{ id: string; clientRef: string | null } | null>;
   create(
     data: MeetingWrite,
-    meta: { reportedById: string | null; reportedAt: Date; source: 'WEB' | 'API'; timeliness: 'ON_TIME' | 'LATE'; heldOnTime: boolean },
+    meta: {
+      reportedById: string | null;
+      reportedAt: Date;
+      source: 'WEB' | 'API';
+      clientRef: string | null;
+      timeliness: 'ON_TIME' | 'LATE';
+      heldOnTime: boolean;
+    },
   ): Promise<string>;
   setTimeliness(id: string, facts: { timeliness: 'ON_TIME' | 'LATE'; heldOnTime: boolean }): Promise<void>;
   addReview(meetingId: string, review: ReviewWrite): Promise<void>;

@@ -5,6 +5,7 @@ import type { AuditRepository } from '../audit/audit.port.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
 import type { EventPublisher } from '../events/event.port.ts';
 import type { MediaService } from '../media/media.service.ts';
+import type { StagedMedia } from '../media/staged-media.ts';
 import type { MeetingRecord, MeetingRepository, MeetingWrite, ShiftForMeeting } from './meeting.port.ts';
 import { meetingScopeOf, scopeIncludes } from '../access/scope.ts';
 import type { ComplianceService, ReportFacts } from '../compliance/compliance.service.ts';
@@ -32,12 +33,16 @@ export class MeetingService {
     private readonly events: EventPublisher,
     private readonly compliance: ComplianceService,
     private readonly evidence: EvidenceCounts,
+    private readonly staged: StagedMedia,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async create(actor: Actor, input: MeetingInput): Promise<Meeting> {
     const { write, shift } = await this.validate(actor, input);
-    if (await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate)) {
+    const existing = await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate);
+    if (existing) {
+      // The same report sent again (its answer was lost on a weak network): the meeting it made.
+      if (input.clientRef && existing.clientRef === input.clientRef) return this.get(actor, existing.id);
       throw new ConflictError(
         'MEETING_ALREADY_REPORTED',
         `This team's meeting for that shift on ${input.meetingDate} is already reported; open it to edit instead.`,
@@ -46,6 +51,7 @@ export class MeetingService {
         },
       );
     }
+    await this.staged.assertAttachable(write.enterpriseId, null, input.mediaIds);
     const reportedAt = this.now();
     const slot = await this.compliance.slotFor({ id: write.teamId, enterpriseId: write.enterpriseId }, shift, input.meetingDate);
     const facts = this.compliance.factsOf(slot, { reportedAt, startedAt: write.startedAt });
@@ -53,10 +59,15 @@ export class MeetingService {
       reportedById: actor.userId,
       reportedAt,
       source: actor.apiTokenId ? 'API' : 'WEB',
+      clientRef: input.clientRef ?? null,
       ...timelinessOf(facts),
     });
-    // A new meeting has no files or flags yet: its slot's counts start at zero as they are.
     await this.compliance.recordReport(slot, { meetingId: id, reportedAt }, facts);
+    // Files uploaded while the report was written join it now; the slot's counts follow them.
+    if (input.mediaIds.length) {
+      await this.staged.attach(id, input.mediaIds);
+      await this.evidence.refresh(id);
+    }
     const meeting = (await this.meetings.findById(id))!;
     await this.audit.record({
       actor,
@@ -65,7 +76,7 @@ export class MeetingService {
       entityId: id,
       enterpriseId: write.enterpriseId,
       outcome: 'SUCCESS',
-      details: { teamId: input.teamId, shiftId: input.shiftId, date: input.meetingDate },
+      details: { teamId: input.teamId, shiftId: input.shiftId, date: input.meetingDate, files: input.mediaIds.length },
     });
     await this.events.publish({ type: 'meeting.reported', meetingId: id, enterpriseId: meeting.enterpriseId, zoneId: meeting.zoneId });
     return this.withMedia(actor, meeting);
@@ -79,11 +90,13 @@ export class MeetingService {
       throw new ConflictError('MEETING_ALREADY_REVIEWED', 'This meeting has been reviewed and can no longer be edited.');
     const { write, shift } = await this.validate(actor, input);
     const clash = await this.meetings.findIdFor(input.teamId, input.shiftId, input.meetingDate);
-    if (clash && clash !== id)
+    if (clash && clash.id !== id)
       throw new ConflictError('MEETING_ALREADY_REPORTED', 'Another report already covers this team, shift and date.', {
         params: { date: input.meetingDate },
       });
+    await this.staged.assertAttachable(existing.enterpriseId, id, input.mediaIds);
     await this.meetings.update(id, write);
+    await this.staged.attach(id, input.mediaIds);
     const slot = await this.compliance.slotFor({ id: write.teamId, enterpriseId: write.enterpriseId }, shift, input.meetingDate);
     const facts = await this.compliance.moveReport(id, slot, {
       reportedAt: new Date(existing.reportedAt ?? this.now()),

@@ -17,6 +17,7 @@ import { createNotificationRepository } from './notification.repository.ts';
 import { createPasswordRepository } from './password.repository.ts';
 import { createReminderRepository } from './reminder.repository.ts';
 import { createSessionRepository } from './session.repository.ts';
+import { createStagedMediaRepository } from './staged-media.repository.ts';
 import { createShiftRepository } from './shift.repository.ts';
 import { createTeamRepository } from './team.repository.ts';
 import { createUserRepository } from './user.repository.ts';
@@ -46,6 +47,7 @@ export function createRepositories(prisma: PrismaClient) {
     reminders: createReminderRepository(prisma),
     sessions: createSessionRepository(prisma),
     shifts: createShiftRepository(prisma),
+    stagedMedia: createStagedMediaRepository(prisma),
     teams: createTeamRepository(prisma),
     users: createUserRepository(prisma),
     webhooks: createWebhookRepository(prisma),

@@ -134,9 +134,9 @@ export function createMeetingRepository(prisma: PrismaClient): MeetingRepository
     async findIdFor(teamId, shiftId, meetingDate) {
       const row = await prisma.meeting.findUnique({
         where: { teamId_shiftId_meetingDate: { teamId, shiftId, meetingDate: new Date(`${meetingDate}T00:00:00Z`) } },
-        select: { id: true },
+        select: { id: true, clientRef: true },
       });
-      return row?.id ?? null;
+      return row;
     },
 
     async create(data, meta) {
