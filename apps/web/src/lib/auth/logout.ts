@@ -1,5 +1,6 @@
 import { goto } from '$app/navigation';
 import { api } from '$lib/api/client.ts';
+import { forgetOffline } from '$lib/report/offline-cache.ts';
 import { session } from '$lib/session.svelte.ts';
 
 /** Ends the session on the server, forgets the user and shows the login page. */
@@ -10,5 +11,6 @@ export async function logout(): Promise<void> {
     // Already logged out (expired session) or offline: the cookie is useless either way.
   }
   session.clear();
+  forgetOffline();
   await goto('/login', { replaceState: true });
 }

@@ -11,6 +11,8 @@ import { reviewZhCN } from './review.zh-CN.ts';
 import { flagsZhCN } from './flags.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { exportsZhCN } from './exports.zh-CN.ts';
+import { shellZhCN } from './shell.zh-CN.ts';
+import { reportZhCN } from './report.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -107,14 +109,6 @@ export const zhCN = {
   landing: {
     enterprise: {
       title: '企业工作台',
-      report: '上报班前会',
-      reportHint: '填写“三交三查”记录，上传照片和视频',
-      history: '历史记录',
-      historyHint: '已上报的班前会及审核结果',
-      setup: '班组与班次',
-      setupHint: '维护班组、花名册和班次时间',
-      live: '直播班前会',
-      liveHint: '推流到指挥中心',
     },
     command: {
       title: '应急指挥中心',
@@ -262,6 +256,8 @@ export const zhCN = {
   flags: flagsZhCN,
   dashboard: dashboardZhCN,
   exports: exportsZhCN,
+  shell: shellZhCN,
+  report: reportZhCN,
   review: reviewZhCN,
   account: accountZhCN,
 } as const;

@@ -4,6 +4,7 @@ import { ApiError, type Api } from '$lib/api/client.ts';
 import { STEP_PAGE } from '$lib/auth/pending-step.ts';
 import { loginUrl } from '$lib/api/http.ts';
 import { t } from '$lib/i18n/index.ts';
+import { forgetOffline, rememberedMe, rememberMe } from '$lib/report/offline-cache.ts';
 import { session } from '$lib/session.svelte.ts';
 import { LANDING, mayOpenArea, type Area } from './roles.ts';
 
@@ -13,9 +14,19 @@ import { LANDING, mayOpenArea, type Area } from './roles.ts';
 export async function currentUser(api: Api): Promise<Me | null> {
   if (session.checked) return session.user;
   try {
-    session.set(await api.auth.me());
+    const me = await api.auth.me();
+    session.set(me);
+    rememberMe(me);
   } catch (failure) {
+    // No network: an officer who was signed in on this phone can still write and queue reports;
+    // the server checks the session again when they are sent.
+    const offline = failure instanceof ApiError && failure.status === 0 ? rememberedMe() : null;
+    if (offline) {
+      session.set(offline);
+      return offline;
+    }
     if (!(failure instanceof ApiError) || failure.status !== 401) throw failure;
+    forgetOffline();
     session.set(null, failure.code);
   }
   return session.user;

@@ -98,10 +98,6 @@ export async function uploadFile(
   delayOf: (failures: number) => number = backoffMs,
 ): Promise<{ assetId: string }> {
   const fingerprint = fingerprintOf(file);
-  let upload: Upload | null = null;
-  let stale = false; // Targets must be fetched again (after a failure, or because presigned URLs may have expired).
-  let failures = 0;
-
   const open = async (): Promise<Upload> => {
     const previous = findRecord(meetingId, fingerprint);
     if (previous) {
@@ -120,6 +116,24 @@ export async function uploadFile(
     saveRecord({ uploadId: created.id, meetingId, fingerprint, fileName: file.name, size: file.size, expiresAt: created.expiresAt });
     return created;
   };
+  return sendUpload(file, open, api, callbacks, signal, delayOf);
+}
+
+/**
+ * Sends the bytes of an upload opened by `open` (created, or found again after a reload) and
+ * completes it. `open` runs again after the server gave up on the upload (expired while offline).
+ */
+export async function sendUpload(
+  file: File,
+  open: () => Promise<Upload>,
+  api: UploadEndpoints,
+  callbacks: UploadCallbacks,
+  signal: AbortSignal,
+  delayOf: (failures: number) => number = backoffMs,
+): Promise<{ assetId: string }> {
+  let upload: Upload | null = null;
+  let stale = false; // Targets must be fetched again (after a failure, or because presigned URLs may have expired).
+  let failures = 0;
 
   callbacks.onPhase?.('starting');
   for (;;) {

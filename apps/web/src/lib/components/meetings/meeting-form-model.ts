@@ -174,5 +174,6 @@ export function toInput(draft: MeetingDraft, shifts: Shift[]): MeetingInput {
     hazards: draft.hazards,
     topics: orNull(draft.topics),
     notes: orNull(draft.notes),
+    mediaIds: [],
   };
 }

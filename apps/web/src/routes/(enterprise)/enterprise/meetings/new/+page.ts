@@ -1,14 +1,5 @@
-import { apiFor } from '$lib/api/client.ts';
-import { isDay } from '$lib/format/shanghai-time.ts';
-import { loadFormChoices } from '$lib/loaders/meetings.ts';
-import { requireOwnEnterprise } from '$lib/navigation/guard.ts';
+import { redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch, parent, url }) => {
-  const enterpriseId = requireOwnEnterprise((await parent()).me);
-  const date = url.searchParams.get('date');
-  return {
-    ...(await loadFormChoices(apiFor(fetch), enterpriseId)),
-    preset: { teamId: url.searchParams.get('teamId'), shiftId: url.searchParams.get('shiftId'), date: isDay(date) ? date : null },
-  };
-};
+// Reporting is one step now (files first, record on the same page): old links land there.
+export const load: PageLoad = ({ url }) => redirect(307, `/enterprise/report${url.search}`);
