@@ -8,7 +8,16 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hlsCopyArgs, hlsEncodeArgs, planLadder, planStills, resolveFfmpegBinaries, stillsArgs, Ffmpeg } from '@platform/media';
+import {
+  hlsCopyArgs,
+  hlsEncodeArgs,
+  planLadder,
+  planStills,
+  remuxAudioOf,
+  resolveFfmpegBinaries,
+  stillsArgs,
+  Ffmpeg,
+} from '@platform/media';
 import { createLogger } from '@platform/config';
 import { startEmbeddedPostgres } from '@platform/db';
 import { buildApp } from '../../apps/api/src/app.ts';
@@ -83,7 +92,7 @@ async function plainLadder(input: string): Promise<{ top: number; all: number }>
   const started = performance.now();
   const copies = plan.renditions.filter((r) => r.mode === 'copy');
   const encodes = plan.renditions.filter((r) => r.mode === 'encode');
-  for (const r of copies) await run(hlsCopyArgs(input, await mk(dir, r.name), r.hasAudio));
+  for (const r of copies) await run(hlsCopyArgs(input, await mk(dir, r.name), remuxAudioOf(r, plan.copyAudio)));
   const outputs = await Promise.all(encodes.map(async (r) => ({ rendition: r, dir: await mk(dir, r.name) })));
   // As in the pipeline: poster and sprite ride on the encode, or get a run of their own when nothing is encoded.
   const stills = {

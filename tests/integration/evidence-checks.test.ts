@@ -3,6 +3,7 @@ import piexif from 'piexifjs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
+import { browserCompressedMp4 } from '../support/format-samples.ts';
 import { sample } from '../support/samples.ts';
 import { createTestApp, PROJECT_ROOT, type TestApp } from '../support/test-app.ts';
 
@@ -117,6 +118,14 @@ describe('evidence checks', { timeout: 240_000 }, () => {
       const asset = await uploadChecked(officer2, meetingB, await retimed(name, '2026:11:28 07:40:00'), 'image/jpeg');
       expect(await flagsOf(asset), name).toEqual([]);
     }
+  });
+
+  it('flags a video recorded on another day like such a photo, when its container says when', async () => {
+    // Recorded 2026-12-01 07:42 (+08:00) near enterprise A's registered location, for a meeting on 2026-11-28.
+    const asset = await uploadChecked(officer1, meetingA, browserCompressedMp4(), 'video/mp4');
+    const flags = await flagsOf(asset);
+    expect(flags.map((f) => f.kind)).toEqual(['PHOTO_TAKEN_OTHER_DAY', 'VIDEO_TOO_SHORT']);
+    expect(flags[0]!.params).toMatchObject({ capturedDate: '2026-12-01', meetingDate: '2026-11-28', mediaKind: 'VIDEO' });
   });
 
   it('flags a short video, and the same video in another enterprise by its SHA-256', async () => {

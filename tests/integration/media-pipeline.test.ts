@@ -4,7 +4,7 @@ import { signStreamToken, streamTokenKey } from '@platform/core';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
-import { slowToEncodeClip } from '../support/format-samples.ts';
+import { browserCompressedMp4, OPUS_CAPTURE, slowToEncodeClip } from '../support/format-samples.ts';
 import { sample } from '../support/samples.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -117,6 +117,19 @@ describe('video upload to stream', { timeout: 120_000 }, () => {
       (await t.app.inject({ url: `/api/media/00000000-0000-4000-8000-000000000000/stream/${otherAsset}/${segment}` })).statusCode,
     ).toBe(403);
     expect((await t.app.inject({ url: video.hlsUrl.replace('master.m3u8', 'source') })).statusCode).toBe(404);
+  });
+});
+
+describe('a video compressed by a phone browser', { timeout: 120_000 }, () => {
+  it('plays from a remux with AAC audio and keeps the capture time, offset and place of the original', async () => {
+    const { complete } = await uploadFile(t.app, officer1, meetingId, browserCompressedMp4(), 'video/mp4');
+    const media = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
+    expect(media).toMatchObject({ kind: 'VIDEO', status: 'READY', capturedAt: '2026-11-30T23:42:10.000Z', capturedOffset: '+08:00' });
+    expect(media.gps.latitude).toBeCloseTo(OPUS_CAPTURE.latitude, 4);
+    expect(media.gps.longitude).toBeCloseTo(OPUS_CAPTURE.longitude, 4);
+    expect(media.renditions[0]).toMatchObject({ name: '720p', remuxed: true, codecs: expect.stringMatching(/,mp4a\.40\.2$/) });
+    const row = await t.platform.prisma.mediaAsset.findUniqueOrThrow({ where: { id: media.id } });
+    expect(row).toMatchObject({ capturedAt: new Date('2026-11-30T23:42:10Z'), videoCodec: 'h264', audioCodec: 'opus' });
   });
 });
 

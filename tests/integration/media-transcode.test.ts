@@ -1,8 +1,18 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Ffmpeg, HlsTranscoder, planLadder, resolveFfmpegBinaries, UnplayableMediaError, type RenditionResult } from '@platform/media';
+import {
+  Ffmpeg,
+  FfmpegVideoProcessor,
+  HlsTranscoder,
+  parseMediaPlaylist,
+  planLadder,
+  resolveFfmpegBinaries,
+  UnplayableMediaError,
+  type RenditionResult,
+} from '@platform/media';
 import { afterAll, describe, expect, it } from 'vitest';
+import { androidTaggedOpusMp4, browserCompressedMp4, OPUS_CAPTURE } from '../support/format-samples.ts';
 import { sample } from '../support/samples.ts';
 
 // Real ffmpeg on the generated samples. FFMPEG_PATH/FFPROBE_PATH select the binaries, as in production.
@@ -12,8 +22,9 @@ const limits = { maxDurationSeconds: 1800, maxRemuxBitrate: 20_000_000 };
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'transcode-test-'));
 afterAll(() => fs.rm(work, { recursive: true, force: true }));
 
+/** A generated sample by name, or any file by its absolute path. */
 async function transcode(name: string) {
-  const input = sample(name);
+  const input = path.isAbsolute(name) ? name : sample(name);
   const plan = planLadder(await ffmpeg.probe(input), limits);
   const dir = await fs.mkdtemp(path.join(work, 'job-'));
   const results: RenditionResult[] = [];
@@ -102,7 +113,84 @@ describe('HLS transcoding', { timeout: 120_000 }, () => {
     await expect(ffmpeg.probe(sample('not-a-video.mp4'))).rejects.toThrow(/Invalid data/);
     const extent = { declaredSeconds: 4000, decodableSeconds: 4000, truncatedAtSeconds: null };
     expect(() =>
-      planLadder({ formatName: 'x', durationSeconds: 4000, extent, sizeBytes: 1, bitRate: 0, video: null, audio: null }, limits),
+      planLadder(
+        { formatName: 'x', durationSeconds: 4000, extent, sizeBytes: 1, bitRate: 0, video: null, audio: null, formatTags: {} },
+        limits,
+      ),
     ).toThrow(UnplayableMediaError);
+  });
+});
+
+/** A rendition's init segment and media segments joined into one file ffprobe reads like an MP4. */
+async function joined(dir: string): Promise<string> {
+  const segments = parseMediaPlaylist(await fs.readFile(path.join(dir, 'index.m3u8'), 'utf8'));
+  const parts = await Promise.all(['init.mp4', ...segments.map((s) => s.uri)].map((f) => fs.readFile(path.join(dir, f))));
+  const file = path.join(dir, 'joined.mp4');
+  await fs.writeFile(file, Buffer.concat(parts));
+  return file;
+}
+
+describe('H.264 with Opus, as a phone browser compresses it', { timeout: 120_000 }, () => {
+  it('remuxes the video and encodes only the audio, to AAC-LC that hls.js plays', async () => {
+    const { plan, results } = await transcode(browserCompressedMp4());
+    expect(plan).toMatchObject({ kind: 'video', copyAudio: false });
+    expect(plan.kind === 'video' && plan.renditions[0]).toMatchObject({ name: '720p', mode: 'copy', hasAudio: true });
+    expect(results.map((r) => `${r.name}:${r.remuxed}`)).toEqual(['720p:true', '360p:false', '480p:false']);
+    for (const r of results) expect(r.variant.codecs, r.name).toMatch(/^avc1\.[0-9A-F]{6},mp4a\.40\.2$/);
+    const top = await ffmpeg.probe(await joined(results[0]!.dir));
+    expect(top.video).toMatchObject({ codec: 'h264', profile: 'Constrained Baseline', width: 1280, height: 720 });
+    expect(top.audio).toMatchObject({ codec: 'aac', profile: 'LC', channels: 2 });
+    expect(top.durationSeconds).toBeCloseTo(3, 0);
+    expect((await ffmpeg.probe(await joined(results[1]!.dir))).audio).toMatchObject({ codec: 'aac', profile: 'LC' });
+  });
+
+  it('reads the capture time with its offset and the place from the QuickTime keys, and drops the copy started before the probe', async () => {
+    const dir = await fs.mkdtemp(path.join(work, 'browser-'));
+    const file = path.join(dir, 'source');
+    await fs.copyFile(browserCompressedMp4(), file);
+    const processor = new FfmpegVideoProcessor(ffmpeg, limits, () => new Date('2026-12-01T12:00:00Z'));
+    const inspection = await processor.inspect(file);
+    expect(inspection.facts).toMatchObject({
+      videoCodec: 'h264',
+      audioCodec: 'opus',
+      capturedAt: new Date('2026-11-30T23:42:10Z'),
+      capturedOffset: '+08:00',
+      gpsLatitude: OPUS_CAPTURE.latitude,
+      gpsLongitude: OPUS_CAPTURE.longitude,
+    });
+    // The speculative remux copied Opus: cancelled, so the plan's own remux encodes the audio.
+    expect(await fs.readdir(dir)).toEqual(['source']);
+    const out = {
+      hlsDir: path.join(dir, 'hls'),
+      poster: path.join(dir, 'p.jpg'),
+      sprite: path.join(dir, 's.jpg'),
+      vtt: path.join(dir, 's.vtt'),
+    };
+    const finished: { name: string; codecs: string }[] = [];
+    await processor.transcode(file, inspection, out, { onRendition: async (r) => void finished.push(r), onProgress: () => {} });
+    expect(finished.map((r) => `${r.name}:${r.codecs.split(',')[1]}`).sort()).toEqual([
+      '360p:mp4a.40.2',
+      '480p:mp4a.40.2',
+      '720p:mp4a.40.2',
+    ]);
+    expect((await ffmpeg.probe(await joined(path.join(out.hlsDir, '720p')))).audio?.codec).toBe('aac');
+  });
+
+  it("reads Android's UTC creation_time without an offset, and the place from ©xyz", async () => {
+    const raw = await ffmpeg.probe(androidTaggedOpusMp4());
+    expect(raw.formatTags).toMatchObject({ creation_time: '2026-12-01T07:42:10.000000Z', location: OPUS_CAPTURE.location });
+    const processor = new FfmpegVideoProcessor(ffmpeg, limits, () => new Date('2026-12-01T12:00:00Z'));
+    const dir = await fs.mkdtemp(path.join(work, 'android-'));
+    await fs.copyFile(androidTaggedOpusMp4(), path.join(dir, 'source'));
+    const inspection = await processor.inspect(path.join(dir, 'source'));
+    expect(inspection.facts).toMatchObject({
+      capturedAt: new Date('2026-12-01T07:42:10Z'),
+      capturedOffset: null,
+      gpsLatitude: OPUS_CAPTURE.latitude,
+      gpsLongitude: OPUS_CAPTURE.longitude,
+    });
+    // Seen from before the recording (a phone whose clock ran hours ahead), the time is dropped, the place kept.
+    const early = await new FfmpegVideoProcessor(ffmpeg, limits, () => new Date('2026-12-01T05:00:00Z')).inspect(path.join(dir, 'source'));
+    expect(early.facts).toMatchObject({ capturedAt: null, gpsLatitude: OPUS_CAPTURE.latitude });
   });
 });

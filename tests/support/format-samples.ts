@@ -241,3 +241,65 @@ export function hlgHdrClip(): string {
     'bt2020nc',
   ]);
 }
+
+/** The capture time and place the Opus samples carry, and what processing must read from them. */
+export const OPUS_CAPTURE = {
+  /** As a phone's browser copies an iPhone's keys (QuickTime mdta): local time with its offset. */
+  creationDate: '2026-12-01T07:42:10+08:00',
+  /** As Android writes the movie header's creation time: UTC. */
+  creationTime: '2026-12-01T07:42:10Z',
+  location: '+39.0842+117.2009/',
+  latitude: 39.0842,
+  longitude: 117.2009,
+};
+
+/** 3 s of 720p Constrained Baseline H.264 (openh264's profile) with Opus, as WebCodecs in Chromium encodes it. */
+const browserStreams = [
+  ...pattern('1280x720', 3, 30),
+  ...tone(3, 48000),
+  '-c:v',
+  'libx264',
+  '-profile:v',
+  'baseline',
+  '-pix_fmt',
+  'yuv420p',
+  '-g',
+  '60',
+  '-c:a',
+  'libopus',
+  '-b:a',
+  '96k',
+];
+
+/**
+ * What a phone's browser uploads after compressing a recording with mediabunny: H.264 and Opus (no
+ * AAC encoder in Chromium on Linux) in MP4 with `metadataFormat: 'mdta'`, the original's capture
+ * time and place kept as QuickTime keys. It also carries a UTC creation_time, which must lose to
+ * the creation date that has an offset.
+ */
+export function browserCompressedMp4(): string {
+  mkdirSync(FORMATS_DIR, { recursive: true });
+  return ffmpeg('browser-h264-opus-mdta.mp4', [
+    ...browserStreams,
+    '-movflags',
+    'use_metadata_tags',
+    '-metadata',
+    `com.apple.quicktime.creationdate=${OPUS_CAPTURE.creationDate}`,
+    '-metadata',
+    `com.apple.quicktime.location.ISO6709=${OPUS_CAPTURE.location}`,
+    '-metadata',
+    `creation_time=${OPUS_CAPTURE.creationTime}`,
+  ]);
+}
+
+/** The same streams with the capture facts where Android's camera writes them: mvhd creation_time and ©xyz. */
+export function androidTaggedOpusMp4(): string {
+  mkdirSync(FORMATS_DIR, { recursive: true });
+  return ffmpeg('android-h264-opus-xyz.mp4', [
+    ...browserStreams,
+    '-metadata',
+    `creation_time=${OPUS_CAPTURE.creationTime}`,
+    '-metadata',
+    `location=${OPUS_CAPTURE.location}`,
+  ]);
+}

@@ -18,9 +18,9 @@ export type EvidenceEnv = z.infer<z.ZodObject<typeof evidenceEnvShape>>;
 
 /** The same shape as core's EvidenceCheckSettings. */
 export interface EvidenceConfig {
-  /** A photo taken further than this from the declared start is flagged. */
+  /** A photo, or a video that recorded its capture time, taken further than this from the declared start is flagged. */
   photoMaxMinutesFromStart: number;
-  /** A photo whose GPS lies further than this from the enterprise's registered location is flagged. */
+  /** A photo or video whose GPS lies further than this from the enterprise's registered location is flagged. */
   photoMaxMeters: number;
   /** A video shorter than this is flagged. */
   videoMinSeconds: number;

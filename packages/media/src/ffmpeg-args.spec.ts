@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hlsEncodeArgs } from './ffmpeg-args.ts';
+import { hlsCopyArgs, hlsEncodeArgs, remuxAudioOf } from './ffmpeg-args.ts';
 import type { RenditionPlan } from './ladder.ts';
 import { planStills } from './stills-args.ts';
 
@@ -59,5 +59,55 @@ describe('hlsEncodeArgs', () => {
   it('reads a truncated source only up to its last whole packet', () => {
     const args = hlsEncodeArgs('in.mp4', outputs, { copyAudio: true, limitSeconds: 31.5 });
     expect(args.slice(2, 6)).toEqual(['-t', '31.500', '-i', 'in.mp4']);
+  });
+});
+
+describe('hlsCopyArgs', () => {
+  // The codec and map arguments, between the input and the muxer.
+  const streamsOf = (args: string[]) => args.slice(args.indexOf('-i') + 2, args.indexOf('-movflags'));
+
+  it('copies the video and AAC audio, stripping ADTS headers', () => {
+    expect(streamsOf(hlsCopyArgs('in.mp4', 'o/720p', 'copy'))).toEqual([
+      '-map',
+      '0:v:0',
+      '-map',
+      '0:a:0',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'copy',
+      '-bsf:a',
+      'aac_adtstoasc',
+    ]);
+  });
+
+  it('copies the video and encodes other audio (Opus from a browser) to AAC-LC stereo', () => {
+    expect(streamsOf(hlsCopyArgs('in.mp4', 'o/720p', 'encode'))).toEqual([
+      '-map',
+      '0:v:0',
+      '-map',
+      '0:a:0',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '128k',
+      '-ac',
+      '2',
+    ]);
+  });
+
+  it('maps no audio for a silent source, and audio if there is any for a remux started before the probe', () => {
+    expect(streamsOf(hlsCopyArgs('in.mp4', 'o/720p', 'none'))).toEqual(['-map', '0:v:0', '-c:v', 'copy']);
+    expect(streamsOf(hlsCopyArgs('in.mp4', 'o/720p', 'copy-if-present')).slice(0, 4)).toEqual(['-map', '0:v:0', '-map', '0:a:0?']);
+    expect(hlsCopyArgs('in.mp4', 'o/720p', 'encode', 31.5).slice(2, 6)).toEqual(['-t', '31.500', '-i', 'in.mp4']);
+  });
+
+  it('takes the audio choice from the plan: copy AAC-LC, encode the rest, nothing for a silent rendition', () => {
+    const copy = { ...rung('720p', 1280, 720), mode: 'copy' as const };
+    expect(remuxAudioOf(copy, true)).toBe('copy');
+    expect(remuxAudioOf(copy, false)).toBe('encode');
+    expect(remuxAudioOf({ ...copy, hasAudio: false }, false)).toBe('none');
   });
 });

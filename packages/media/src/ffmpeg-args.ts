@@ -61,13 +61,28 @@ const BT709_TAGS = ['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colors
  */
 const AAC_COPY = ['-c:a', 'copy', '-bsf:a', 'aac_adtstoasc'];
 
+/** AAC-LC stereo, what every HLS player decodes (hls.js in fMP4 needs AAC, and Safari plays no Opus in HLS). */
+const AAC_ENCODE = ['-c:a', 'aac', '-b:a', '128k', '-ac', '2'];
+
 /**
- * Remux the source's streams untouched into one HLS rendition: no decoding, no encoding.
- * `audio: 'if-present'` maps the first audio stream when there is one, for a remux started before
- * the probe has said.
+ * What a remux does with the source's audio: `copy` AAC-LC as it is, `encode` any other audio to
+ * AAC-LC, or `none` when there is none. `copy-if-present` copies the first audio stream when there
+ * is one, for a remux started before the probe has said (it fails on audio that is not AAC).
  */
-export function hlsCopyArgs(input: string, dir: string, audio: boolean | 'if-present', limitSeconds: number | null = null): string[] {
-  const map = audio === 'if-present' ? ['-map', '0:a:0?'] : audio ? ['-map', '0:a:0'] : [];
+export type RemuxAudio = 'copy' | 'encode' | 'none' | 'copy-if-present';
+
+/** What the remux of a planned copy rendition does with the audio, from the plan's `copyAudio`. */
+export function remuxAudioOf(rendition: RenditionPlan, copyAudio: boolean): RemuxAudio {
+  return !rendition.hasAudio ? 'none' : copyAudio ? 'copy' : 'encode';
+}
+
+/**
+ * Remux the source's video untouched into one HLS rendition: no decoding, no encoding of the
+ * picture. Audio that must be encoded is decoded alone, which takes a fraction of a second.
+ */
+export function hlsCopyArgs(input: string, dir: string, audio: RemuxAudio, limitSeconds: number | null = null): string[] {
+  const map = { copy: ['-map', '0:a:0'], encode: ['-map', '0:a:0'], none: [], 'copy-if-present': ['-map', '0:a:0?'] }[audio];
+  const codec = { copy: AAC_COPY, encode: AAC_ENCODE, none: [], 'copy-if-present': AAC_COPY }[audio];
   return [
     '-hide_banner',
     '-y',
@@ -77,7 +92,7 @@ export function hlsCopyArgs(input: string, dir: string, audio: boolean | 'if-pre
     ...map,
     '-c:v',
     'copy',
-    ...(audio ? AAC_COPY : []),
+    ...codec,
     '-movflags',
     '+faststart',
     ...hlsMuxerArgs(dir),
@@ -87,9 +102,9 @@ export function hlsCopyArgs(input: string, dir: string, audio: boolean | 'if-pre
 /**
  * Encode several renditions in one ffmpeg run: the source is decoded once and split, each branch
  * scaled and encoded with keyframes forced every segment so all renditions switch cleanly.
- * ffmpeg's autorotate applies the source's rotation before the split. AAC audio is copied.
- * With `stills`, two more branches of the same split write the poster and the sprite, so they
- * cost no decoding of their own.
+ * ffmpeg's autorotate applies the source's rotation before the split. AAC-LC audio is copied,
+ * other audio encoded to AAC-LC. With `stills`, two more branches of the same split write the
+ * poster and the sprite, so they cost no decoding of their own.
  */
 export function hlsEncodeArgs(
   input: string,
@@ -130,7 +145,7 @@ export function hlsEncodeArgs(
       `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
       ...(options.hdr ? BT709_TAGS : []),
     );
-    if (r.hasAudio) args.push(...(options.copyAudio ? AAC_COPY : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']));
+    if (r.hasAudio) args.push(...(options.copyAudio ? AAC_COPY : AAC_ENCODE));
     args.push(...hlsMuxerArgs(o.dir));
   });
   if (options.stills) args.push(...stillsOutputArgs(options.stills));
@@ -145,7 +160,7 @@ export function hlsAudioArgs(input: string, dir: string, copy: boolean, limitSec
     ...inputArgs(input, limitSeconds),
     '-map',
     '0:a:0',
-    ...(copy ? AAC_COPY : ['-c:a', 'aac', '-b:a', '128k', '-ac', '2']),
+    ...(copy ? AAC_COPY : AAC_ENCODE),
     ...hlsMuxerArgs(dir),
   ];
 }

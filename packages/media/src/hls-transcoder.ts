@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs } from './ffmpeg-args.ts';
+import { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs, remuxAudioOf } from './ffmpeg-args.ts';
 import type { Ffmpeg } from './ffmpeg.ts';
 import type { MediaPlan, RenditionPlan } from './ladder.ts';
 import { avcCodecOfInit } from './mp4-codec.ts';
@@ -45,8 +45,9 @@ type VideoPlan = Extract<MediaPlan, { kind: 'video' }>;
 /**
  * A remux started while the source is still being probed. Most phone videos are H.264/AAC MP4
  * that end up remuxed anyway, and starting ffmpeg costs about as much as probing; running both at
- * once puts the first rendition out one process start sooner. Cancelled when the plan wants
- * something else.
+ * once puts the first rendition out one process start sooner. It copies the audio, so it is
+ * cancelled when the plan wants something else, also a remux whose audio must be encoded (the
+ * H.264/Opus a browser compresses to).
  */
 export interface PreparedCopy {
   dir: string;
@@ -68,7 +69,7 @@ export class HlsTranscoder {
     const abort = new AbortController();
     const done = fs
       .mkdir(dir, { recursive: true })
-      .then(() => this.ffmpeg.run(hlsCopyArgs(input, dir, 'if-present'), { signal: abort.signal }));
+      .then(() => this.ffmpeg.run(hlsCopyArgs(input, dir, 'copy-if-present'), { signal: abort.signal }));
     done.catch(() => {}); // a cancelled or failed speculation is reported where it is awaited, if at all
     return {
       dir,
@@ -112,7 +113,7 @@ export class HlsTranscoder {
       const adopted = r === copies[0] && prepared ? await adopt(prepared, workDir, r.name) : null;
       const dir = adopted ?? (await mkdir(workDir, r.name));
       if (!adopted)
-        await this.ffmpeg.run(hlsCopyArgs(input, dir, r.hasAudio, plan.limitSeconds), {
+        await this.ffmpeg.run(hlsCopyArgs(input, dir, remuxAudioOf(r, plan.copyAudio), plan.limitSeconds), {
           durationSeconds: duration,
           onProgress: (f) => cb.onProgress(f * copyShare),
           signal: cb.signal,

@@ -1,5 +1,15 @@
+export { parseCaptureTags, parseIso6709, parseIsoTime, type CaptureFacts } from './capture-tags.ts';
 export { Ffmpeg, FfmpegError, resolveFfmpegBinaries, type FfmpegBinaries, type RunOptions } from './ffmpeg.ts';
-export { hlsAudioArgs, hlsCopyArgs, hlsEncodeArgs, SEGMENT_SECONDS, toneMapFilter, type HlsOutput } from './ffmpeg-args.ts';
+export {
+  hlsAudioArgs,
+  hlsCopyArgs,
+  hlsEncodeArgs,
+  remuxAudioOf,
+  SEGMENT_SECONDS,
+  toneMapFilter,
+  type HlsOutput,
+  type RemuxAudio,
+} from './ffmpeg-args.ts';
 export { HlsTranscoder, type RenditionResult, type StillFiles, type TranscodeCallbacks } from './hls-transcoder.ts';
 export {
   LADDER,

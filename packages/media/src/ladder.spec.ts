@@ -46,6 +46,7 @@ function probe(
       overrides.audio === null
         ? null
         : { codec: 'aac', profile: 'LC', channels: 2, sampleRate: 48000, bitRate: 128_000, ...overrides.audio },
+    formatTags: {},
   };
 }
 
@@ -100,8 +101,26 @@ describe('planLadder', () => {
     expect(names(plan)[0]).toBe('720p:copy:1280x720');
   });
 
-  it('re-encodes when the audio is not AAC, when the bit rate is excessive, or when the profile is 10-bit', () => {
-    expect(names(planLadder(probe({ audio: { codec: 'mp3', profile: null } }), limits))[0]).toBe('720p:encode:1280x720');
+  it('copies AAC-LC audio with the remux and into the encodes', () => {
+    expect(planLadder(probe(), limits)).toMatchObject({ kind: 'video', copyAudio: true });
+    expect(planLadder(probe({ audio: null }), limits)).toMatchObject({ kind: 'video', copyAudio: false });
+  });
+
+  it('remuxes the H.264 of a browser-compressed file with Opus (or other non-AAC-LC audio) and encodes only its audio', () => {
+    for (const audio of [
+      { codec: 'opus', profile: null },
+      { codec: 'mp3', profile: null },
+      { codec: 'aac', profile: 'HE-AAC' },
+    ]) {
+      const plan = planLadder(probe({ audio }), limits);
+      expect(names(plan), audio.codec).toEqual(['720p:copy:1280x720', '480p:encode:854x480', '360p:encode:640x360']);
+      expect(plan, audio.codec).toMatchObject({ kind: 'video', copyAudio: false });
+      expect(plan.kind === 'video' && plan.renditions.every((r) => r.hasAudio)).toBe(true);
+    }
+  });
+
+  it('re-encodes when the video is not H.264, when the bit rate is excessive, or when the profile is 10-bit', () => {
+    expect(names(planLadder(probe({ video: { codec: 'vp9', profile: null } }), limits))[0]).toBe('720p:encode:1280x720');
     expect(names(planLadder(probe({ bitRate: 40_000_000 }), limits))[0]).toBe('720p:encode:1280x720');
     expect(names(planLadder(probe({ video: { profile: 'High 10', pixelFormat: 'yuv420p10le' } }), limits))[0]).toBe('720p:encode:1280x720');
   });

@@ -7,7 +7,10 @@ export interface RenditionPlan {
   /** Displayed (rotated) size, even numbers. */
   width: number;
   height: number;
-  /** `copy` remuxes the source streams untouched; `encode` runs libx264/aac. */
+  /**
+   * `copy` remuxes the source's video untouched (its audio too when the plan's `copyAudio`, else
+   * the audio alone is encoded to AAC); `encode` runs libx264/aac.
+   */
   mode: 'copy' | 'encode';
   /** Target video bit rate in bits/s for encodes; the source's for copies. */
   videoBitrate: number;
@@ -22,7 +25,7 @@ export type MediaPlan =
       durationSeconds: number;
       /** The source's frame rate, which every rendition keeps (nothing drops or adds frames). */
       fps: number;
-      /** AAC-LC source audio is copied into encodes too. */
+      /** AAC-LC source audio is copied, into the remux and the encodes; any other audio is encoded to AAC-LC. */
       copyAudio: boolean;
       /** HDR transfer to tone-map to SDR BT.709; null for SDR sources. */
       hdr: HdrTransfer | null;
@@ -64,9 +67,11 @@ const REMUXABLE_VIDEO_PROFILES = new Set(['Baseline', 'Constrained Baseline', 'M
 
 /**
  * Decides the renditions for a probed source. Never upscales: rungs at or below the source's
- * short side, or the source's own size when it is smaller than the lowest rung. When the source
- * is already browser-safe H.264 (8-bit 4:2:0, unrotated) with AAC or no audio, the top rendition
- * is a remux and only lower rungs are encoded. Pure.
+ * short side, or the source's own size when it is smaller than the lowest rung. When the source's
+ * video is already browser-safe H.264 (8-bit 4:2:0, unrotated), the top rendition is a remux and
+ * only lower rungs are encoded. The audio does not decide that: a phone's browser compresses to
+ * H.264 with Opus (Chromium has no AAC encoder), and encoding only the audio costs a fraction of
+ * a second where re-encoding the picture costs many. Pure.
  */
 export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
   if (probe.durationSeconds > limits.maxDurationSeconds) {
@@ -106,8 +111,7 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
     v.rotation === 0 &&
     hdr === null &&
     sourceShort <= LADDER[0].shortSide &&
-    (probe.bitRate === 0 || probe.bitRate <= limits.maxRemuxBitrate) &&
-    (!hasAudio || isAacLc(probe));
+    (probe.bitRate === 0 || probe.bitRate <= limits.maxRemuxBitrate);
 
   const renditions: RenditionPlan[] = [];
   if (remux) {

@@ -11,6 +11,8 @@ export interface MediaProbe {
   bitRate: number;
   video: VideoStreamInfo | null;
   audio: AudioStreamInfo | null;
+  /** The container's metadata (creation time, location, QuickTime keys) as ffprobe prints it: what `parseCaptureTags` reads. */
+  formatTags: Record<string, string>;
 }
 
 export interface VideoStreamInfo {
@@ -72,7 +74,14 @@ interface FfprobePacket {
 
 /** ffprobe's `-show_format -show_streams -show_entries packet=… -of json` output. */
 export interface FfprobeOutput {
-  format?: { format_name?: string; duration?: string; start_time?: string; size?: string; bit_rate?: string };
+  format?: {
+    format_name?: string;
+    duration?: string;
+    start_time?: string;
+    size?: string;
+    bit_rate?: string;
+    tags?: Record<string, string>;
+  };
   streams?: FfprobeStream[];
   packets?: FfprobePacket[];
 }
@@ -126,6 +135,7 @@ export function parseProbe(raw: FfprobeOutput, fileSize: number): MediaProbe {
           bitRate: num(a.bit_rate),
         }
       : null,
+    formatTags: { ...raw.format?.tags },
   };
 }
 

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { FinishedRendition, TranscodeOutput, VideoInspection, VideoProcessor } from '@platform/core';
 import { MediaRejectedError } from '@platform/core';
+import { parseCaptureTags } from './capture-tags.ts';
 import { FfmpegError, type Ffmpeg } from './ffmpeg.ts';
 import { HlsTranscoder, type PreparedCopy } from './hls-transcoder.ts';
 import { planLadder, UnplayableMediaError, type LadderLimits, type MediaPlan } from './ladder.ts';
@@ -32,6 +33,8 @@ export class FfmpegVideoProcessor implements VideoProcessor {
   constructor(
     private readonly ffmpeg: Ffmpeg,
     private readonly limits: LadderLimits,
+    /** The clock a capture time in the future is judged by. */
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.transcoder = new HlsTranscoder(ffmpeg);
   }
@@ -56,10 +59,12 @@ export class FfmpegVideoProcessor implements VideoProcessor {
       throw error;
     }
     const top = plan.kind === 'video' ? plan.renditions[0]! : null;
-    // The speculation matches the plan only for a whole file whose top rendition is a remux.
-    const useful = top?.mode === 'copy' && plan.kind === 'video' && plan.limitSeconds === null;
+    // The speculation matches the plan only for a whole file whose top rendition is a remux that
+    // copies the audio, or has none: it copied whatever audio there was, and fails on Opus.
+    const useful = top?.mode === 'copy' && plan.kind === 'video' && plan.limitSeconds === null && (plan.copyAudio || !top.hasAudio);
     if (prepared && !useful) await prepared.cancel();
     const truncatedAt = probe.extent.truncatedAtSeconds;
+    const capture = parseCaptureTags(probe.formatTags, this.now());
     return {
       kind: plan.kind,
       plan: { media: plan, prepared: useful ? prepared : null } satisfies Planned,
@@ -72,6 +77,10 @@ export class FfmpegVideoProcessor implements VideoProcessor {
         rotation: probe.video?.rotation ?? null,
         videoCodec: probe.video?.codec ?? null,
         audioCodec: probe.audio?.codec ?? null,
+        capturedAt: capture.capturedAt,
+        capturedOffset: capture.capturedOffset,
+        gpsLatitude: capture.latitude,
+        gpsLongitude: capture.longitude,
       },
     };
   }

@@ -1,15 +1,7 @@
 import type { Logger } from '../logging/logger.port.ts';
 import type { EvidenceCounts } from './evidence-counts.port.ts';
 import type { EvidenceCheckRepository, EvidenceSubject } from './evidence-check.port.ts';
-import {
-  photoLocationFinding,
-  photoTimeFinding,
-  reuseFindings,
-  videoLengthFinding,
-  type EvidenceCheckSettings,
-  type FlagDraft,
-  type ReuseHit,
-} from './evidence-rules.ts';
+import { reuseFindings, ruleFindings, type EvidenceCheckSettings, type ReuseHit } from './evidence-rules.ts';
 import { reuseMatch, reuseProbes } from './photo-reuse.ts';
 
 // Candidates read per photo. Far more than a real reuse produces; it bounds the work for a picture
@@ -32,22 +24,14 @@ export class EvidenceCheckService {
   async check(assetId: string, log?: Logger): Promise<number> {
     const subject = await this.repo.loadSubject(assetId);
     if (!subject) return 0;
-    const flags = [...this.ruleFindings(subject), ...reuseFindings(subject.asset.id, subject.asset.kind, await this.reuseHits(subject))];
+    const flags = [
+      ...ruleFindings(subject, this.settings),
+      ...reuseFindings(subject.asset.id, subject.asset.kind, await this.reuseHits(subject)),
+    ];
     const added = flags.length ? await this.repo.saveFlags(subject.meeting.id, flags) : 0;
     if (added) await this.counts.refresh(subject.meeting.id);
     log?.info({ assetId, meetingId: subject.meeting.id, flags: flags.map((f) => f.key), added }, 'evidence checked');
     return added;
-  }
-
-  private ruleFindings({ asset, meeting, enterpriseLocation }: EvidenceSubject): FlagDraft[] {
-    const findings =
-      asset.kind === 'PHOTO'
-        ? [
-            photoTimeFinding(asset.id, asset.capturedAt, meeting, this.settings),
-            photoLocationFinding(asset.id, asset.gps, enterpriseLocation, this.settings),
-          ]
-        : [videoLengthFinding(asset.id, asset.durationMs, this.settings)];
-    return findings.filter((f): f is FlagDraft => f !== null);
   }
 
   /** Byte-identical files of any kind, and for photos the perceptual matches on top. */

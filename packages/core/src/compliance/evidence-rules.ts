@@ -2,6 +2,7 @@
 // Each finding becomes a MeetingFlag; its key makes a re-run of the check add nothing.
 import type { FlagKind } from '@platform/contracts';
 import { shanghaiDate } from '../meetings/shift-window.ts';
+import type { EvidenceSubject } from './evidence-check.port.ts';
 
 /** Limits of the checks; the same shape as the config package's EvidenceConfig. */
 export interface EvidenceCheckSettings {
@@ -48,14 +49,24 @@ export function haversineMeters(a: Coordinates, b: Coordinates): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** The file a finding is about: its id, and whether it is a photo or a video (which the detail names). */
+export interface EvidenceAsset {
+  id: string;
+  kind: 'PHOTO' | 'VIDEO';
+}
+
+const noun = (asset: EvidenceAsset) => (asset.kind === 'VIDEO' ? 'Video' : 'Photo');
+
 /**
- * A photo taken too far from the declared start. Taken on another calendar day (Asia/Shanghai) it
- * is PHOTO_TAKEN_OTHER_DAY, the stronger finding, else PHOTO_TIME_FAR_FROM_START; one flag, not
- * both. A photo within the limit is never "another day": a night meeting at 23:40 has photos
- * after midnight. The capture instant already carries the camera's offset (or +08:00 without one).
+ * A photo or video captured too far from the declared start. Captured on another calendar day
+ * (Asia/Shanghai) it is PHOTO_TAKEN_OTHER_DAY, the stronger finding, else PHOTO_TIME_FAR_FROM_START;
+ * one flag, not both. A file within the limit is never "another day": a night meeting at 23:40 has
+ * photos after midnight. The capture instant already carries the camera's offset (or +08:00
+ * without one). A video is the same finding as a photo, so it has the same kind (the kinds keep
+ * their first name); `mediaKind` says which it is.
  */
-export function photoTimeFinding(
-  assetId: string,
+export function captureTimeFinding(
+  asset: EvidenceAsset,
   capturedAt: Date | null,
   meeting: MeetingFacts,
   settings: Pick<EvidenceCheckSettings, 'photoMaxMinutesFromStart'>,
@@ -64,28 +75,34 @@ export function photoTimeFinding(
   const minutes = Math.round((capturedAt.getTime() - meeting.startedAt.getTime()) / 60_000);
   if (Math.abs(minutes) <= settings.photoMaxMinutesFromStart) return null;
   const capturedDate = shanghaiDate(capturedAt);
-  const params = { minutes, limitMinutes: settings.photoMaxMinutesFromStart, capturedAt: capturedAt.toISOString(), capturedDate };
+  const params = {
+    minutes,
+    limitMinutes: settings.photoMaxMinutesFromStart,
+    capturedAt: capturedAt.toISOString(),
+    capturedDate,
+    mediaKind: asset.kind,
+  };
   if (capturedDate !== meeting.meetingDate) {
     return {
       kind: 'PHOTO_TAKEN_OTHER_DAY',
-      key: `PHOTO_TAKEN_OTHER_DAY:${assetId}`,
-      detail: `Photo taken on ${capturedDate}, the meeting is on ${meeting.meetingDate} (${minutes} min from its start).`,
+      key: `PHOTO_TAKEN_OTHER_DAY:${asset.id}`,
+      detail: `${noun(asset)} taken on ${capturedDate}, the meeting is on ${meeting.meetingDate} (${minutes} min from its start).`,
       params: { ...params, meetingDate: meeting.meetingDate },
-      assetId,
+      assetId: asset.id,
     };
   }
   return {
     kind: 'PHOTO_TIME_FAR_FROM_START',
-    key: `PHOTO_TIME_FAR_FROM_START:${assetId}`,
-    detail: `Photo taken ${minutes} min from the declared start (limit ${settings.photoMaxMinutesFromStart}).`,
+    key: `PHOTO_TIME_FAR_FROM_START:${asset.id}`,
+    detail: `${noun(asset)} taken ${minutes} min from the declared start (limit ${settings.photoMaxMinutesFromStart}).`,
     params,
-    assetId,
+    assetId: asset.id,
   };
 }
 
-/** A photo whose GPS lies too far from the enterprise's registered location; nothing when either is unknown. */
-export function photoLocationFinding(
-  assetId: string,
+/** A photo or video whose GPS lies too far from the enterprise's registered location; nothing when either is unknown. */
+export function captureLocationFinding(
+  asset: EvidenceAsset,
   gps: Coordinates | null,
   enterprise: Coordinates | null,
   settings: Pick<EvidenceCheckSettings, 'photoMaxMeters'>,
@@ -95,10 +112,10 @@ export function photoLocationFinding(
   if (meters <= settings.photoMaxMeters) return null;
   return {
     kind: 'PHOTO_LOCATION_FAR',
-    key: `PHOTO_LOCATION_FAR:${assetId}`,
-    detail: `Photo taken ${meters} m from the enterprise's registered location (limit ${settings.photoMaxMeters}).`,
-    params: { meters, limitMeters: settings.photoMaxMeters, latitude: gps.latitude, longitude: gps.longitude },
-    assetId,
+    key: `PHOTO_LOCATION_FAR:${asset.id}`,
+    detail: `${noun(asset)} taken ${meters} m from the enterprise's registered location (limit ${settings.photoMaxMeters}).`,
+    params: { meters, limitMeters: settings.photoMaxMeters, latitude: gps.latitude, longitude: gps.longitude, mediaKind: asset.kind },
+    assetId: asset.id,
   };
 }
 
@@ -117,6 +134,27 @@ export function videoLengthFinding(
     params: { seconds, minSeconds: settings.videoMinSeconds },
     assetId,
   };
+}
+
+type Rule = (subject: EvidenceSubject, settings: EvidenceCheckSettings) => FlagDraft | null;
+
+const captureTime: Rule = ({ asset, meeting }, settings) => captureTimeFinding(asset, asset.capturedAt, meeting, settings);
+const captureLocation: Rule = ({ asset, enterpriseLocation }, settings) =>
+  captureLocationFinding(asset, asset.gps, enterpriseLocation, settings);
+const videoLength: Rule = ({ asset }, settings) => videoLengthFinding(asset.id, asset.durationMs, settings);
+
+/**
+ * The rules each kind of file is held to. When and where a file was captured count for a video as
+ * for a photo, whenever its container recorded them (phones do; most cameras and NVRs do not).
+ */
+const RULES: Record<EvidenceAsset['kind'], Rule[]> = {
+  PHOTO: [captureTime, captureLocation],
+  VIDEO: [captureTime, captureLocation, videoLength],
+};
+
+/** The findings of the rules on one file's own facts (reuse, which needs other meetings' files, is apart). */
+export function ruleFindings(subject: EvidenceSubject, settings: EvidenceCheckSettings): FlagDraft[] {
+  return RULES[subject.asset.kind].map((rule) => rule(subject, settings)).filter((f): f is FlagDraft => f !== null);
 }
 
 /** An earlier asset of another meeting that the checked one repeats. */

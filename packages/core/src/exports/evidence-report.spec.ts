@@ -106,6 +106,9 @@ describe('evidenceReport', () => {
     expect(meeting.files[0]).toMatchObject({ sha256: 'ab'.repeat(32), removedAt: at('07:50').toISOString() });
     expect(meeting.flags[0]!.params).toEqual({ meters: 1800, limitMeters: 500 });
     expect(flagText('PHOTO_LOCATION_FAR', meeting.flags[0]!.params)).toBe('照片拍摄地点距企业 1800 米（上限 500 米）');
+    expect(flagText('PHOTO_TAKEN_OTHER_DAY', { capturedDate: '2026-12-01', meetingDate: '2026-11-28', mediaKind: 'VIDEO' })).toBe(
+      '视频拍摄日期 2026-12-01 不是会议日期 2026-11-28',
+    );
   });
 });
 

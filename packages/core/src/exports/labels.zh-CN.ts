@@ -46,13 +46,15 @@ const n = (v: Params[string] | undefined) => (typeof v === 'number' ? String(v) 
 
 /** A flag as a sentence with its measured values, e.g. 「照片拍摄时间与会议开始相差 95 分钟（上限 30 分钟）」. */
 export function flagText(kind: FlagKind, params: Params): string {
+  // The capture findings are one kind for photos and videos; `mediaKind` says which (older flags: photos).
+  const file = params.mediaKind === 'VIDEO' ? '视频' : '照片';
   switch (kind) {
     case 'PHOTO_TAKEN_OTHER_DAY':
-      return `照片拍摄日期 ${n(params.capturedDate)} 不是会议日期 ${n(params.meetingDate)}`;
+      return `${file}拍摄日期 ${n(params.capturedDate)} 不是会议日期 ${n(params.meetingDate)}`;
     case 'PHOTO_TIME_FAR_FROM_START':
-      return `照片拍摄时间与会议开始相差 ${n(params.minutes)} 分钟（上限 ${n(params.limitMinutes)} 分钟）`;
+      return `${file}拍摄时间与会议开始相差 ${n(params.minutes)} 分钟（上限 ${n(params.limitMinutes)} 分钟）`;
     case 'PHOTO_LOCATION_FAR':
-      return `照片拍摄地点距企业 ${n(params.meters)} 米（上限 ${n(params.limitMeters)} 米）`;
+      return `${file}拍摄地点距企业 ${n(params.meters)} 米（上限 ${n(params.limitMeters)} 米）`;
     case 'PHOTO_REUSED':
       return params.identical ? '照片与其他班前会的照片完全相同' : '照片与其他班前会的照片高度相似';
     case 'VIDEO_REUSED':
