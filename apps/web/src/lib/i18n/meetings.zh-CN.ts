@@ -19,7 +19,7 @@ export const meetingsZhCN = {
     reportLate: '补报',
     view: '查看记录',
     summary: (done: number, total: number) => `已上报 ${done} / ${total}`,
-    empty: '当天没有应开的班前会。请在“班组与班次”中为班组选择班次。',
+    empty: '当天没有应开的班前会。请在“我的 → 班组与花名册”中为班组选择班次。',
     loadFailed: '无法加载班前会安排',
     live: '实时更新中',
     reconnecting: '正在重新连接…',
