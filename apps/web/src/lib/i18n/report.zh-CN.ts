@@ -29,7 +29,7 @@ export const reportZhCN = {
   draftSaved: '草稿已保存在本机',
   discard: '放弃这份上报',
   discardConfirm: '放弃后，这份上报的记录和未上传的文件都将从本机删除。确定放弃吗？',
-  outbox: '待发送的上报',
+  outbox: '本机发出的上报',
   sentList: '今天已发送',
   outboxEmpty: '',
   status: {

@@ -1,6 +1,6 @@
 import type { Shift, Team } from '@platform/contracts';
 import { describe, expect, it } from 'vitest';
-import { missingFields, nearestShift, routineDraft } from './report-defaults.ts';
+import { missingFields, nearestShift, openSlot, routineDraft } from './report-defaults.ts';
 
 const shift = (id: string, startTime: string) =>
   ({ id, name: id, startTime, endTime: '00:00', overnight: false, active: true }) as unknown as Shift;
@@ -35,5 +35,37 @@ describe('a routine report filled in for the officer', () => {
       new Date('2026-12-01T07:40:00+08:00'),
     );
     expect(draft).toMatchObject({ shiftId: '中班', meetingDate: '2026-11-30', startClock: '16:00' });
+  });
+});
+
+describe('the slot being held now', () => {
+  const entry = (team: string, from: string, until: string, meetingId: string | null = null) => ({
+    team: { id: team },
+    shift: { id: `${team}-shift` },
+    dueFrom: from,
+    dueUntil: until,
+    meetingId,
+  });
+
+  it('is the open, unreported slot that opened last, on the board it belongs to', () => {
+    const now = new Date('2026-12-01T23:40:00+08:00');
+    const boards = [
+      { date: '2026-12-01', entries: [entry('中班', '2026-12-01T15:00:00+08:00', '2026-12-01T16:30:00+08:00')] },
+      {
+        date: '2026-12-02',
+        entries: [
+          entry('夜班', '2026-12-01T23:00:00+08:00', '2026-12-02T00:30:00+08:00'),
+          entry('早', '2026-12-02T07:00:00+08:00', '2026-12-02T08:30:00+08:00'),
+        ],
+      },
+    ];
+    expect(openSlot(boards, now)).toEqual({ teamId: '夜班', shiftId: '夜班-shift', date: '2026-12-02' });
+  });
+
+  it('is nothing when the open slot is already reported or none is open', () => {
+    const now = new Date('2026-12-01T23:40:00+08:00');
+    const reported = [{ date: '2026-12-02', entries: [entry('夜班', '2026-12-01T23:00:00+08:00', '2026-12-02T00:30:00+08:00', 'm1')] }];
+    expect(openSlot(reported, now)).toBeNull();
+    expect(openSlot([], now)).toBeNull();
   });
 });

@@ -108,3 +108,32 @@ export function missingFields(draft: MeetingDraft): string[] {
   if (!draft.startClock) missing.push('startedAt');
   return missing;
 }
+
+/** A board slot, as far as choosing what is reported now is concerned. */
+export interface SlotChoice {
+  team: { id: string };
+  shift: { id: string };
+  dueFrom: string;
+  dueUntil: string;
+  meetingId: string | null;
+}
+
+/**
+ * The slot being held now: open (its window contains `now`) and not yet reported; of several,
+ * the one that opened last. `boards` are the day's and the next day's (a 00:00 shift's meeting
+ * is held the evening before). Null when no slot is open. Pure.
+ */
+export function openSlot(
+  boards: readonly { date: string; entries: readonly SlotChoice[] }[],
+  now: Date,
+): { teamId: string; shiftId: string; date: string } | null {
+  let best: { teamId: string; shiftId: string; date: string; from: number } | null = null;
+  for (const board of boards) {
+    for (const entry of board.entries) {
+      const from = Date.parse(entry.dueFrom);
+      if (entry.meetingId || from > now.getTime() || Date.parse(entry.dueUntil) < now.getTime()) continue;
+      if (!best || from > best.from) best = { teamId: entry.team.id, shiftId: entry.shift.id, date: board.date, from };
+    }
+  }
+  return best && { teamId: best.teamId, shiftId: best.shiftId, date: best.date };
+}

@@ -68,7 +68,9 @@ function inOrder(reports: readonly StoredReport[]): StoredReport[] {
 /** The next file to compress. Pure. */
 export function nextPreparation(reports: readonly StoredReport[]): PrepareStep | null {
   for (const report of inOrder(reports)) {
-    const file = report.files.find((f) => f.preparedSize === null && !f.problem);
+    // Photos first: they take a moment and can be on their way while a video compresses.
+    const waiting = report.files.filter((f) => f.preparedSize === null && !f.problem);
+    const file = waiting.find((f) => f.kind === 'PHOTO') ?? waiting[0];
     if (file) return { kind: 'prepare', report, file };
   }
   return null;
