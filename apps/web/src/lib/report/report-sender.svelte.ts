@@ -16,6 +16,18 @@ const KEEP_SENT_MS = 24 * 3_600_000;
 const OFFLINE_RETRY_MS = 15_000;
 const PROCESSING_POLL_MS = 3_000;
 
+/**
+ * Compression can be switched off per device (localStorage `platform.report.compress` = `off`):
+ * for a phone whose encoder misbehaves, and for the benchmark's uncompressed baseline.
+ */
+function compressionWanted(): boolean {
+  try {
+    return localStorage.getItem('platform.report.compress') !== 'off';
+  } catch {
+    return true;
+  }
+}
+
 const isVideo = (file: File) => file.type.startsWith('video/') || /\.(mp4|mov|m4v|3gp|mkv|webm)$/i.test(file.name);
 
 /**
@@ -227,8 +239,9 @@ export class ReportSender {
     onProgress(0);
     let prepared: File | null = null;
     try {
-      prepared =
-        file.kind === 'VIDEO' ? await compressVideo(bytes.original, onProgress, this.#abort.signal) : await compressPhoto(bytes.original);
+      if (compressionWanted())
+        prepared =
+          file.kind === 'VIDEO' ? await compressVideo(bytes.original, onProgress, this.#abort.signal) : await compressPhoto(bytes.original);
     } catch {
       if (this.#stopped) return; // The page is closing: compress again next time.
     }
