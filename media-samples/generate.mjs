@@ -62,6 +62,21 @@ make('hevc-720p.mp4', [
 ]);
 make('no-audio-720p.mp4', [...video('1280x720', 6), ...h264, '-an']);
 make('landscape-1080p-h264-aac.mp4', [...video('1920x1080', 6), ...tone(6), ...h264, ...aac, '-shortest']);
+// A phone camera's clip: 1080p at a phone's bit rate with its recording time and place, which the
+// browser compresses before upload and must carry over (the evidence checks read them).
+make('phone-1080p-capture.mp4', [
+  ...video('1920x1080', 6),
+  ...tone(6),
+  ...h264,
+  '-b:v',
+  '12M',
+  ...aac,
+  '-shortest',
+  '-metadata',
+  'creation_time=2026-11-28T07:42:10Z',
+  '-metadata',
+  'location=+39.0257+117.7142/',
+]);
 make('odd-size-mpeg4.avi', [...video('642x362', 4), ...tone(4), '-c:v', 'mpeg4', '-q:v', '5', '-c:a', 'mp3', '-shortest']);
 make('audio-only.m4a', [...tone(5), ...aac]);
 // Over 5 MB, so with 5 MB parts it uploads in two parts (resume tests) and takes a while to encode (kill tests).

@@ -1,47 +1,100 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { expectPlaying, loginUi, SAMPLES } from './support.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { expectPlaying, loginUi, SAMPLES, shanghaiDay } from './support.ts';
 
 const SHOTS = 'test-results/e2e/screenshots';
 
-test('officer1 reports a meeting on a phone, attaches a video and a photo, and watches the video play', async ({ page }) => {
-  await loginUi(page, 'officer1');
-  await expect(page).toHaveURL(/\/enterprise/);
-  await expect(page.getByTestId('board-entry').first()).toBeVisible();
+/** Opens the one-step report for the first unreported slot on a past day's board (each test its own day). */
+async function startReport(page: Page, daysAgo: number): Promise<void> {
+  await page.goto(`/enterprise?date=${shanghaiDay(-daysAgo)}`);
   await page.getByTestId('board-report').first().click();
+  await expect(page.getByTestId('report-form')).toBeVisible();
+}
 
-  const form = page.getByTestId('meeting-form');
-  await expect(form).toBeVisible();
-  // Submitting the empty record shows the server's reasons next to the fields.
-  await page.getByTestId('meeting-submit').click();
-  await expect(page.locator('.field__error').first()).toBeVisible();
+async function fillRecord(page: Page): Promise<void> {
   await page.fill('textarea[name=taskBriefing]', '检修二号反应釜，分工明确');
   await page.fill('textarea[name=safetyBriefing]', '受限空间作业，注意有毒气体');
   await page.fill('textarea[name=measureBriefing]', '先通风检测，佩戴呼吸器，专人监护');
-  for (const label of ['查着装', '查精神状态', '查防护用品']) await page.getByLabel(label).check();
-  await page.getByTestId('attendance-present').nth(1).uncheck();
-  await page.getByTestId('attendance-reason').first().fill('病假');
-  await page.getByTestId('hazard-input').fill('有毒气体');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('hazard-tag')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/report-form.png`, fullPage: true });
-  await page.getByTestId('meeting-submit').click();
-  await expect(page).toHaveURL(/\/enterprise\/meetings\/[0-9a-f-]{36}$/);
+}
 
-  await page.setInputFiles('[data-testid=media-input]', [
-    path.join(SAMPLES, 'landscape-720p-h264-aac.mp4'),
-    path.join(SAMPLES, 'photo-exif-gps.jpg'),
-  ]);
-  const rows = page.getByTestId('upload-row');
-  await expect(rows).toHaveCount(2);
-  // Progress is shown while the bytes go up (a bar per file), then processing status.
-  await expect(rows.first().getByTestId('upload-progress')).toBeAttached();
-  // The officer presses play (the meeting page does not autoplay).
+/** The newest report listed on the board, once it reaches `status`. */
+async function expectReport(page: Page, status: 'queued' | 'sent' | 'refused', timeout = 90_000) {
+  const report = page.getByTestId('outbox-report').first();
+  await expect(report).toHaveAttribute('data-status', status, { timeout });
+  return report;
+}
+
+test('one step: camera video and photo first, the record on the same screen, one 上报; the video plays', async ({ page }) => {
+  await loginUi(page, 'officer1');
+  await startReport(page, 7);
+  await page.screenshot({ path: `${SHOTS}/report-empty.png` });
+  // Routine defaults: the team leader hosts and the whole roster is present.
+  await expect(page.locator('input[name=hostName]')).not.toHaveValue('');
+  await expect(page.getByTestId('attendance-present').first()).toBeChecked();
+
+  // Camera-style inputs (capture=environment); the 1080p clip is compressed on the phone.
+  await page.setInputFiles('[data-testid=capture-video]', path.join(SAMPLES, 'phone-1080p-capture.mp4'));
+  await page.setInputFiles('[data-testid=capture-photo]', path.join(SAMPLES, 'photo-exif-gps.jpg'));
+  const files = page.getByTestId('report-file');
+  await expect(files).toHaveCount(2);
+  // Submitting without the record names the empty fields and sends nothing.
+  await page.getByTestId('report-submit').click();
+  await expect(page.locator('.field__error').first()).toBeVisible();
+  await fillRecord(page);
+  // While the record is written the video is compressed and uploaded ("8.7 MB → 1.2 MB").
+  await expect(files.first().getByTestId('report-file-size')).toContainText('→', { timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}/report-form.png`, fullPage: true });
+  await page.getByTestId('report-submit').click();
+
+  await expect(page).toHaveURL(/\/enterprise$/);
+  const report = await expectReport(page, 'sent');
+  await page.screenshot({ path: `${SHOTS}/report-delivered.png` });
+  await report.getByRole('link').click();
+  await expect(page).toHaveURL(/\/enterprise\/meetings\/[0-9a-f-]{36}$/);
   const video = page.getByTestId('meeting-video');
   await expect(video).toBeVisible({ timeout: 90_000 });
-  await expect(page.getByTestId('upload-row').first()).toHaveAttribute('data-media-status', 'READY', { timeout: 90_000 });
   await video.evaluate((v: HTMLVideoElement) => v.play());
   await expectPlaying(page, '[data-testid=meeting-video]');
   await expect(page.getByTestId('meeting-photo')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/meeting-page.png`, fullPage: true });
+
+  // What reached the server is the compressed file, and it kept its recording time and place.
+  const meetingId = page.url().split('/').pop()!;
+  const meeting = await (await page.request.get(`/api/meetings/${meetingId}`)).json();
+  const uploaded = meeting.mediaDetails.find((m: { kind: string }) => m.kind === 'VIDEO');
+  expect(uploaded.height).toBeLessThanOrEqual(720);
+  expect(uploaded.capturedAt).toBe('2026-11-28T07:42:10.000Z');
+  expect(uploaded.gps).toMatchObject({ latitude: 39.0257, longitude: 117.7142 });
+});
+
+test('a reload in the middle of the form keeps what was typed and the files picked', async ({ page }) => {
+  await loginUi(page, 'officer1');
+  await startReport(page, 8);
+  await page.setInputFiles('[data-testid=capture-photo]', path.join(SAMPLES, 'photo-exif-gps.jpg'));
+  await page.fill('textarea[name=taskBriefing]', '更换三号泵机械密封');
+  await page.getByTestId('attendance-present').first().uncheck();
+  await page.getByTestId('attendance-reason').first().fill('病假');
+  // The draft is written to the device a moment after each change.
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await expect(page.locator('textarea[name=taskBriefing]')).toHaveValue('更换三号泵机械密封');
+  await expect(page.getByTestId('attendance-present').first()).not.toBeChecked();
+  await expect(page.getByTestId('attendance-reason').first()).toHaveValue('病假');
+  await expect(page.getByTestId('report-file')).toHaveCount(1);
+});
+
+test('a report written without network waits on the phone and is delivered when the network returns', async ({ page, context }) => {
+  await loginUi(page, 'officer1');
+  await startReport(page, 9);
+  await context.setOffline(true);
+  await page.setInputFiles('[data-testid=capture-photo]', path.join(SAMPLES, 'photo-exif-gps.jpg'));
+  await fillRecord(page);
+  await expect(page.getByText('当前没有网络')).toBeVisible();
+  await page.getByTestId('report-submit').click();
+  await expect(page).toHaveURL(/\/enterprise$/);
+  const report = await expectReport(page, 'queued');
+  await expect(report.getByTestId('outbox-status')).toContainText('无网络');
+  await page.screenshot({ path: `${SHOTS}/report-offline.png` });
+
+  await context.setOffline(false);
+  await expectReport(page, 'sent');
 });
