@@ -28,9 +28,9 @@ test('one step: camera video and photo first, the record on the same screen, one
   await loginUi(page, 'officer1');
   await startReport(page, 7);
   await page.screenshot({ path: `${SHOTS}/report-empty.png` });
-  // Routine defaults: the team leader hosts and the whole roster is present.
-  await expect(page.locator('input[name=hostName]')).not.toHaveValue('');
-  await expect(page.getByTestId('attendance-present').first()).toBeChecked();
+  // Routine defaults, shown as one line each: the board's slot, the team leader hosting, the whole roster present.
+  await expect(page.getByTestId('slot-summary')).toContainText('主持人：');
+  await expect(page.getByTestId('attendance-summary')).toContainText(/应到 (\d+) 人，实到 \1 人/);
 
   // Camera-style inputs (capture=environment); the 1080p clip is compressed on the phone.
   await page.setInputFiles('[data-testid=capture-video]', path.join(SAMPLES, 'phone-1080p-capture.mp4'));
@@ -71,12 +71,15 @@ test('a reload in the middle of the form keeps what was typed and the files pick
   await startReport(page, 8);
   await page.setInputFiles('[data-testid=capture-photo]', path.join(SAMPLES, 'photo-exif-gps.jpg'));
   await page.fill('textarea[name=taskBriefing]', '更换三号泵机械密封');
+  await page.getByTestId('attendance-summary').getByRole('button', { name: '更改' }).click();
   await page.getByTestId('attendance-present').first().uncheck();
   await page.getByTestId('attendance-reason').first().fill('病假');
   // The draft is written to the device a moment after each change.
   await page.waitForTimeout(1_000);
   await page.reload();
   await expect(page.locator('textarea[name=taskBriefing]')).toHaveValue('更换三号泵机械密封');
+  await expect(page.getByTestId('attendance-summary')).toContainText('缺勤 1 人');
+  await page.getByTestId('attendance-summary').getByRole('button', { name: '更改' }).click();
   await expect(page.getByTestId('attendance-present').first()).not.toBeChecked();
   await expect(page.getByTestId('attendance-reason').first()).toHaveValue('病假');
   await expect(page.getByTestId('report-file')).toHaveCount(1);

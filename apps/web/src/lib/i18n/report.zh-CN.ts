@@ -40,6 +40,7 @@ export const reportZhCN = {
     refused: '被退回，请修改后重新上报',
   },
   reopen: '修改',
+  change: '更改',
   openMeeting: '查看',
   fileProblems: {
     FILE_LOST_ON_DEVICE: '本机已找不到这个文件，请删除后重新拍摄或选择',
