@@ -143,6 +143,24 @@ describe('files uploaded before the report', { timeout: 120_000 }, () => {
     expect(res.json().error.details).toContainEqual(expect.objectContaining({ field: 'mediaIds.0', code: 'MEDIA_OF_OTHER_MEETING' }));
   });
 
+  it("take the phone's original later, linked to its compressed copy in the same meeting", async () => {
+    const { created, complete } = await uploadFile(t.app, officer1, meetingId, sample('photo-plain.jpg'), 'image/jpeg', {
+      originalOf: photoId,
+    });
+    expect(created.statusCode).toBe(201);
+    const original = await waitForMedia(t.app, officer1, complete!.json().assetId, ['READY', 'FAILED']);
+    expect(original).toMatchObject({ status: 'READY', originalOf: photoId, meetingId });
+    // Only for a file of the named meeting.
+    const stray = await t.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      headers: { cookie: officer1 },
+      payload: { meetingId, originalOf: original.id, fileName: 'b.jpg', size: 1000, contentType: 'image/jpeg' },
+    });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().error.details).toEqual([expect.objectContaining({ field: 'originalOf', code: 'ORIGINAL_NOT_OF_MEETING' })]);
+  });
+
   it('are purged with their files when the report is never submitted', async () => {
     const { complete } = await uploadFile(t.app, officer1, undefined, sample('photo-plain.jpg'), 'image/jpeg');
     const abandoned = complete!.json().assetId as string;

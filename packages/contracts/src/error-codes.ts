@@ -246,6 +246,8 @@ export const ERROR_CODES = {
   MEDIA_OF_OTHER_MEETING: [],
   /** A file listed twice in mediaIds. */
   DUPLICATE_MEDIA: [],
+  /** An original (originalOf) whose compressed copy is not a file of the named meeting. */
+  ORIGINAL_NOT_OF_MEETING: [],
   /** Attendance for someone not on the team's roster. */
   NOT_ON_ROSTER: [],
   ABSENCE_REASON_REQUIRED: [],

@@ -12,6 +12,8 @@ export const CreateUploadBody = z.object({
    * file is then held for the officer's enterprise and attached with the report (`mediaIds`).
    */
   meetingId: Id.optional(),
+  /** This file is the original of a compressed copy already uploaded to the meeting (sent later, on Wi-Fi). */
+  originalOf: Id.optional(),
   fileName: z
     .string()
     .trim()
@@ -99,6 +101,8 @@ export const Media = z
     contentType: z.string(),
     size: z.number(),
     meetingId: Id.nullable(),
+    /** Set on an original sent after its compressed copy: the copy's id. */
+    originalOf: Id.nullable(),
     durationSeconds: z.number().nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),

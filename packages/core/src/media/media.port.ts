@@ -20,6 +20,7 @@ export interface AssetRecord {
   /** Zone of the owning enterprise, for scoping events. */
   zoneId: string | null;
   meetingId: string | null;
+  originalOfId: string | null;
   kind: AssetKind;
   status: MediaStatus;
   progress: number;
@@ -114,6 +115,7 @@ export interface MediaRepository {
       /** Null while the report it belongs to is still being written (`staged`). */
       meetingId: string | null;
       staged: boolean;
+      originalOfId: string | null;
       kind: AssetKind;
       originalName: string;
       contentType: string;

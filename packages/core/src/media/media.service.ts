@@ -65,6 +65,7 @@ export class MediaService {
       contentType: asset.contentType,
       size: asset.sizeBytes,
       meetingId: asset.meetingId,
+      originalOf: asset.originalOfId,
       durationSeconds: asset.durationMs === null ? null : asset.durationMs / 1000,
       width: asset.width,
       height: asset.height,

@@ -54,7 +54,7 @@ export class UploadService {
   ) {}
 
   async create(actor: Actor, input: CreateUploadBody): Promise<Upload> {
-    const owner = await this.ownerOf(actor, input.meetingId);
+    const owner = { ...(await this.ownerOf(actor, input.meetingId)), originalOfId: await this.originalOf(input) };
     const check = checkUploadRequest(input, this.policy);
     if ('issues' in check) throw check.tooLarge ? new PayloadTooLargeError(check.issues) : new ValidationError(check.issues);
     // Checked before storage is touched, so a flood over quota costs no storage calls, and again
@@ -78,6 +78,7 @@ export class UploadService {
           enterpriseId: owner.enterpriseId,
           meetingId: owner.meetingId,
           staged: owner.meetingId === null,
+          originalOfId: owner.originalOfId,
           kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO',
           originalName: input.fileName,
           contentType: input.contentType,
@@ -131,6 +132,22 @@ export class UploadService {
       ]);
     await this.access.assertCanManage(actor, actor.enterpriseId, { entityType: 'enterprise', entityId: actor.enterpriseId });
     return { enterpriseId: actor.enterpriseId, meetingId: null };
+  }
+
+  /** The compressed copy an original belongs to: a file of the same meeting that is not itself an original. */
+  private async originalOf(input: CreateUploadBody): Promise<string | null> {
+    if (!input.originalOf) return null;
+    const copy = await this.media.findAsset(input.originalOf);
+    if (!input.meetingId || !copy || copy.meetingId !== input.meetingId || copy.originalOfId) {
+      throw new ValidationError([
+        {
+          field: 'originalOf',
+          code: 'ORIGINAL_NOT_OF_MEETING',
+          message: "not a file of this meeting's report; upload it as a file of its own",
+        },
+      ]);
+    }
+    return copy.id;
   }
 
   private async auditQuotaRefusal(actor: Actor, enterpriseId: string, size: number, error: QuotaExceededError): Promise<void> {

@@ -30,6 +30,7 @@ function toAsset(row: AssetRow): AssetRecord {
     enterpriseId: row.enterpriseId,
     zoneId: row.enterprise?.zoneId ?? null,
     meetingId: row.meetingId,
+    originalOfId: row.originalOfId,
     kind: row.kind,
     status: row.status,
     progress: row.progress,

@@ -181,6 +181,7 @@ export const errorsZhCN: ErrorCatalogue = {
   STAGED_MEDIA_UNKNOWN: () => '这个文件在服务器上找不到了（可能已超过保留期限），请删除后重新拍摄或选择',
   MEDIA_OF_OTHER_MEETING: () => '这个文件已是另一次班前会的佐证，请删除后重新选择',
   DUPLICATE_MEDIA: () => '同一个文件添加了两次',
+  ORIGINAL_NOT_OF_MEETING: () => '原文件对应的压缩文件不在这次班前会中，请作为新文件上传',
   ABSENCE_REASON_REQUIRED: () => '请填写缺勤原因',
   DUPLICATE_MEMBER: () => '有成员重复出现',
   END_BEFORE_START: () => '应晚于开始时间',
