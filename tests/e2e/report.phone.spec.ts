@@ -43,15 +43,20 @@ test('one step: camera video and photo first, the record on the same screen, one
   await fillRecord(page);
   // While the record is written the video is compressed and uploaded ("8.7 MB → 1.2 MB").
   await expect(files.first().getByTestId('report-file-size')).toContainText('→', { timeout: 60_000 });
+  // The officer also wants the full-quality original, later (on Wi-Fi; here: 现在补传).
+  await page.getByTestId('send-originals').check();
   await page.screenshot({ path: `${SHOTS}/report-form.png`, fullPage: true });
   await page.getByTestId('report-submit').click();
 
   await expect(page).toHaveURL(/\/enterprise$/);
   const report = await expectReport(page, 'sent');
+  await expect(report.getByTestId('outbox-originals')).toContainText('1 个原文件等待 Wi-Fi 补传');
   await page.screenshot({ path: `${SHOTS}/report-delivered.png` });
+  await report.getByRole('button', { name: '现在补传' }).click();
+  await expect(report.getByTestId('outbox-originals')).toHaveCount(0, { timeout: 60_000 });
   await report.getByRole('link').click();
   await expect(page).toHaveURL(/\/enterprise\/meetings\/[0-9a-f-]{36}$/);
-  const video = page.getByTestId('meeting-video');
+  const video = page.getByTestId('meeting-video').first();
   await expect(video).toBeVisible({ timeout: 90_000 });
   await video.evaluate((v: HTMLVideoElement) => v.play());
   await expectPlaying(page, '[data-testid=meeting-video]');
@@ -60,7 +65,11 @@ test('one step: camera video and photo first, the record on the same screen, one
   // What reached the server is the compressed file, and it kept its recording time and place.
   const meetingId = page.url().split('/').pop()!;
   const meeting = await (await page.request.get(`/api/meetings/${meetingId}`)).json();
-  const uploaded = meeting.mediaDetails.find((m: { kind: string }) => m.kind === 'VIDEO');
+  const videos = meeting.mediaDetails.filter((m: { kind: string }) => m.kind === 'VIDEO');
+  const uploaded = videos.find((m: { originalOf: string | null }) => !m.originalOf);
+  // The original followed, linked to its compressed copy, with all its bytes.
+  const original = videos.find((m: { originalOf: string | null }) => m.originalOf === uploaded.id);
+  expect(original.size).toBeGreaterThan(uploaded.size * 3);
   expect(uploaded.height).toBeLessThanOrEqual(720);
   expect(uploaded.capturedAt).toBe('2026-11-28T07:42:10.000Z');
   expect(uploaded.gps).toMatchObject({ latitude: 39.0257, longitude: 117.7142 });

@@ -40,6 +40,11 @@ export const reportZhCN = {
     refused: '被退回，请修改后重新上报',
   },
   reopen: '修改',
+  sendOriginals: '连上 Wi-Fi 后补传原文件（画质更高，不占流量）',
+  originalsPending: (n: number) => `${n} 个原文件等待 Wi-Fi 补传`,
+  originalsNow: '现在补传',
+  originalsSkip: '不补传',
+  originalLabel: '原文件',
   change: '更改',
   openMeeting: '查看',
   fileProblems: {

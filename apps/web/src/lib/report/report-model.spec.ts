@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextNetworkStep, nextPreparation, type ReportFile, type StoredReport } from './report-model.ts';
+import { nextNetworkStep, nextPreparation, pendingOriginals, type ReportFile, type StoredReport } from './report-model.ts';
 
 const file = (key: string, change: Partial<ReportFile> = {}): ReportFile => ({
   key,
@@ -82,5 +82,31 @@ describe('the order of work on the device', () => {
   it('waits for compression before opening a file, since the size is not known yet', () => {
     const waiting = report('q', { files: [file('v', { kind: 'VIDEO', preparedSize: null })] });
     expect(nextNetworkStep([waiting])).toBeNull();
+  });
+});
+
+describe('originals sent later', () => {
+  const delivered = (change: Partial<StoredReport> = {}) =>
+    report('sent', {
+      status: 'sent',
+      meetingId: 'M',
+      sendOriginals: true,
+      files: [file('v', { kind: 'VIDEO', assetId: 'V', uploaded: true }), file('p', { assetId: 'P', uploaded: true, sendsOriginal: true })],
+      ...change,
+    });
+
+  it('go on Wi-Fi only, after everything else, and only for files that were compressed', () => {
+    expect(nextNetworkStep([delivered()], false)).toBeNull();
+    expect(describeStep(nextNetworkStep([delivered()], true))).toBe('original:sent:v');
+    const waiting = report('queued', { files: [file('q', { assetId: 'Q' })], meetingId: 'M2' });
+    expect(describeStep(nextNetworkStep([delivered(), waiting], true))).toBe('send:queued:q');
+  });
+
+  it('go on any network when the officer asks, and not at all when not wanted or already sent', () => {
+    expect(describeStep(nextNetworkStep([delivered({ originalsNow: true })], false))).toBe('original:sent:v');
+    expect(nextNetworkStep([delivered({ sendOriginals: false })], true)).toBeNull();
+    const sent = delivered();
+    sent.files[0]!.originalSent = true;
+    expect(pendingOriginals(sent)).toEqual([]);
   });
 });

@@ -23,6 +23,9 @@ export interface ReportFile {
   uploaded: boolean;
   /** A server code for why the file cannot be sent (MEDIA_REJECTED…); the officer removes it. */
   problem: string | null;
+  /** The original of a compressed file, sent after the report when the officer asked for it. */
+  originalUploadId?: string | null;
+  originalSent?: boolean;
 }
 
 export interface StoredReport {
@@ -35,6 +38,10 @@ export interface StoredReport {
   input: MeetingInput | null;
   /** How the queue names it: team, shift and day ("甲班 · 早班 · 12月1日"). */
   label: string;
+  /** Also send the originals of compressed files once delivered, on Wi-Fi (or when asked to now). */
+  sendOriginals?: boolean;
+  /** The officer asked to send the originals now, whatever the connection. */
+  originalsNow?: boolean;
   files: ReportFile[];
   status: ReportStatus;
   createdAt: number;
@@ -51,6 +58,7 @@ export type PrepareStep = { kind: 'prepare'; report: StoredReport; file: ReportF
 
 /** Work with the server, in the order it must happen. */
 export type NetworkStep =
+  | { kind: 'original'; report: StoredReport; file: ReportFile }
   | { kind: 'open'; report: StoredReport; file: ReportFile }
   | { kind: 'create'; report: StoredReport }
   | { kind: 'send'; report: StoredReport; file: ReportFile };
@@ -82,7 +90,7 @@ export function nextPreparation(reports: readonly StoredReport[]): PrepareStep |
  * arrives on time, even while a video is still compressing elsewhere or uploading); the bytes
  * follow in the same order. Pure.
  */
-export function nextNetworkStep(reports: readonly StoredReport[]): NetworkStep | null {
+export function nextNetworkStep(reports: readonly StoredReport[], onWifi = false): NetworkStep | null {
   const order = inOrder(reports);
   for (const report of order) {
     const unopened = report.files.find((f) => isReady(f) && !f.assetId);
@@ -94,10 +102,16 @@ export function nextNetworkStep(reports: readonly StoredReport[]): NetworkStep |
     const unsent = report.files.find((f) => isReady(f) && f.assetId && !f.uploaded);
     if (unsent) return { kind: 'send', report, file: unsent };
   }
+  // Originals last, on Wi-Fi or when the officer asks: they are large and nothing waits for them.
+  for (const report of reports.filter((r) => r.status === 'sent')) {
+    const [file] = onWifi || report.originalsNow ? pendingOriginals(report) : [];
+    if (file) return { kind: 'original', report, file };
+  }
   return null;
 }
 
-/** True once the report is on the server and every file that can be sent has been. */
-export function isDelivered(report: StoredReport): boolean {
-  return report.meetingId !== null && report.files.every((f) => f.uploaded || f.problem);
+/** Files of a delivered report whose originals are still to be sent. Pure. */
+export function pendingOriginals(report: StoredReport): ReportFile[] {
+  if (!report.sendOriginals || !report.meetingId) return [];
+  return report.files.filter((f) => f.uploaded && f.assetId && !f.sendsOriginal && !f.problem && !f.originalSent);
 }

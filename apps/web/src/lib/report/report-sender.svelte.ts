@@ -7,7 +7,14 @@ import { contentTypeOf, isRetryable, sendUpload } from '../uploads/resumable-upl
 import { compressPhoto } from './compress-photo.ts';
 import { compressVideo } from './compress-video.ts';
 import { estimateSeconds, type FileProgress } from './file-progress.ts';
-import { nextNetworkStep, nextPreparation, type NetworkStep, type ReportFile, type StoredReport } from './report-model.ts';
+import {
+  nextNetworkStep,
+  nextPreparation,
+  pendingOriginals,
+  type NetworkStep,
+  type ReportFile,
+  type StoredReport,
+} from './report-model.ts';
 import * as store from './report-store.ts';
 
 // How long a delivered report stays listed on the device ("已发送") before it is forgotten.
@@ -27,6 +34,16 @@ function compressionWanted(): boolean {
     return true;
   }
 }
+
+/** On Wi-Fi or a wired network, where sending originals costs the officer nothing (unknown: no). */
+function onWifi(): boolean {
+  const connection = (navigator as Navigator & { connection?: { type?: string } }).connection;
+  return connection?.type === 'wifi' || connection?.type === 'ethernet';
+}
+
+/** A delivered report past its day on the list, with no originals left to send. */
+const isForgotten = (report: StoredReport, now: number) =>
+  report.status === 'sent' && now - report.updatedAt > KEEP_SENT_MS && pendingOriginals(report).length === 0;
 
 const isVideo = (file: File) => file.type.startsWith('video/') || /\.(mp4|mov|m4v|3gp|mkv|webm)$/i.test(file.name);
 
@@ -67,6 +84,8 @@ export class ReportSender {
     const offline = () => (this.online = false);
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
+    const connection = (navigator as Navigator & { connection?: EventTarget }).connection;
+    connection?.addEventListener('change', online);
     void this.#load();
     return () => {
       this.#stopped = true;
@@ -74,6 +93,7 @@ export class ReportSender {
       this.#wake?.();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
+      connection?.removeEventListener('change', online);
     };
   }
 
@@ -157,6 +177,28 @@ export class ReportSender {
     void this.#send();
   }
 
+  /** Whether the originals of compressed files follow the report (on Wi-Fi). */
+  async setSendOriginals(id: string, value: boolean): Promise<void> {
+    const report = this.#find(id);
+    if (report) await this.#save({ ...report, sendOriginals: value });
+  }
+
+  /** Sends a delivered report's originals now, whatever the connection. */
+  async sendOriginalsNow(id: string): Promise<void> {
+    const report = this.#find(id);
+    if (!report) return;
+    await this.#save({ ...report, originalsNow: true });
+    void this.#send();
+  }
+
+  /** Gives up sending a delivered report's originals and frees their space on the phone. */
+  async skipOriginals(id: string): Promise<void> {
+    const report = this.#find(id);
+    if (!report) return;
+    for (const file of pendingOriginals(report)) await store.deleteFileBytes(file.key);
+    await this.#save({ ...report, sendOriginals: false });
+  }
+
   /** A refused report goes back to being written, with the server's reasons kept for the form. */
   async reopen(id: string): Promise<void> {
     const report = this.#find(id);
@@ -198,9 +240,9 @@ export class ReportSender {
     const mine = await store.reportsOf(this.#user.id);
     const now = Date.now();
     for (const report of mine) {
-      if (report.status === 'sent' && now - report.updatedAt > KEEP_SENT_MS) await store.deleteReport(report);
+      if (isForgotten(report, now)) await store.deleteReport(report);
     }
-    this.reports = mine.filter((r) => r.status !== 'sent' || now - r.updatedAt <= KEEP_SENT_MS);
+    this.reports = mine.filter((r) => !isForgotten(r, now));
     for (const file of this.reports.flatMap((r) => r.files)) {
       this.progress[file.key] = file.uploaded
         ? { phase: 'processing', fraction: 0, etaSeconds: null }
@@ -259,7 +301,7 @@ export class ReportSender {
     if (this.#sending) return;
     this.#sending = true;
     try {
-      for (let step = nextNetworkStep(this.reports); step && !this.#stopped; step = nextNetworkStep(this.reports)) {
+      for (let step = nextNetworkStep(this.reports, onWifi()); step && !this.#stopped; step = nextNetworkStep(this.reports, onWifi())) {
         try {
           await this.#perform(step);
           this.waitingForNetwork = false;
@@ -297,6 +339,7 @@ export class ReportSender {
   async #perform(step: NetworkStep): Promise<void> {
     if (step.kind === 'create') return this.#create(step.report);
     if (step.kind === 'open') return this.#open(step.report, step.file);
+    if (step.kind === 'original') return this.#sendOriginal(step.report, step.file);
     return this.#upload(step.report, step.file);
   }
 
@@ -383,6 +426,42 @@ export class ReportSender {
     }
   }
 
+  /** Sends the original of a compressed file to the meeting, linked to its copy; then frees it. */
+  async #sendOriginal(report: StoredReport, file: ReportFile): Promise<void> {
+    const bytes = await store.loadFileBytes(file.key);
+    if (!bytes || !report.meetingId || !file.assetId) return this.#patchFile(report.id, file.key, { originalSent: true });
+    const original = bytes.original;
+    const create = () =>
+      this.#api.uploads.create({
+        meetingId: report.meetingId!,
+        originalOf: file.assetId!,
+        fileName: original.name || file.name,
+        size: original.size,
+        contentType: contentTypeOf(original),
+      });
+    const open = async () => {
+      const existing = this.#find(report.id)?.files.find((f) => f.key === file.key)?.originalUploadId;
+      if (existing) {
+        const found = await this.#api.uploads.get(existing).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) return null;
+          throw error;
+        });
+        if (found) return found;
+      }
+      const created = await create();
+      await this.#patchFile(report.id, file.key, { originalUploadId: created.id });
+      return created;
+    };
+    try {
+      await sendUpload(original, open, this.#api.uploads, {}, this.#abort.signal);
+    } catch (error) {
+      if (this.#stopped || isRetryable(error)) throw error;
+      // Refused (the meeting was reviewed, the file rejected): the compressed copy stands as the evidence.
+    }
+    await store.deleteFileBytes(file.key);
+    await this.#patchFile(report.id, file.key, { originalSent: true });
+  }
+
   /** Polls a sent file until the server has processed it, for its row. */
   async #followProcessing(file: ReportFile): Promise<void> {
     while (!this.#stopped && file.assetId) {
@@ -406,7 +485,13 @@ export class ReportSender {
     for (const report of this.reports) {
       if (report.status !== 'queued' || !report.meetingId) continue;
       if (!report.files.every((f) => f.uploaded || f.problem)) continue;
-      for (const file of report.files) await store.deleteFileBytes(file.key);
+      // Originals still to be sent keep their bytes; the rest of the phone's space is freed.
+      const keep = report.sendOriginals ? report.files.filter((f) => !f.sendsOriginal && !f.problem).map((f) => f.key) : [];
+      for (const file of report.files) {
+        const bytes = keep.includes(file.key) ? await store.loadFileBytes(file.key) : undefined;
+        if (bytes) await store.saveFileBytes(file.key, { original: bytes.original, prepared: null });
+        else await store.deleteFileBytes(file.key);
+      }
       await this.#save({ ...report, status: 'sent', updatedAt: Date.now() });
     }
   }
