@@ -97,7 +97,11 @@ test('a reload in the middle of the form keeps what was typed and the files pick
 test('a report written without network waits on the phone and is delivered when the network returns', async ({ page, context }) => {
   await loginUi(page, 'officer1');
   await startReport(page, 9);
+  // The app shell is cached by the service worker: the report page opens again with no network at all.
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('report-form')).toBeVisible();
   await page.setInputFiles('[data-testid=capture-photo]', path.join(SAMPLES, 'photo-exif-gps.jpg'));
   await fillRecord(page);
   await expect(page.getByText('当前没有网络')).toBeVisible();
