@@ -128,17 +128,23 @@ describe('files uploaded before the report', { timeout: 120_000 }, () => {
     const user = await t.platform.prisma.user.findUniqueOrThrow({ where: { username: 'officer1' } });
     const second = await t.platform.prisma.team.findFirstOrThrow({
       where: { enterpriseId: user.enterpriseId!, name: { not: '甲班' } },
-      include: { shifts: true, members: true },
+      include: { shifts: { include: { shift: true } }, members: true },
     });
+    const shift = second.shifts[0]!.shift;
+    // Reported inside that shift's own window, so only the file can be wrong.
+    const before = clock.now;
+    clock.now = at(meetingWindow(shift, DAY).dueUntil, -10);
     const res = await report(
       officer1,
       input({
         teamId: second.id,
-        shiftId: second.shifts[0]!.shiftId,
+        shiftId: shift.id,
+        startedAt: at(clock.now, -5).toISOString(),
         attendance: second.members.map((m) => ({ teamMemberId: m.id, present: true })),
         mediaIds: [photoId],
       }),
     );
+    clock.now = before;
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toContainEqual(expect.objectContaining({ field: 'mediaIds.0', code: 'MEDIA_OF_OTHER_MEETING' }));
   });
