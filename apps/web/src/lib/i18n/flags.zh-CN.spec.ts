@@ -23,3 +23,12 @@ describe('flag sentences', () => {
     expect(flagsZhCN.details.VIDEO_TOO_SHORT!({ seconds: 12.5, minSeconds: 60 })).toBe('视频时长 12.5 秒，少于要求的 60 秒。');
   });
 });
+
+describe('capture findings of a video', () => {
+  it('say 视频 when the flag is about a video, 照片 otherwise', () => {
+    expect(
+      flagsZhCN.details.PHOTO_TAKEN_OTHER_DAY!({ mediaKind: 'VIDEO', capturedDate: '2026-11-28', meetingDate: '2026-12-01', minutes: 60 }),
+    ).toMatch(/^视频拍摄于 2026-11-28/);
+    expect(flagsZhCN.details.PHOTO_LOCATION_FAR!({ meters: 5000, limitMeters: 2000 })).toMatch(/^照片拍摄地点/);
+  });
+});

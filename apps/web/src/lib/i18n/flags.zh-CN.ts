@@ -16,6 +16,9 @@ function distance(meters: unknown): string {
   return m >= 10_000 ? `${Math.round(m / 1000)} 公里` : m >= 1000 ? `${Number((m / 1000).toFixed(1))} 公里` : `${Math.round(m)} 米`;
 }
 
+/** What the capture-time and place findings are about: `mediaKind` is VIDEO for a video's. */
+const fileOf = (p: Params) => (p.mediaKind === 'VIDEO' ? '视频' : '照片');
+
 export const flagsZhCN = {
   title: '证据疑点',
   none: '未发现疑点',
@@ -25,9 +28,10 @@ export const flagsZhCN = {
   viewRelated: (date: string, enterprise: string) => `查看${enterprise} ${date} 的班前会`,
   relatedHidden: '另一次班前会（无权查看）',
   kinds: {
-    PHOTO_TAKEN_OTHER_DAY: '照片不是当天拍摄',
-    PHOTO_TIME_FAR_FROM_START: '照片拍摄时间与开会时间相差较大',
-    PHOTO_LOCATION_FAR: '照片拍摄地点远离企业',
+    // Photos and videos alike (a video's own recording time and place are checked the same way).
+    PHOTO_TAKEN_OTHER_DAY: '照片或视频不是当天拍摄',
+    PHOTO_TIME_FAR_FROM_START: '拍摄时间与开会时间相差较大',
+    PHOTO_LOCATION_FAR: '拍摄地点远离企业',
     PHOTO_REUSED: '照片疑似重复使用',
     VIDEO_REUSED: '视频重复使用',
     VIDEO_TOO_SHORT: '视频时长过短',
@@ -38,10 +42,10 @@ export const flagsZhCN = {
   /** The sentence of each kind, from its params; an unknown kind gets the generic one. */
   details: {
     PHOTO_TAKEN_OTHER_DAY: (p: Params) =>
-      `照片拍摄于 ${p.capturedDate ?? '其他日期'}，而班前会在 ${p.meetingDate ?? '当天'}（相差 ${duration(p.minutes)}）。`,
+      `${fileOf(p)}拍摄于 ${p.capturedDate ?? '其他日期'}，而班前会在 ${p.meetingDate ?? '当天'}（相差 ${duration(p.minutes)}）。`,
     PHOTO_TIME_FAR_FROM_START: (p: Params) =>
-      `照片拍摄于开会时间${beforeAfter(p.minutes)} ${duration(p.minutes)}，超过允许的 ${duration(p.limitMinutes)}。`,
-    PHOTO_LOCATION_FAR: (p: Params) => `照片拍摄地点距企业登记位置 ${distance(p.meters)}，超过允许的 ${distance(p.limitMeters)}。`,
+      `${fileOf(p)}拍摄于开会时间${beforeAfter(p.minutes)} ${duration(p.minutes)}，超过允许的 ${duration(p.limitMinutes)}。`,
+    PHOTO_LOCATION_FAR: (p: Params) => `${fileOf(p)}拍摄地点距企业登记位置 ${distance(p.meters)}，超过允许的 ${distance(p.limitMeters)}。`,
     PHOTO_REUSED: (p: Params) =>
       p.identical ? '与另一次班前会中的照片完全相同（同一文件）。' : `与另一次班前会中的照片高度相似（差异 ${num(p.distance)} / 64 位）。`,
     VIDEO_REUSED: () => '与另一次班前会中的视频是同一文件。',
