@@ -5,6 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Me, Media, Meeting, PlatformEvent, Shift, Team, Upload } from '@platform/contracts';
+import { generate } from 'otplib';
+import type { APIRequestContext } from 'playwright-core';
 
 export const PASSWORD = 'Demo@2021';
 
@@ -13,14 +15,33 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** Starts `apps/api/src/server.ts` on `port` with a new data dir, and waits for /api/health. */
-export async function startPlatform(root: string, port: number, dataDir: string): Promise<RunningPlatform> {
+/**
+ * Starts `apps/api/src/server.ts` on `port` with a new data dir, and waits for /api/health.
+ * `env` adds or overrides settings of the platform (WEB_DIR, SEED_DEMO_ACTIVITY…).
+ */
+export async function startPlatform(
+  root: string,
+  port: number,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningPlatform> {
+  // Otherwise the health check below would be answered by whatever holds the port (a platform
+  // left over from an interrupted run) while the new one fails to listen.
+  const taken = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is in use already (a platform left running?); choose another with BENCH_PORT`);
   await fs.rm(dataDir, { recursive: true, force: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // However this process ends (an error during startup, Ctrl-C), the platform and its PostgreSQL go with it.
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
+  child.once('exit', () => process.off('exit', stopOnExit));
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -44,6 +65,23 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * Logs a browser context's request client in as `username` (its cookie then serves the pages),
+ * completing a privileged user's second factor: on a fresh platform the first login enrols TOTP
+ * and activates it with a code for the current time step. Good for one login per user and run.
+ */
+export async function loginContext(request: APIRequestContext, username: string): Promise<void> {
+  const login = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  if (!login.ok()) throw new Error(`login ${username}: ${login.status()} ${await login.text()}`);
+  const { pendingStep } = (await login.json()) as { pendingStep: string | null };
+  if (pendingStep === null) return;
+  if (pendingStep !== 'MFA_ENROLMENT') throw new Error(`login ${username}: second factor ${pendingStep} on a fresh platform`);
+  const { secret } = (await (await request.post('/api/auth/mfa/enrolment')).json()) as { secret: string };
+  const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+  const activated = await request.post('/api/auth/mfa/activate', { data: { code } });
+  if (!activated.ok()) throw new Error(`MFA activation of ${username}: ${activated.status()} ${await activated.text()}`);
 }
 
 /** A logged-in user of the platform, talking plain HTTP with its session cookie. */
@@ -192,5 +230,17 @@ export function median(values: number[]): number {
 
 /** Today's date in Asia/Shanghai, the day the wall shows. */
 export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return shanghaiDay(0);
+}
+
+/** Rejects after `ms` with what was being waited for: a broken run fails instead of hanging. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The Asia/Shanghai date `days` from today (negative: past days). */
+export function shanghaiDay(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Media } from '@platform/contracts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
+import { FRAME_PROBE } from './frame-probe.ts';
 import { median, Session, shanghaiToday, startPlatform, waitForStatus, type RunningPlatform } from './bench-platform.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,33 +28,6 @@ const FIGURES = new Set((process.env.BENCH_FIGURES ?? '1,2,3').split(','));
 const SHORT = path.join(root, 'media-samples/out/landscape-720p-h264-aac.mp4');
 const LONG = path.join(root, 'media-samples/out/bench-60s-720p-h264-aac.mp4');
 const VIEWPORT = { width: 1920, height: 1080 };
-
-/**
- * Installed in every page: `__firstFrame(selector)` resolves with the presentation time (ms after
- * navigation start) of the first frame of the first <video> matching `selector`, including frames
- * shown before it was asked. Media events do not bubble but are seen in the capture phase at the
- * document. Plain JavaScript in a string: tsx would wrap a function's inner functions in a
- * `__name` helper that does not exist in the page.
- */
-const FRAME_PROBE = `(() => {
-  const shown = [];
-  const waiting = [];
-  const settle = () => {
-    for (const wait of [...waiting]) {
-      const hit = shown.find((s) => s.video.matches(wait.selector));
-      if (hit) waiting.splice(waiting.indexOf(wait), 1), wait.resolve(hit.at);
-    }
-  };
-  document.addEventListener('loadstart', (e) => {
-    const video = e.target;
-    if (!(video instanceof HTMLVideoElement) || shown.some((s) => s.video === video)) return;
-    video.requestVideoFrameCallback((now, meta) => {
-      shown.push({ video, at: meta.presentationTime ?? now });
-      settle();
-    });
-  }, true);
-  window.__firstFrame = (selector) => new Promise((resolve) => (waiting.push({ selector, resolve }), settle()));
-})();`;
 
 execFileSync(process.execPath, [path.join(root, 'media-samples/generate.mjs'), '--long'], { stdio: 'inherit' });
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-wall-'));
