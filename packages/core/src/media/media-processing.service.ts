@@ -32,6 +32,9 @@ export class MediaProcessingService {
   /** Tells the screens watching this asset's meeting; a lost event must never fail the job. */
   private async emit(asset: AssetRecord, status: MediaStatus, progress: number): Promise<void> {
     if (!asset.enterpriseId || !asset.zoneId) return;
+    // A file uploaded before its report joins the meeting while it is processed: look again until
+    // it has, or the wall (which follows meetings) never hears that it became playable.
+    if (!asset.meetingId) asset.meetingId = (await this.media.findAsset(asset.id).catch(() => null))?.meetingId ?? null;
     await this.events
       .publish({
         type: 'media.status',

@@ -110,3 +110,14 @@ describe('originals sent later', () => {
     expect(pendingOriginals(sent)).toEqual([]);
   });
 });
+
+describe('two lanes', () => {
+  it('create a submitted report while an earlier file is still uploading', () => {
+    const uploading = report('draft', { status: 'draft', queuedAt: null, files: [file('big', { kind: 'VIDEO', assetId: 'B' })] });
+    const submitted = report('queued', { queuedAt: 2, files: [file('p', { assetId: 'P' })] });
+    expect(describeStep(nextNetworkStep([uploading, submitted], false, 'requests'))).toBe('create:queued');
+    expect(describeStep(nextNetworkStep([uploading, submitted], false, 'bytes'))).toBe('send:queued:p');
+    submitted.meetingId = 'M';
+    expect(nextNetworkStep([uploading, submitted], false, 'requests')).toBeNull();
+  });
+});

@@ -56,6 +56,12 @@ export interface StoredReport {
 /** Work on the device: compressing a picked file, which needs no network. */
 export type PrepareStep = { kind: 'prepare'; report: StoredReport; file: ReportFile };
 
+/**
+ * The sender runs two lanes side by side, so that a report is created while a large file of an
+ * earlier one is still uploading: small requests (opening uploads, creating meetings) and bytes.
+ */
+export type NetworkLane = 'requests' | 'bytes' | 'all';
+
 /** Work with the server, in the order it must happen. */
 export type NetworkStep =
   | { kind: 'original'; report: StoredReport; file: ReportFile }
@@ -90,14 +96,15 @@ export function nextPreparation(reports: readonly StoredReport[]): PrepareStep |
  * arrives on time, even while a video is still compressing elsewhere or uploading); the bytes
  * follow in the same order. Pure.
  */
-export function nextNetworkStep(reports: readonly StoredReport[], onWifi = false): NetworkStep | null {
+export function nextNetworkStep(reports: readonly StoredReport[], onWifi = false, lane: NetworkLane = 'all'): NetworkStep | null {
   const order = inOrder(reports);
-  for (const report of order) {
+  for (const report of lane === 'bytes' ? [] : order) {
     const unopened = report.files.find((f) => isReady(f) && !f.assetId);
     if (unopened) return { kind: 'open', report, file: unopened };
     const settled = report.files.every((f) => f.problem || f.assetId);
     if (report.status === 'queued' && !report.meetingId && settled) return { kind: 'create', report };
   }
+  if (lane === 'requests') return null;
   for (const report of order) {
     const unsent = report.files.find((f) => isReady(f) && f.assetId && !f.uploaded);
     if (unsent) return { kind: 'send', report, file: unsent };

@@ -63,8 +63,9 @@ export class ReportSender {
   readonly #api: Api;
   readonly #user: { id: string; enterpriseId: string };
   #preparing = false;
-  #sending = false;
-  #wake: (() => void) | null = null;
+  readonly #busy = { requests: false, bytes: false };
+  /** Lanes waiting out a lost network; woken when the browser says it is back. */
+  readonly #sleepers: (() => void)[] = [];
   #stopped = false;
   readonly #abort = new AbortController();
 
@@ -78,7 +79,7 @@ export class ReportSender {
     this.online = navigator.onLine;
     const online = () => {
       this.online = true;
-      this.#wake?.();
+      this.#wakeAll();
       void this.#send();
     };
     const offline = () => (this.online = false);
@@ -90,7 +91,7 @@ export class ReportSender {
     return () => {
       this.#stopped = true;
       this.#abort.abort(new DOMException('page closed', 'AbortError'));
-      this.#wake?.();
+      this.#wakeAll();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       connection?.removeEventListener('change', online);
@@ -298,12 +299,19 @@ export class ReportSender {
 
   /** Talks to the server one request at a time, in order; waits out lost networks. */
   async #send(): Promise<void> {
-    if (this.#sending) return;
-    this.#sending = true;
+    await Promise.all([this.#lane('requests'), this.#lane('bytes')]);
+  }
+
+  /** One lane's steps, one at a time, in order; each step done may give the other lane work. */
+  async #lane(lane: 'requests' | 'bytes'): Promise<void> {
+    if (this.#busy[lane]) return;
+    this.#busy[lane] = true;
+    const next = () => nextNetworkStep(this.reports, onWifi(), lane);
     try {
-      for (let step = nextNetworkStep(this.reports, onWifi()); step && !this.#stopped; step = nextNetworkStep(this.reports, onWifi())) {
+      for (let step = next(); step && !this.#stopped; step = next()) {
         try {
           await this.#perform(step);
+          void this.#lane(lane === 'requests' ? 'bytes' : 'requests');
           this.waitingForNetwork = false;
         } catch (error) {
           if (this.#stopped) return;
@@ -318,7 +326,7 @@ export class ReportSender {
         await this.#markDelivered();
       }
     } finally {
-      this.#sending = false;
+      this.#busy[lane] = false;
     }
   }
 
@@ -329,11 +337,12 @@ export class ReportSender {
         clearTimeout(timer);
         resolve();
       }
-      this.#wake = () => {
-        this.#wake = null;
-        done();
-      };
+      this.#sleepers.push(done);
     });
+  }
+
+  #wakeAll(): void {
+    for (const wake of this.#sleepers.splice(0)) wake();
   }
 
   async #perform(step: NetworkStep): Promise<void> {
