@@ -4,7 +4,7 @@
 // and two photos on /enterprise/report, with the record already filled in, and presses 上报. Timed
 // from that click to the first frame of the meeting's video on a wall (desktop, not throttled)
 // opened before it. Run twice in one process, each time for another past day's slot:
-//   1. compressed in the browser (the default: WebCodecs to ≤720p H.264 at 1.5 Mbit/s);
+//   1. compressed in the browser (the default: WebCodecs to ≤720p H.264 at 1 Mbit/s, audio at 64 kbit/s);
 //   2. uncompressed (localStorage platform.report.compress=off), the baseline.
 // Compressed first: the baseline is network-bound while compression is CPU-bound, so the run that
 // needs the CPU goes first, and the next run starts only after the first one's renditions are
