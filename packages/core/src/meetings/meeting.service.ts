@@ -63,11 +63,8 @@ export class MeetingService {
       ...timelinessOf(facts),
     });
     await this.compliance.recordReport(slot, { meetingId: id, reportedAt }, facts);
-    // Files uploaded while the report was written join it now; the slot's counts follow them.
-    if (input.mediaIds.length) {
-      await this.staged.attach(id, input.mediaIds);
-      await this.evidence.refresh(id);
-    }
+    // Files uploaded while the report was written join it now; the media_asset trigger recounts the slot.
+    await this.staged.attach(id, input.mediaIds);
     const meeting = (await this.meetings.findById(id))!;
     await this.audit.record({
       actor,

@@ -357,12 +357,7 @@ export class ReportSender {
     const sent = bytes?.prepared ?? bytes?.original;
     if (!sent) return this.#patchFile(report.id, file.key, { problem: 'FILE_LOST_ON_DEVICE' });
     try {
-      const upload = await this.#api.uploads.create({
-        meetingId: report.meetingId ?? undefined,
-        fileName: sent.name || file.name,
-        size: sent.size,
-        contentType: contentTypeOf(sent),
-      });
+      const upload = await this.#createUpload(sent, file.name, report.meetingId);
       await this.#patchFile(report.id, file.key, { uploadId: upload.id, assetId: upload.assetId });
     } catch (error) {
       if (isRetryable(error)) throw error;
@@ -403,7 +398,7 @@ export class ReportSender {
         if (!(error instanceof ApiError) || error.status !== 404) throw error;
         // Expired while the phone was offline for a day: a new upload, for the meeting if it exists by now.
         const meetingId = this.#find(report.id)?.meetingId ?? undefined;
-        const fresh = await this.#api.uploads.create({ meetingId, fileName: sent.name, size: sent.size, contentType: contentTypeOf(sent) });
+        const fresh = await this.#createUpload(sent, file.name, meetingId ?? null);
         uploadId = fresh.id;
         await this.#patchFile(report.id, file.key, { uploadId: fresh.id, assetId: fresh.assetId });
         return fresh;
@@ -435,19 +430,23 @@ export class ReportSender {
     }
   }
 
+  /** An upload of `bytes`: held for the enterprise until the report exists, else for its meeting. */
+  #createUpload(bytes: File, name: string, meetingId: string | null, originalOf?: string | null) {
+    return this.#api.uploads.create({
+      meetingId: meetingId ?? undefined,
+      originalOf: originalOf ?? undefined,
+      fileName: bytes.name || name,
+      size: bytes.size,
+      contentType: contentTypeOf(bytes),
+    });
+  }
+
   /** Sends the original of a compressed file to the meeting, linked to its copy; then frees it. */
   async #sendOriginal(report: StoredReport, file: ReportFile): Promise<void> {
     const bytes = await store.loadFileBytes(file.key);
     if (!bytes || !report.meetingId || !file.assetId) return this.#patchFile(report.id, file.key, { originalSent: true });
     const original = bytes.original;
-    const create = () =>
-      this.#api.uploads.create({
-        meetingId: report.meetingId!,
-        originalOf: file.assetId!,
-        fileName: original.name || file.name,
-        size: original.size,
-        contentType: contentTypeOf(original),
-      });
+    const create = () => this.#createUpload(original, file.name, report.meetingId, file.assetId);
     const open = async () => {
       const existing = this.#find(report.id)?.files.find((f) => f.key === file.key)?.originalUploadId;
       if (existing) {
