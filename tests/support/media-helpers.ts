@@ -41,7 +41,7 @@ export async function uploadFile(
   meetingId: string | undefined,
   file: string | { name: string; bytes: Buffer },
   contentType: string,
-  options: { onlyParts?: number[]; originalOf?: string } = {},
+  options: { onlyParts?: number[]; originalOf?: string; purpose?: 'evidence' | 'content' } = {},
 ) {
   const bytes = typeof file === 'string' ? await readFile(file) : file.bytes;
   const fileName = typeof file === 'string' ? file.split('/').pop()! : file.name;
@@ -49,7 +49,7 @@ export async function uploadFile(
     method: 'POST',
     url: '/api/uploads',
     headers: { cookie },
-    payload: { meetingId, originalOf: options.originalOf, fileName, size: bytes.length, contentType },
+    payload: { meetingId, originalOf: options.originalOf, purpose: options.purpose, fileName, size: bytes.length, contentType },
   });
   if (created.statusCode !== 201) return { created, upload: null, complete: null };
   const upload = created.json();

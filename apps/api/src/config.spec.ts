@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       maxVideoBytes: 4096 * 1024 * 1024,
       maxDurationSeconds: 1800,
       maxPhotoBytes: 30 * 1024 * 1024,
+      maxDocumentBytes: 100 * 1024 * 1024,
       partSizeBytes: 8 * 1024 * 1024,
     });
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cspDirectives, inlineScriptHashes, mediaOriginsOf } from './security-headers.ts';
+import { cspDirectives, framableBySelf, inlineScriptHashes, mediaOriginsOf } from './security-headers.ts';
 
 describe('cspDirectives', () => {
   it('allows scripts from this origin and the hashed bootstrap only, and no framing', () => {
@@ -18,6 +18,13 @@ describe('cspDirectives', () => {
     const csp = cspDirectives({ scriptHashes: [], mediaOrigins: ['https://oss.example.cn'], upgradeInsecureRequests: true });
     for (const directive of ['connect-src', 'media-src', 'img-src']) expect(csp[directive]).toContain('https://oss.example.cn');
     expect(csp['upgrade-insecure-requests']).toEqual([]);
+  });
+});
+
+describe('framableBySelf', () => {
+  it('lets only this origin frame the response and leaves every other directive as it was', () => {
+    const csp = "default-src 'self';object-src 'none';frame-ancestors 'none';form-action 'self'";
+    expect(framableBySelf(csp)).toBe("default-src 'self';object-src 'none';frame-ancestors 'self';form-action 'self'");
   });
 });
 

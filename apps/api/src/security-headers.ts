@@ -38,6 +38,18 @@ export function cspDirectives(inputs: CspInputs): Record<string, string[]> {
   };
 }
 
+/**
+ * The CSP of a response this origin's own pages may frame: a PDF document shown in the library
+ * and lessons (an <iframe> of the same origin; `object-src 'none'` keeps <object> and <embed>
+ * out). Everything else stays as `cspDirectives` made it; X-Frame-Options goes with it (SAMEORIGIN).
+ */
+export function framableBySelf(csp: string): string {
+  return csp
+    .split(';')
+    .map((directive) => (directive.trim().startsWith('frame-ancestors') ? "frame-ancestors 'self'" : directive.trim()))
+    .join(';');
+}
+
 /** `'sha256-…'` of each inline `<script>` of a page, as CSP compares them (the exact text between the tags). */
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];

@@ -25,6 +25,8 @@ export const mediaEnvShape = {
   MAX_VIDEO_MB: mb.default(4096),
   MAX_VIDEO_MINUTES: z.coerce.number().positive().default(30),
   MAX_PHOTO_MB: mb.default(30),
+  /** PDF documents of training and library material (admins' content uploads). */
+  UPLOAD_MAX_DOCUMENT_MB: mb.default(100),
   UPLOAD_PART_MB: z.coerce.number().min(5, { error: 'S3 needs parts of at least 5 MB' }).max(512).default(8),
   UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
   STAGED_MEDIA_KEEP_DAYS: z.coerce.number().positive().default(7),
@@ -59,6 +61,8 @@ export interface MediaConfig {
   maxVideoBytes: number;
   maxDurationSeconds: number;
   maxPhotoBytes: number;
+  /** PDF documents, which only content uploads (training and library material) may be. */
+  maxDocumentBytes: number;
   partSizeBytes: number;
   uploadTtlHours: number;
   /** Files uploaded for a report that was never submitted are deleted after this. */
@@ -96,6 +100,7 @@ export function mediaConfigOf(env: MediaEnv): MediaConfig {
     maxVideoBytes: Math.round(env.MAX_VIDEO_MB * 1024 * 1024),
     maxDurationSeconds: env.MAX_VIDEO_MINUTES * 60,
     maxPhotoBytes: Math.round(env.MAX_PHOTO_MB * 1024 * 1024),
+    maxDocumentBytes: Math.round(env.UPLOAD_MAX_DOCUMENT_MB * 1024 * 1024),
     partSizeBytes: Math.round(env.UPLOAD_PART_MB * 1024 * 1024),
     uploadTtlHours: env.UPLOAD_TTL_HOURS,
     stagedKeepDays: env.STAGED_MEDIA_KEEP_DAYS,
@@ -121,6 +126,7 @@ export function uploadPolicyOf(media: MediaConfig) {
   return {
     maxVideoBytes: media.maxVideoBytes,
     maxPhotoBytes: media.maxPhotoBytes,
+    maxDocumentBytes: media.maxDocumentBytes,
     partSizeBytes: media.partSizeBytes,
     ttlHours: media.uploadTtlHours,
     // Presigned part URLs outlive a slow part on a weak plant network with room to spare.

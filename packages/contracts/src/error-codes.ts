@@ -80,6 +80,8 @@ export const ERROR_CODES = {
   ROLE_NOT_ALLOWED: [],
   /** A signed media link that was made for another file. */
   LINK_INVALID: [],
+  /** Training and library material (upload purpose `content`) is uploaded by the system administrator only. */
+  UPLOAD_CONTENT_ADMIN_ONLY: [],
   /** Only administrators and enterprise officers manage accounts. */
   ACCOUNT_MANAGEMENT_FORBIDDEN: [],
   /** Enterprise officers may only manage officer and worker accounts of their own enterprise. */
@@ -139,6 +141,10 @@ export const ERROR_CODES = {
   UPLOAD_VIDEO_TOO_LARGE: ['size', 'limit'],
   /** A photo of `size` over the `limit` (field issue). */
   UPLOAD_PHOTO_TOO_LARGE: ['size', 'limit'],
+  /** A PDF document of `size` over the `limit` (field issue, or the refusal at completion). */
+  UPLOAD_DOCUMENT_TOO_LARGE: ['size', 'limit'],
+  /** Training or library material (purpose `content`) belongs to no meeting (field issue on meetingId). */
+  UPLOAD_CONTENT_NO_MEETING: [],
 
   // ── Media: why a file was refused at completion or failed in processing ───────────────────
   /** The bytes of `fileName` are not a recording or a photo (text, PDF, archive…). */
@@ -161,6 +167,10 @@ export const ERROR_CODES = {
   MEDIA_PHOTO_TOO_LARGE: ['megapixels', 'limitMegapixels'],
   /** Processing failed on our side; the operator log has the cause. */
   MEDIA_PROCESSING_FAILED: [],
+  /** A file sent as a PDF whose bytes are not a whole, readable PDF (another format, cut off, damaged). */
+  MEDIA_DOCUMENT_UNREADABLE: [],
+  /** A PDF of `size` over the `limit` for documents, found at completion (its declared type did not say PDF). */
+  MEDIA_DOCUMENT_TOO_LARGE: ['size', 'limit'],
 
   // ── Field issues: generic rules, from the request schema ──────────────────────────────────
   FIELD_REQUIRED: [],

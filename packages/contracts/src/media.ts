@@ -14,6 +14,12 @@ export const CreateUploadBody = z.object({
   meetingId: Id.optional(),
   /** This file is the original of a compressed copy already uploaded to the meeting (sent later, on Wi-Fi). */
   originalOf: Id.optional(),
+  /**
+   * `evidence` (the default): a meeting's photo or video, owned by its enterprise. `content`:
+   * training and library material owned by the platform (videos, posters, PDF documents), uploaded
+   * by administrators only, with no meeting or enterprise, and readable by every logged-in user.
+   */
+  purpose: z.enum(['evidence', 'content']).optional(),
   fileName: z
     .string()
     .trim()
@@ -113,6 +119,8 @@ export const Media = z
     spriteVttUrl: z.string().nullable(),
     thumbnailUrl: z.string().nullable(),
     imageUrl: z.string().nullable(),
+    /** A DOCUMENT's PDF, shown inline (same origin, so it may be framed); null for photos and videos. */
+    documentUrl: z.string().nullable(),
     capturedAt: z.string().nullable(),
     capturedOffset: z.string().nullable(),
     gps: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),

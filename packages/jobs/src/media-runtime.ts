@@ -17,7 +17,15 @@ import {
   type UploadQuota,
 } from '@platform/core';
 import { PgEventBus, type Repositories } from '@platform/db';
-import { Ffmpeg, FfmpegVideoProcessor, resolveFfmpegBinaries, SharpPhotoProcessor, sniffFile, type FfmpegBinaries } from '@platform/media';
+import {
+  Ffmpeg,
+  FfmpegVideoProcessor,
+  PdfDocumentProcessor,
+  resolveFfmpegBinaries,
+  SharpPhotoProcessor,
+  sniffFile,
+  type FfmpegBinaries,
+} from '@platform/media';
 import { createObjectStore, type ObjectStore } from '@platform/storage';
 import type { PgBoss } from 'pg-boss';
 import { startJobRunner } from './job-runner.ts';
@@ -139,6 +147,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
         new SharpPhotoProcessor(new Ffmpeg(ffmpeg)),
         workspaceFactory(store, options.work.workRoot),
         events,
+        new PdfDocumentProcessor(),
         queue,
       );
       const evidence = new EvidenceCheckService(repos.evidenceChecks, repos.evidenceCounts, options.compliance.evidence);

@@ -37,7 +37,9 @@ export {
   type VariantEntry,
 } from './playlists.ts';
 export { parseProbe, type AudioStreamInfo, type FfprobeOutput, type MediaProbe, type VideoStreamInfo } from './probe.ts';
-export { sniffFile, type SniffResult } from './sniff.ts';
+export { isPdf, sniffFile, type SniffResult } from './sniff.ts';
+export { PdfDocumentProcessor } from './document-processor.ts';
+export { pdfVersionOf, startXrefOf, xrefSectionProblem, type PdfProblem } from './pdf-structure.ts';
 export { planSprite, planStills, stillsArgs, type SpritePlan, type StillsOutput, type StillsPlan } from './stills-args.ts';
 export { SharpPhotoProcessor } from './photo-processor.ts';
 export { FfmpegVideoProcessor } from './video-processor.ts';

@@ -20,4 +20,12 @@ describe('sniffFile', () => {
     expect((await sniffFile(Buffer.from([0x00, 0x00, 0x00, 0x01, 0x67, 0x64, 0x00, 0x1f, 0xac, 0xd9]))).kind).toBe('VIDEO');
     expect((await sniffFile(Buffer.concat([Buffer.from('II*\0'), Buffer.from([0x08, 0x00, 0x00, 0x00])]))).kind).toBe('PHOTO');
   });
+
+  it('names a PDF by its "%PDF-" signature, not by a name or a mention further in', async () => {
+    expect(await sniffFile(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'))).toEqual({
+      kind: 'DOCUMENT',
+      mime: 'application/pdf',
+    });
+    expect((await sniffFile(Buffer.from('Not a PDF: %PDF-1.7\n'))).kind).toBe('OTHER');
+  });
 });

@@ -6,7 +6,8 @@ import { fileTypeFromBuffer } from 'file-type';
  * files refused here are ones that are certainly not media.
  */
 export interface SniffResult {
-  kind: 'VIDEO' | 'PHOTO' | 'OTHER';
+  /** `DOCUMENT`: a PDF, which only training and library material may be (the upload service decides). */
+  kind: 'VIDEO' | 'PHOTO' | 'DOCUMENT' | 'OTHER';
   /** MIME type detected from the bytes, or null when no signature matched. */
   mime: string | null;
 }
@@ -18,6 +19,7 @@ const NOT_PHOTOS = new Set(['image/svg+xml', 'image/x-icon', 'image/vnd.microsof
 
 /** Decides what a file is from its first bytes (4100 at least; more lets file-type see further into TIFF-based files), never from its name or declared type. */
 export async function sniffFile(head: Uint8Array): Promise<SniffResult> {
+  if (isPdf(head)) return { kind: 'DOCUMENT', mime: 'application/pdf' };
   const mime = (await fileTypeFromBuffer(head))?.mime ?? null;
   return { kind: classify(mime, head), mime };
 }
@@ -33,6 +35,13 @@ function classify(mime: string | null, head: Uint8Array): SniffResult['kind'] {
   if (type.startsWith('image/')) return NOT_PHOTOS.has(type) ? 'OTHER' : 'PHOTO';
   if (type.startsWith('video/') || type.startsWith('audio/') || OTHER_MEDIA.has(type)) return 'VIDEO';
   return 'OTHER';
+}
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+/** A PDF starts with "%PDF-": the one signature a document must have before its structure is checked. */
+export function isPdf(head: Uint8Array): boolean {
+  return PDF_MAGIC.every((byte, i) => head[i] === byte);
 }
 
 function isTiff(head: Uint8Array): boolean {

@@ -1,6 +1,7 @@
 import { routes } from '@platform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../plugins/auth.ts';
+import { framableBySelf } from '../security-headers.ts';
 import { contractRoute } from './contract-route.ts';
 
 /** Parses a single `bytes=a-b` / `bytes=a-` range; anything else is served whole. */
@@ -25,6 +26,13 @@ export const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.header('accept-ranges', 'bytes');
       reply.header('cache-control', file.cacheSeconds > 0 ? `private, max-age=${file.cacheSeconds}` : 'no-cache');
       reply.header('content-length', file.contentLength);
+      if (file.contentType === 'application/pdf') {
+        // Shown in the platform's own pages (an <iframe>), and saved under its uploaded name.
+        reply.header('content-disposition', `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+        reply.header('x-frame-options', 'SAMEORIGIN');
+        const csp = reply.getHeader('content-security-policy') ?? reply.raw.getHeader('content-security-policy');
+        if (typeof csp === 'string') reply.header('content-security-policy', framableBySelf(csp));
+      }
       if (file.range) {
         // Set directly: `status()` is typed by the contract's statuses, which describe error bodies only.
         reply.statusCode = 206;

@@ -5,8 +5,8 @@ export interface JobPayloads {
   /** Probe and process an uploaded asset: HLS for video, derivatives and evidence for photos. */
   'media.process': { assetId: string };
   /**
-   * The same for photos, on a queue of their own: a photo takes a fraction of a second and must not
-   * wait behind a video encode that takes minutes.
+   * The same for photos (and PDF documents), on a queue of their own: a photo takes a fraction of
+   * a second and must not wait behind a video encode that takes minutes.
    */
   'media.photo': { assetId: string };
   /** Abort uploads nobody finished within the configured time and delete their parts. */

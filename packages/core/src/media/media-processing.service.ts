@@ -3,10 +3,17 @@ import type { EventPublisher } from '../events/event.port.ts';
 import type { JobContext, JobQueue } from '../jobs/jobs.ts';
 import { MediaRejectedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
-import type { FinishedRendition, JobWorkspace, PhotoProcessor, VideoProcessor, WorkspaceFactory } from './media-processor.port.ts';
+import type {
+  DocumentProcessor,
+  FinishedRendition,
+  JobWorkspace,
+  PhotoProcessor,
+  VideoProcessor,
+  WorkspaceFactory,
+} from './media-processor.port.ts';
 import type { MediaStore } from './media-store.port.ts';
 import type { MediaFailureCode, MediaFailureParams } from './media-failure.ts';
-import { derivedKey, derivedPrefix } from './storage-keys.ts';
+import { DOCUMENT_FILE, derivedKey, derivedPrefix } from './storage-keys.ts';
 
 // Writing progress on every ffmpeg tick would hammer the database; a few updates a second is plenty.
 const PROGRESS_STEP = 2;
@@ -14,7 +21,8 @@ const PROGRESS_STEP = 2;
 /**
  * The `media.process` job. Rebuilds an asset's derived files from its source: for video the HLS
  * renditions (published one by one, PLAYABLE from the first), master playlist, poster and sprite;
- * for photos the evidence and derivatives. Safe to run again after a crash: it starts from a
+ * for photos the evidence and derivatives; for PDF documents a structure check and the copy viewers
+ * get (`document.pdf`). Safe to run again after a crash: it starts from a
  * clean derived prefix and a cleared rendition list.
  */
 export class MediaProcessingService {
@@ -25,6 +33,7 @@ export class MediaProcessingService {
     private readonly photo: PhotoProcessor,
     private readonly workspaces: WorkspaceFactory,
     private readonly events: EventPublisher,
+    private readonly document: DocumentProcessor,
     /** Where the evidence checks of a finished meeting asset are enqueued; none in tests that only process. */
     private readonly jobs?: JobQueue,
   ) {}
@@ -67,6 +76,7 @@ export class MediaProcessingService {
       await this.media.setSha256(assetId, await workspace.sha256(file));
       stage('downloaded');
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
+      else if (asset.kind === 'DOCUMENT') await this.processDocument(asset, file, workspace);
       else await this.processVideo(asset, file, workspace, ctx, { playable: attempt === 'resumed', stage });
       await this.media.markReady(assetId);
       await this.emit(asset, 'READY', 100);
@@ -182,6 +192,15 @@ export class MediaProcessingService {
         spriteVttKey: derivedKey(asset.id, 'sprite.vtt'),
       });
     }
+  }
+
+  /**
+   * A PDF is delivered as checked, never the source itself: only derived files are deliverable,
+   * so a copy under the derived prefix is what the signed links reach.
+   */
+  private async processDocument(asset: AssetRecord, file: string, workspace: JobWorkspace): Promise<void> {
+    await this.document.inspect(file);
+    await workspace.uploadFile(file, derivedKey(asset.id, DOCUMENT_FILE));
   }
 
   private async processPhoto(asset: AssetRecord, file: string, workspace: JobWorkspace): Promise<void> {

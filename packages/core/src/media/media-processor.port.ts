@@ -56,6 +56,20 @@ export interface PhotoProcessor {
   process(file: string, out: { small: string; large: string }): Promise<Omit<PhotoFacts, 'thumbSmallKey' | 'thumbLargeKey'>>;
 }
 
+/** What checking a PDF learned. */
+export interface DocumentFacts {
+  /** The header's version, e.g. "1.7". */
+  version: string;
+}
+
+/**
+ * Checks PDF documents (training and library material). Throws MediaRejectedError
+ * (MEDIA_DOCUMENT_UNREADABLE) for a file that is not a whole PDF; any other error is unexpected.
+ */
+export interface DocumentProcessor {
+  inspect(file: string): Promise<DocumentFacts>;
+}
+
 /** Local files for a job: a private directory, the source downloaded into it, results uploaded from it. */
 export interface JobWorkspace {
   dir: string;

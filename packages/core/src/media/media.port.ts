@@ -111,7 +111,8 @@ export interface MediaRepository {
   createUpload(input: {
     asset: {
       id: string;
-      enterpriseId: string;
+      /** Null for content (training and library material), which belongs to the platform. */
+      enterpriseId: string | null;
       /** Null while the report it belongs to is still being written (`staged`). */
       meetingId: string | null;
       staged: boolean;
@@ -124,7 +125,7 @@ export interface MediaRepository {
       createdById: string | null;
     };
     upload: {
-      enterpriseId: string;
+      enterpriseId: string | null;
       userId: string | null;
       fileName: string;
       contentType: string;
@@ -141,8 +142,12 @@ export interface MediaRepository {
      */
     admit?: { at: Date; check(open: OpenUploads): void };
   }): Promise<UploadRecord>;
-  /** Uploads open (ACTIVE and not past expiry) at `now`: the user's, the enterprise's and its declared bytes. */
-  openUploads(userId: string | null, enterpriseId: string, now: Date): Promise<OpenUploads>;
+  /**
+   * Uploads open (ACTIVE and not past expiry) at `now`: the user's, the enterprise's and its declared
+   * bytes. Content uploads (`enterpriseId` null) have no enterprise: the "enterprise" counts are then
+   * the user's own open content uploads, so the quota applies per user.
+   */
+  openUploads(userId: string | null, enterpriseId: string | null, now: Date): Promise<OpenUploads>;
   findUpload(id: string): Promise<UploadRecord | null>;
   setUploadStatus(id: string, status: UploadRecord['status'], at: Date): Promise<void>;
   listExpiredUploads(now: Date, limit: number): Promise<UploadRecord[]>;

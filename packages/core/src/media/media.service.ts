@@ -6,7 +6,7 @@ import { enterpriseScopeOf, meetingScopeOf } from '../access/scope.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors/index.ts';
 import type { AssetRecord, MediaRepository } from './media.port.ts';
-import { contentTypeOf, derivedKey, derivedPrefix, isDeliverablePath } from './storage-keys.ts';
+import { contentTypeOf, derivedKey, derivedPrefix, DOCUMENT_FILE, isDeliverablePath } from './storage-keys.ts';
 import { signStreamToken, streamTokenKey, verifyStreamToken, type LinkHolder, type LinkHolderCheck } from './stream-token.ts';
 
 export interface DeliveryPolicy {
@@ -17,8 +17,9 @@ export interface DeliveryPolicy {
 
 /**
  * Reading media: status and metadata for entitled users, with signed expiring links; and the
- * file delivery behind those links. Who is entitled: the meeting's enterprise officers, its zone
- * officer, inspectors, command operators and admins; workers are not.
+ * file delivery behind those links. Who is entitled to evidence: the meeting's enterprise
+ * officers, its zone officer, inspectors, command operators and admins; workers are not. Content
+ * (training and library material: no enterprise, no meeting) is for every logged-in user.
  */
 export class MediaService {
   readonly #linkKey: Buffer;
@@ -82,6 +83,7 @@ export class MediaService {
       spriteVttUrl: link(asset.spriteVttKey),
       thumbnailUrl: link(asset.thumbSmallKey),
       imageUrl: link(asset.thumbLargeKey),
+      documentUrl: asset.kind === 'DOCUMENT' && asset.status === 'READY' ? link(derivedKey(id, DOCUMENT_FILE)) : null,
       capturedAt: asset.capturedAt?.toISOString() ?? null,
       capturedOffset: asset.capturedOffset,
       gps:
@@ -101,7 +103,7 @@ export class MediaService {
     token: string,
     path: string,
     range?: ByteRange,
-  ): Promise<StoredFile & { contentType: string; cacheSeconds: number }> {
+  ): Promise<StoredFile & { contentType: string; cacheSeconds: number; fileName: string }> {
     const nowSeconds = Math.floor(this.now().getTime() / 1000);
     const check = verifyStreamToken(token, assetId, this.#linkKey, nowSeconds);
     if (!check.ok) {
@@ -117,11 +119,14 @@ export class MediaService {
     const stream = await this.store.get(derivedKey(assetId, path), range);
     // Segments never change; playlists do while renditions are still being added.
     const cacheSeconds = path.endsWith('.m3u8') && asset.status !== 'READY' ? 0 : Math.max(0, check.grant.expiresAt - nowSeconds);
-    return { ...stream, contentType: contentTypeOf(path), cacheSeconds };
+    // A document keeps its uploaded name when a viewer saves it; other files are parts of a stream.
+    const fileName = path === DOCUMENT_FILE ? asset.originalName : path;
+    return { ...stream, contentType: contentTypeOf(path), cacheSeconds, fileName };
   }
 
   private async authorised(actor: Actor, id: string): Promise<AssetRecord> {
     const asset = await this.media.findAsset(id);
+    if (asset && isContent(asset)) return asset;
     if (!asset || !asset.enterpriseId) throw new NotFoundError('media', id);
     await this.access.assertCanRead(
       actor,
@@ -131,6 +136,14 @@ export class MediaService {
     );
     return asset;
   }
+}
+
+/**
+ * Training and library material: the platform's own files, uploaded by the administrator with no
+ * enterprise and no meeting. Not secret: every logged-in user may read it.
+ */
+export function isContent(asset: Pick<AssetRecord, 'enterpriseId' | 'meetingId'>): boolean {
+  return asset.enterpriseId === null && asset.meetingId === null;
 }
 
 /** Links are bound to the caller's session, or to the API token of an enterprise system. */

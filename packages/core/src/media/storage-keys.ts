@@ -9,12 +9,16 @@ export const sourceKey = (assetId: string) => `media/${assetId}/source`;
 export const derivedPrefix = (assetId: string) => `media/${assetId}/out/`;
 export const derivedKey = (assetId: string, file: string) => `media/${assetId}/out/${file}`;
 
+/** A DOCUMENT's checked PDF, relative to the derived prefix: what viewers get (never the source). */
+export const DOCUMENT_FILE = 'document.pdf';
+
 // Files a viewer may fetch, relative to the derived prefix. The source is never delivered.
 const DELIVERABLE = [
   /^master\.m3u8$/,
   /^(\d{2,4}p|audio)\/(index\.m3u8|init\.mp4|seg_\d{5}\.m4s)$/,
   /^(poster|sprite|thumb-320|thumb-1280)\.jpg$/,
   /^sprite\.vtt$/,
+  /^document\.pdf$/,
 ];
 
 /** True when `path` names a derived file that may be delivered to viewers. */
@@ -28,6 +32,7 @@ const CONTENT_TYPES: [RegExp, string][] = [
   [/\.m4s$/, 'video/iso.segment'],
   [/\.jpg$/, 'image/jpeg'],
   [/\.vtt$/, 'text/vtt; charset=utf-8'],
+  [/\.pdf$/, 'application/pdf'],
 ];
 
 /** Content-Type of a derived file by its extension. */

@@ -64,10 +64,11 @@ describe('deliverable paths', () => {
       'poster.jpg',
       'sprite.vtt',
       'thumb-320.jpg',
+      'document.pdf',
     ]) {
       expect(isDeliverablePath(ok), ok).toBe(true);
     }
-    for (const bad of ['../source', 'source', '720p/../../source', '720p/seg_1.m4s', 'x/index.m3u8', ''])
+    for (const bad of ['../source', 'source', '720p/../../source', '720p/seg_1.m4s', 'x/index.m3u8', '', 'source.pdf', 'x/document.pdf'])
       expect(isDeliverablePath(bad), bad).toBe(false);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkUploadRequest, expectedPartSize, partCount } from './upload-policy.ts';
 
-const limits = { maxVideoBytes: 4 * 1024 ** 3, maxPhotoBytes: 30 * 1024 ** 2, partSizeBytes: 8 * 1024 ** 2 };
+const limits = {
+  maxVideoBytes: 4 * 1024 ** 3,
+  maxPhotoBytes: 30 * 1024 ** 2,
+  maxDocumentBytes: 100 * 1024 ** 2,
+  partSizeBytes: 8 * 1024 ** 2,
+};
 
 describe('upload policy', () => {
   it('claims the kind from the content type and enforces per-kind limits', () => {
@@ -34,6 +39,21 @@ describe('upload policy', () => {
     expect(checkUploadRequest({ contentType: 'application/octet-stream', size: 5 * 1024 ** 3, fileName: 'nvr.dav' }, limits)).toMatchObject(
       { tooLarge: true, issues: [{ code: 'UPLOAD_VIDEO_TOO_LARGE' }] },
     );
+  });
+
+  it('takes a PDF only as content (training and library material), under the document limit', () => {
+    const pdf = { contentType: 'application/pdf', size: 10, fileName: '手册.pdf' };
+    expect(checkUploadRequest(pdf, limits, 'content')).toEqual({ kind: 'DOCUMENT' });
+    expect(checkUploadRequest(pdf, limits, 'evidence')).toMatchObject({ issues: [{ code: 'UPLOAD_TYPE_NOT_MEDIA' }] });
+    expect(checkUploadRequest({ ...pdf, size: 101 * 1024 ** 2 }, limits, 'content')).toMatchObject({
+      tooLarge: true,
+      issues: [{ field: 'size', code: 'UPLOAD_DOCUMENT_TOO_LARGE', params: { limit: '100.0 MB' } }],
+    });
+    // Other documents stay refused whatever the purpose.
+    expect(checkUploadRequest({ ...pdf, contentType: 'application/msword' }, limits, 'content')).toMatchObject({
+      issues: [{ code: 'UPLOAD_TYPE_NOT_MEDIA' }],
+    });
+    expect(checkUploadRequest({ contentType: 'video/mp4', size: 10, fileName: 'a.mp4' }, limits, 'content')).toEqual({ kind: 'VIDEO' });
   });
 
   it('splits a file into parts with a shorter last part', () => {

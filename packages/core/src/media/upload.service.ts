@@ -6,6 +6,7 @@ import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
 import {
   ConflictError,
+  ForbiddenError,
   MediaRejectedError,
   NotFoundError,
   PayloadTooLargeError,
@@ -18,11 +19,18 @@ import { exactLength } from './exact-length.ts';
 import type { MediaStore } from './media-store.port.ts';
 import type { AssetKind, MediaRepository, UploadRecord } from './media.port.ts';
 import { sourceKey } from './storage-keys.ts';
-import { checkUploadRequest, expectedPartSize, partCount, type UploadLimits } from './upload-policy.ts';
+import { checkUploadRequest, expectedPartSize, formatBytes, partCount, type UploadLimits, type UploadPurpose } from './upload-policy.ts';
 import { assertWithinUploadQuota, type OpenUploads, type UploadQuota } from './upload-quota.ts';
 
-/** What the bytes are, decided from the first few kilobytes. */
-export type FileSniffer = (head: Uint8Array) => Promise<{ kind: 'VIDEO' | 'PHOTO' | 'OTHER'; mime: string | null }>;
+/** What the bytes are, decided from the first few kilobytes. `DOCUMENT` is a PDF (by its signature). */
+export type FileSniffer = (head: Uint8Array) => Promise<{ kind: 'VIDEO' | 'PHOTO' | 'DOCUMENT' | 'OTHER'; mime: string | null }>;
+
+/** Who an upload will belong to. Content (training and library material) belongs to no enterprise and no meeting. */
+interface UploadOwner {
+  enterpriseId: string | null;
+  meetingId: string | null;
+  originalOfId: string | null;
+}
 
 export interface UploadPolicy extends UploadLimits {
   ttlHours: number;
@@ -54,8 +62,12 @@ export class UploadService {
   ) {}
 
   async create(actor: Actor, input: CreateUploadBody): Promise<Upload> {
-    const owner = { ...(await this.ownerOf(actor, input.meetingId)), originalOfId: await this.originalOf(input) };
-    const check = checkUploadRequest(input, this.policy);
+    const purpose: UploadPurpose = input.purpose ?? 'evidence';
+    const owner: UploadOwner =
+      purpose === 'content'
+        ? { ...this.contentOwner(actor, input), originalOfId: null }
+        : { ...(await this.ownerOf(actor, input.meetingId)), originalOfId: await this.originalOf(input) };
+    const check = checkUploadRequest(input, this.policy, purpose);
     if ('issues' in check) throw check.tooLarge ? new PayloadTooLargeError(check.issues) : new ValidationError(check.issues);
     // Checked before storage is touched, so a flood over quota costs no storage calls, and again
     // atomically when the upload is stored, so parallel requests cannot all squeeze under it.
@@ -77,9 +89,10 @@ export class UploadService {
           id: assetId,
           enterpriseId: owner.enterpriseId,
           meetingId: owner.meetingId,
-          staged: owner.meetingId === null,
+          // Content is the platform's from the start; only evidence without a meeting waits for its report.
+          staged: purpose === 'evidence' && owner.meetingId === null,
           originalOfId: owner.originalOfId,
-          kind: check.kind === 'PHOTO' ? 'PHOTO' : 'VIDEO',
+          kind: check.kind === 'PHOTO' || check.kind === 'DOCUMENT' ? check.kind : 'VIDEO',
           originalName: input.fileName,
           contentType: input.contentType,
           sizeBytes: input.size,
@@ -110,7 +123,7 @@ export class UploadService {
       entityId: assetId,
       enterpriseId: owner.enterpriseId,
       outcome: 'SUCCESS',
-      details: { fileName: input.fileName, size: input.size, meetingId: owner.meetingId },
+      details: { fileName: input.fileName, size: input.size, meetingId: owner.meetingId, purpose },
     });
     return this.describe(upload, []);
   }
@@ -134,6 +147,22 @@ export class UploadService {
     return { enterpriseId: actor.enterpriseId, meetingId: null };
   }
 
+  /**
+   * Training and library material: the system administrator's alone (it is shown to every user of
+   * the platform), and never a meeting's file.
+   */
+  private contentOwner(actor: Actor, input: CreateUploadBody): { enterpriseId: null; meetingId: null } {
+    if (actor.role !== 'ADMIN')
+      throw new ForbiddenError('UPLOAD_CONTENT_ADMIN_ONLY', 'Only the system administrator uploads training and library material.');
+    if (input.meetingId || input.originalOf)
+      throw ValidationError.field(
+        input.meetingId ? 'meetingId' : 'originalOf',
+        'UPLOAD_CONTENT_NO_MEETING',
+        'training and library material belongs to no meeting; leave the meeting out',
+      );
+    return { enterpriseId: null, meetingId: null };
+  }
+
   /** The compressed copy an original belongs to: a file of the same meeting that is not itself an original. */
   private async originalOf(input: CreateUploadBody): Promise<string | null> {
     if (!input.originalOf) return null;
@@ -150,12 +179,13 @@ export class UploadService {
     return copy.id;
   }
 
-  private async auditQuotaRefusal(actor: Actor, enterpriseId: string, size: number, error: QuotaExceededError): Promise<void> {
+  private async auditQuotaRefusal(actor: Actor, enterpriseId: string | null, size: number, error: QuotaExceededError): Promise<void> {
     await this.audit.record({
       actor,
       action: 'upload.create',
-      entityType: 'enterprise',
-      entityId: enterpriseId,
+      // Content uploads count against the uploader alone.
+      entityType: enterpriseId ? 'enterprise' : 'user',
+      entityId: enterpriseId ?? actor.userId ?? undefined,
       enterpriseId,
       outcome: 'DENIED',
       details: { reason: error.code, ...error.params, size },
@@ -227,7 +257,10 @@ export class UploadService {
 
     const head = await this.readHead(upload.storageKey);
     const sniffed = await this.sniff(head);
-    if (sniffed.kind === 'OTHER') {
+    const content = upload.enterpriseId === null;
+    if (content) await this.refuseBadDocument(actor, upload, sniffed.kind);
+    // Evidence is a recording or a photo: a PDF is refused as it always was.
+    if (sniffed.kind === 'OTHER' || (sniffed.kind === 'DOCUMENT' && !content)) {
       await this.discard(upload, 'ABORTED');
       await this.audit.record({
         actor,
@@ -252,9 +285,10 @@ export class UploadService {
         .then(() => this.media.findAsset(upload.assetId)),
       this.media.setUploadStatus(upload.id, 'COMPLETED', this.now()),
     ]);
-    // Photos have a queue (and so a worker slot) of their own: they never wait behind a video encode.
+    // Photos (and documents, which take as little) have a queue (and so a worker slot) of their own:
+    // they never wait behind a video encode.
     await this.jobs.send(
-      sniffed.kind === 'PHOTO' ? 'media.photo' : 'media.process',
+      sniffed.kind === 'VIDEO' ? 'media.process' : 'media.photo',
       { assetId: upload.assetId },
       { singletonKey: upload.assetId },
     );
@@ -279,6 +313,34 @@ export class UploadService {
       details: { kind: sniffed.kind, mime: sniffed.mime },
     });
     return { assetId: upload.assetId, kind: sniffed.kind };
+  }
+
+  /**
+   * Content sent as a PDF must be one (its declared type is not enough), and a PDF must fit the
+   * document limit (its declared type may not have said PDF). Refused files are deleted like any other.
+   */
+  private async refuseBadDocument(actor: Actor, upload: UploadRecord, kind: Awaited<ReturnType<FileSniffer>>['kind']): Promise<void> {
+    const declaredPdf = upload.contentType.toLowerCase() === 'application/pdf';
+    const tooLarge = kind === 'DOCUMENT' && upload.sizeBytes > this.policy.maxDocumentBytes;
+    if (!(declaredPdf && kind !== 'DOCUMENT') && !tooLarge) return;
+    await this.discard(upload, 'ABORTED');
+    await this.audit.record({
+      actor,
+      action: 'upload.rejected',
+      entityType: 'media',
+      entityId: upload.assetId,
+      outcome: 'FAILURE',
+      details: { detected: kind, fileName: upload.fileName, size: upload.sizeBytes },
+    });
+    if (tooLarge) {
+      const params = { size: formatBytes(upload.sizeBytes), limit: formatBytes(this.policy.maxDocumentBytes) };
+      throw new MediaRejectedError('MEDIA_DOCUMENT_TOO_LARGE', `The document is ${params.size}, over the ${params.limit} limit.`, {
+        params,
+      });
+    }
+    throw new MediaRejectedError('MEDIA_DOCUMENT_UNREADABLE', `"${upload.fileName}" was sent as a PDF but its bytes are not one.`, {
+      params: {},
+    });
   }
 
   async abort(actor: Actor, id: string): Promise<void> {
@@ -317,8 +379,13 @@ export class UploadService {
 
   private async load(actor: Actor, id: string): Promise<UploadRecord> {
     const upload = await this.media.findUpload(id);
-    if (!upload || !upload.enterpriseId) throw new NotFoundError('upload', id);
-    await this.access.assertCanManage(actor, upload.enterpriseId, { entityType: 'upload', entityId: id });
+    if (!upload) throw new NotFoundError('upload', id);
+    if (upload.enterpriseId) {
+      await this.access.assertCanManage(actor, upload.enterpriseId, { entityType: 'upload', entityId: id });
+      return upload;
+    }
+    // Content (no enterprise): only the administrator who started it carries it on.
+    if (actor.role !== 'ADMIN' || !actor.userId || upload.userId !== actor.userId) throw new NotFoundError('upload', id);
     return upload;
   }
 

@@ -1,4 +1,4 @@
-import { hashBands, type AssetRecord, type MediaRepository, type OpenUploads, type UploadRecord } from '@platform/core';
+import { hashBands, lessonSecondsOf, type AssetRecord, type MediaRepository, type OpenUploads, type UploadRecord } from '@platform/core';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findUnique']>>> & {
@@ -7,13 +7,25 @@ type AssetRow = NonNullable<Awaited<ReturnType<PrismaClient['mediaAsset']['findU
 };
 type UploadRow = NonNullable<Awaited<ReturnType<PrismaClient['uploadSession']['findUnique']>>>;
 
-/** Uploads still open at `now`: the user's count, the enterprise's count and its declared bytes. */
+/**
+ * Uploads still open at `now`: the user's count, the enterprise's count and its declared bytes.
+ * Without an enterprise (content uploads) the second and third are the user's own content uploads.
+ */
 async function openUploadsIn(
   db: Pick<PrismaClient, '$queryRaw'>,
   userId: string | null,
-  enterpriseId: string,
+  enterpriseId: string | null,
   now: Date,
 ): Promise<OpenUploads> {
+  if (enterpriseId === null) {
+    const [own] = await db.$queryRaw<{ byUser: number; byContent: number; bytes: bigint }[]>`
+      SELECT count(*)::int AS "byUser",
+             count(*) FILTER (WHERE "enterpriseId" IS NULL)::int AS "byContent",
+             COALESCE(sum("sizeBytes") FILTER (WHERE "enterpriseId" IS NULL), 0)::bigint AS "bytes"
+      FROM "upload_session"
+      WHERE "status" = 'ACTIVE' AND "expiresAt" > ${now} AND "userId" = ${userId}::uuid`;
+    return { byUser: own?.byUser ?? 0, byEnterprise: own?.byContent ?? 0, bytesByEnterprise: Number(own?.bytes ?? 0) };
+  }
   const [row] = await db.$queryRaw<{ byUser: number; byEnterprise: number; bytes: bigint }[]>`
     SELECT count(*) FILTER (WHERE "userId" = ${userId}::uuid)::int AS "byUser",
            count(*) FILTER (WHERE "enterpriseId" = ${enterpriseId}::uuid)::int AS "byEnterprise",
@@ -100,8 +112,10 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
     async createUpload({ asset, upload, admit }) {
       const row = await prisma.$transaction(async (tx) => {
         if (admit) {
-          // One enterprise's new uploads queue here, so two requests never both see the last free slot.
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('upload-quota'), hashtext(${asset.enterpriseId}))`;
+          // One enterprise's (or, for content, one user's) new uploads queue here, so two requests
+          // never both see the last free slot.
+          const holder = asset.enterpriseId ?? `content:${upload.userId}`;
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('upload-quota'), hashtext(${holder}))`;
           admit.check(await openUploadsIn(tx, upload.userId, asset.enterpriseId, admit.at));
         }
         await tx.mediaAsset.create({ data: { ...asset, sizeBytes: BigInt(asset.sizeBytes), status: 'UPLOADING' } });
@@ -181,7 +195,14 @@ export function createMediaRepository(prisma: PrismaClient): MediaRepository {
     },
 
     async setVideoFacts(assetId, facts) {
-      await prisma.mediaAsset.update({ where: { id: assetId }, data: facts });
+      await prisma.$transaction([
+        prisma.mediaAsset.update({ where: { id: assetId }, data: facts }),
+        // A lesson saved while its video was still being processed learns the video's length now.
+        prisma.lesson.updateMany({
+          where: { mediaAssetId: assetId, kind: 'VIDEO' },
+          data: { durationSeconds: lessonSecondsOf(facts.durationMs) },
+        }),
+      ]);
     },
 
     async publishRendition(assetId, rendition, masterKey) {

@@ -88,6 +88,7 @@ export const errorsZhCN: ErrorCatalogue = {
   FORBIDDEN: () => '您没有权限执行此操作。',
   ROLE_NOT_ALLOWED: () => '您的角色无权执行此操作。',
   LINK_INVALID: () => '播放链接与文件不符，请刷新页面。',
+  UPLOAD_CONTENT_ADMIN_ONLY: () => '只有系统管理员可以上传培训课程和资源库资料。',
   ACCOUNT_MANAGEMENT_FORBIDDEN: () => '只有系统管理员和企业安全员可以管理账号。',
   ACCOUNT_OUTSIDE_SCOPE: () => '企业安全员只能管理本企业的安全员和职工账号。',
   OWN_ACCOUNT_CHANGE: () => '不能停用自己的账号或修改自己的角色。',
@@ -123,6 +124,8 @@ export const errorsZhCN: ErrorCatalogue = {
   UPLOAD_TYPE_NOT_MEDIA: (p) => `所选文件（${p.contentType}）不是视频、录音或照片。`,
   UPLOAD_VIDEO_TOO_LARGE: (p) => `视频大小 ${p.size}，超过 ${p.limit} 的上限，请剪短或压缩后再上传。`,
   UPLOAD_PHOTO_TOO_LARGE: (p) => `照片大小 ${p.size}，超过 ${p.limit} 的上限，请压缩后再上传。`,
+  UPLOAD_DOCUMENT_TOO_LARGE: (p) => `文档大小 ${p.size}，超过 ${p.limit} 的上限，请压缩或拆分后再上传。`,
+  UPLOAD_CONTENT_NO_MEETING: () => '培训和资源库资料不属于任何班前会，请不要指定班前会。',
   MEDIA_NOT_MEDIA: (p) => `“${p.fileName}”不是视频、录音或照片，请重新选择。`,
   MEDIA_UNREADABLE: () => '文件无法读取，可能已损坏或不完整，请重新录制或导出。',
   MEDIA_NO_STREAMS: () => '文件中没有画面或声音。',
@@ -134,6 +137,8 @@ export const errorsZhCN: ErrorCatalogue = {
   MEDIA_PHOTO_UNREADABLE: () => '照片无法读取，可能已损坏，请重新拍摄或导出。',
   MEDIA_PHOTO_TOO_LARGE: (p) => `照片有 ${p.megapixels} 百万像素，超过 ${p.limitMegapixels} 百万像素的上限，请缩小后再上传。`,
   MEDIA_PROCESSING_FAILED: () => '文件处理失败，请稍后重试或联系管理员。',
+  MEDIA_DOCUMENT_UNREADABLE: () => '文档不是完整可读的 PDF 文件，可能已损坏或未传完整，请重新导出为 PDF 后上传。',
+  MEDIA_DOCUMENT_TOO_LARGE: (p) => `文档大小 ${p.size}，超过 ${p.limit} 的上限，请压缩或拆分后再上传。`,
 
   // Field rules from the request schema
   FIELD_REQUIRED: () => '必填',
