@@ -21,6 +21,7 @@ import { exportRoutes } from './routes/export.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
+import { courseRoutes } from './routes/course.routes.ts';
 import { meetingRoutes } from './routes/meeting.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { reminderRoutes } from './routes/reminder.routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(exportRoutes);
   await app.register(eventRoutes);
   await app.register(reminderRoutes);
+  await app.register(courseRoutes);
 
   if (options.serveWeb !== false && config.webDir) {
     const served = await webPlugin(app, { webDir: config.webDir });

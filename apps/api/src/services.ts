@@ -13,6 +13,9 @@ import {
   PasswordService,
   ReviewService,
   CalendarService,
+  CourseService,
+  LessonService,
+  QuizBankService,
   ShowcaseService,
   SecretBox,
   SessionService,
@@ -88,6 +91,9 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
       enterpriseName: async (id) => (await repos.enterprises.findById(id))?.name ?? '',
     }),
     notifications: new NotificationService(repos.notifications, now),
+    courses: new CourseService(repos.courses, media, repos.audit),
+    lessons: new LessonService(repos.courses, media, repos.audit),
+    quizBank: new QuizBankService(repos.courses, repos.audit),
   };
 }
 

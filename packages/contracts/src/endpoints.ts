@@ -97,6 +97,20 @@ export const endpoints = {
   listNotifications: { method: 'GET', path: '/api/notifications' },
   markNotificationRead: { method: 'POST', path: '/api/notifications/:id/read' },
   markAllNotificationsRead: { method: 'POST', path: '/api/notifications/read' },
+
+  listCourses: { method: 'GET', path: '/api/training/courses' },
+  createCourse: { method: 'POST', path: '/api/training/courses' },
+  getCourse: { method: 'GET', path: '/api/training/courses/:id' },
+  updateCourse: { method: 'PUT', path: '/api/training/courses/:id' },
+  createLesson: { method: 'POST', path: '/api/training/courses/:id/lessons' },
+  reorderLessons: { method: 'PUT', path: '/api/training/courses/:id/lessons/order' },
+  updateLesson: { method: 'PUT', path: '/api/training/lessons/:id' },
+  deleteLesson: { method: 'DELETE', path: '/api/training/lessons/:id' },
+  setQuiz: { method: 'PUT', path: '/api/training/courses/:id/quiz' },
+  deleteQuiz: { method: 'DELETE', path: '/api/training/courses/:id/quiz' },
+  createQuestion: { method: 'POST', path: '/api/training/courses/:id/questions' },
+  updateQuestion: { method: 'PUT', path: '/api/training/questions/:id' },
+  deleteQuestion: { method: 'DELETE', path: '/api/training/questions/:id' },
 } as const satisfies Record<string, Endpoint>;
 
 /** The name of one API operation: its OpenAPI operationId. */

@@ -114,6 +114,18 @@ export const ERROR_CODES = {
   SHIFT_NAME_TAKEN: [],
   /** A report for this team, shift and `date` exists already. */
   MEETING_ALREADY_REPORTED: ['date'],
+  /** Another course already has this code. */
+  COURSE_CODE_TAKEN: [],
+  /** A published course must keep at least one lesson (field issue on `published`, or a 409 when removing the last). */
+  COURSE_NO_LESSONS: [],
+  /** The quiz draws `drawCount` questions but the bank holds `count` (field issue on `published`/`drawCount`, or a 409). */
+  COURSE_BANK_TOO_SMALL: ['count', 'drawCount'],
+  /** A quiz that workers have already taken (`count` attempts) cannot be removed, only changed. */
+  QUIZ_HAS_ATTEMPTS: ['count'],
+  /** A lesson with `count` learning records (viewings, progress) is kept: the records must stay for their retention. */
+  LESSON_HAS_RECORDS: ['count'],
+  /** A question drawn in `count` quiz attempts is kept, so those attempts can still be read. */
+  QUESTION_IN_ATTEMPTS: ['count'],
   /** A reviewed meeting can no longer be edited. */
   MEETING_ALREADY_REVIEWED: [],
   /** A review action that does not apply to the meeting as it stands (e.g. best practice twice). */
@@ -295,6 +307,24 @@ export const ERROR_CODES = {
   WEBHOOK_URL_PRIVATE: [],
   /** A signing secret for a WeCom robot, which does not sign. */
   WEBHOOK_SECRET_NOT_ALLOWED: [],
+  /** A lesson's file is not a `expected` (VIDEO, PHOTO or DOCUMENT) as its kind needs. */
+  LESSON_MEDIA_KIND: ['expected'],
+  /** A lesson's file whose processing failed; upload it again. */
+  LESSON_MEDIA_FAILED: [],
+  /** A new lesson order that does not list every lesson of the course exactly once. */
+  LESSON_ORDER_MISMATCH: [],
+  /** A single-choice or true/false question needs exactly one answer. */
+  QUESTION_ONE_ANSWER: [],
+  /** A multiple-choice question needs at least `min` answers. */
+  QUESTION_ANSWERS_TOO_FEW: ['min'],
+  /** An answer index past the last of the `count` options. */
+  QUESTION_ANSWER_OUT_OF_RANGE: ['count'],
+  /** The same answer index twice. */
+  QUESTION_ANSWER_DUPLICATE: [],
+  /** Two options with the same text. */
+  QUESTION_OPTION_DUPLICATE: [],
+  /** True/false questions always have the options 正确 and 错误. */
+  QUESTION_OPTIONS_FIXED: [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A code the API can send. */
@@ -307,7 +337,7 @@ export type ErrorParams<C extends ErrorCode = ErrorCode> = { [K in (typeof ERROR
  * The named formats of FIELD_INVALID_FORMAT's `format` param: the contract's own rules
  * (phone, username…) and the standard ones zod checks (uuid, date, datetime, time).
  */
-export const FIELD_FORMATS = ['uuid', 'date', 'datetime', 'time', 'phone', 'username', 'zoneCode', 'mimeType'] as const;
+export const FIELD_FORMATS = ['uuid', 'date', 'datetime', 'time', 'phone', 'username', 'zoneCode', 'mimeType', 'courseCode'] as const;
 export type FieldFormat = (typeof FIELD_FORMATS)[number];
 
 /**
@@ -329,6 +359,10 @@ export const ENTITY_NAMES = [
   'webhook',
   'notification',
   'calendarDay',
+  'course',
+  'lesson',
+  'quiz',
+  'question',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

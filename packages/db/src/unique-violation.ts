@@ -19,6 +19,7 @@ const MEANINGS: UniqueMeaning[] = [
   { model: 'Zone', fields: ['name'], code: 'ZONE_TAKEN', params: () => ({ field: 'name' }) },
   { model: 'Team', fields: ['enterpriseId', 'name'], code: 'TEAM_NAME_TAKEN' },
   { model: 'Shift', fields: ['enterpriseId', 'name'], code: 'SHIFT_NAME_TAKEN' },
+  { model: 'Course', fields: ['code'], code: 'COURSE_CODE_TAKEN' },
   { model: 'Meeting', fields: ['teamId', 'shiftId', 'meetingDate'], code: 'MEETING_ALREADY_REPORTED', params: meetingDateOf },
 ];
 

@@ -3,6 +3,7 @@ import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { createCalendarRepository } from './calendar.repository.ts';
 import { createComplianceStatsRepository } from './compliance-stats.repository.ts';
+import { createCourseRepository } from './course.repository.ts';
 import { createDueMeetingRepository } from './due-meeting.repository.ts';
 import { createEnterpriseRepository } from './enterprise.repository.ts';
 import { createEvidenceCheckRepository } from './evidence-check.repository.ts';
@@ -31,6 +32,7 @@ export function createRepositories(prisma: PrismaClient) {
     auth: createAuthRepository(prisma),
     calendar: createCalendarRepository(prisma),
     complianceStats: createComplianceStatsRepository(prisma),
+    courses: createCourseRepository(prisma),
     dueMeetings: createDueMeetingRepository(prisma),
     enterprises: createEnterpriseRepository(prisma),
     evidenceChecks: createEvidenceCheckRepository(prisma),

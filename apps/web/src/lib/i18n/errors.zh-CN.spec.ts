@@ -26,7 +26,10 @@ const samples: Record<string, [string | number, string | number]> = {
   requestId: ['甲-1', '乙-2'],
 };
 // Where one param name means different things for different codes.
-const samplesOf: Partial<Record<ErrorCode, typeof samples>> = { FIELD_INVALID_TYPE: { expected: ['string', 'number'] } };
+const samplesOf: Partial<Record<ErrorCode, typeof samples>> = {
+  FIELD_INVALID_TYPE: { expected: ['string', 'number'] },
+  LESSON_MEDIA_KIND: { expected: ['VIDEO', 'DOCUMENT'] },
+};
 const sample = (code: ErrorCode, name: string, which: 0 | 1): string | number =>
   (samplesOf[code]?.[name] ?? samples[name])?.[which] ?? (which === 0 ? 120 : 360);
 const paramsOf = (code: ErrorCode, which: 0 | 1): Params =>

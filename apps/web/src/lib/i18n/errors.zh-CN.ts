@@ -23,6 +23,10 @@ const entities: Record<EntityName, string> = {
   webhook: '群机器人',
   notification: '消息',
   calendarDay: '休息日或调休安排',
+  course: '课程',
+  lesson: '课时',
+  quiz: '测验',
+  question: '试题',
 };
 
 const formats: Record<FieldFormat, string> = {
@@ -34,7 +38,11 @@ const formats: Record<FieldFormat, string> = {
   username: '只能使用字母、数字和 _ . -',
   zoneCode: '只能使用大写字母、数字和 -',
   mimeType: '文件类型无法识别，请重新选择文件',
+  courseCode: '只能使用字母、数字和 -',
 };
+
+/** What a lesson's file must be, by the media kind LESSON_MEDIA_KIND expects. */
+const lessonMediaKinds: Record<string, string> = { VIDEO: '视频', PHOTO: '图片', DOCUMENT: '文档' };
 
 const types: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否', array: '列表', object: '一组内容' };
 
@@ -109,6 +117,12 @@ export const errorsZhCN: ErrorCatalogue = {
   TEAM_NAME_TAKEN: () => '本企业已有同名班组。',
   SHIFT_NAME_TAKEN: () => '本企业已有同名班次。',
   MEETING_ALREADY_REPORTED: (p) => `该班组 ${p.date} 这一班次的班前会已上报，请打开原记录修改。`,
+  COURSE_CODE_TAKEN: () => '该课程编号已被其他课程使用，请换一个编号。',
+  COURSE_NO_LESSONS: () => '课程至少要有一个课时才能发布。',
+  COURSE_BANK_TOO_SMALL: (p) => `测验每次抽取 ${p.drawCount} 道题，题库只有 ${p.count} 道，请先补充试题或减少抽题数。`,
+  QUIZ_HAS_ATTEMPTS: (p) => `已有 ${p.count} 次作答记录，测验不能删除，只能修改。`,
+  LESSON_HAS_RECORDS: (p) => `该课时已有 ${p.count} 条学习记录，需按规定留存，不能删除；可将其改为选学。`,
+  QUESTION_IN_ATTEMPTS: (p) => `该试题已出现在 ${p.count} 次测验中，需留存备查，不能删除。`,
   MEETING_ALREADY_REVIEWED: () => '该记录已审核，不能再修改。',
   REVIEW_NOT_APPLICABLE: () => '这条记录当前不能执行该操作，请刷新后再试',
   NO_CORRECTION_REQUESTED: () => '这条记录没有待整改的要求，或已经提交过整改答复',
@@ -205,4 +219,13 @@ export const errorsZhCN: ErrorCatalogue = {
   WEBHOOK_URL_INSECURE: () => '地址必须是加密的安全链接，请使用机器人设置里提供的原地址',
   WEBHOOK_URL_PRIVATE: () => '不能使用内网、本机或保留地址，请填写企业微信或钉钉提供的地址',
   WEBHOOK_SECRET_NOT_ALLOWED: () => '企业微信机器人没有加签密钥，请留空',
+  LESSON_MEDIA_KIND: (p) => `文件类型与课时类型不符，请上传${lessonMediaKinds[p.expected] ?? '对应类型的文件'}`,
+  LESSON_MEDIA_FAILED: () => '该文件处理失败，请重新上传',
+  LESSON_ORDER_MISMATCH: () => '课时顺序与课程现有课时不一致，请刷新页面后重试',
+  QUESTION_ONE_ANSWER: () => '单选题和判断题只能有一个正确答案',
+  QUESTION_ANSWERS_TOO_FEW: (p) => `多选题至少要有 ${p.min} 个正确答案`,
+  QUESTION_ANSWER_OUT_OF_RANGE: (p) => `正确答案超出了选项范围（共 ${p.count} 个选项）`,
+  QUESTION_ANSWER_DUPLICATE: () => '正确答案重复了',
+  QUESTION_OPTION_DUPLICATE: () => '选项内容重复了',
+  QUESTION_OPTIONS_FIXED: () => '判断题的选项固定为“正确”和“错误”',
 };
