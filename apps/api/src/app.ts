@@ -29,6 +29,7 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { uploadRoutes } from './routes/upload.routes.ts';
 import { userRoutes } from './routes/user.routes.ts';
+import { workerRoutes } from './routes/worker.routes.ts';
 
 export interface BuildAppOptions {
   /** Serve the built web app for non-API paths (off in API-only tests). */
@@ -78,6 +79,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(exportRoutes);
   await app.register(eventRoutes);
   await app.register(reminderRoutes);
+  await app.register(workerRoutes);
   await app.register(courseRoutes);
 
   if (options.serveWeb !== false && config.webDir) {

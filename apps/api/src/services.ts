@@ -22,12 +22,15 @@ import {
   ShiftService,
   TeamService,
   UserService,
+  WorkerEnrolmentService,
+  WorkerService,
   WebhookService,
   ZoneService,
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
 import { DEMO_USERS } from '@platform/seeds';
 import type { ApiConfig } from './config.ts';
+import { createSheetReader } from './imports/sheet-reader.ts';
 import { cachedLinkHolderCheck } from './link-holder-check.ts';
 import type { MediaRuntime } from './media-runtime.ts';
 
@@ -60,6 +63,7 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     now,
   );
   const passwords = new PasswordService(repos.passwords, repos.audit, sessions, throttle, now);
+  const users = new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions, passwords);
   return {
     audit: new AuditService(repos.audit),
     auth: new AuthService(repos.auth, repos.audit, sessions, throttle, { ...config.auth, passwords: passwordAgeRules(config) }, now),
@@ -85,12 +89,14 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
     teams: new TeamService(repos.teams, repos.shifts, access, repos.audit),
     shifts: new ShiftService(repos.shifts, access, repos.audit),
-    users: new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions, passwords),
+    users,
     webhooks: new WebhookService(repos.webhooks, new SecretBox(dataKey), runtime.robots, access, repos.audit, {
       ...config.reminders,
       enterpriseName: async (id) => (await repos.enterprises.findById(id))?.name ?? '',
     }),
     notifications: new NotificationService(repos.notifications, now),
+    workers: new WorkerService(repos.workers, repos.teams, access, repos.audit, users, createSheetReader(), now),
+    workerEnrolments: new WorkerEnrolmentService(repos.workerEnrolments, repos.teams, access, repos.audit),
     courses: new CourseService(repos.courses, media, repos.audit),
     lessons: new LessonService(repos.courses, media, repos.audit),
     quizBank: new QuizBankService(repos.courses, repos.audit),

@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   'user.activate',
   'user.unlock',
   'user.mfa.reset',
+  // Worker accounts and their enrolment in courses (by the enterprise's safety officer).
+  'worker.create',
+  'worker.import',
+  'enrolment.create',
+  'enrolment.delete',
   // Organisation.
   'zone.create',
   'zone.update',

@@ -98,6 +98,18 @@ export const endpoints = {
   markNotificationRead: { method: 'POST', path: '/api/notifications/:id/read' },
   markAllNotificationsRead: { method: 'POST', path: '/api/notifications/read' },
 
+  listWorkers: { method: 'GET', path: '/api/enterprise/workers' },
+  createWorker: { method: 'POST', path: '/api/enterprise/workers' },
+  importWorkers: { method: 'POST', path: '/api/enterprise/workers/import' },
+  getWorkerImportTemplate: { method: 'GET', path: '/api/enterprise/workers/template' },
+  getWorker: { method: 'GET', path: '/api/enterprise/workers/:id' },
+  updateWorker: { method: 'PATCH', path: '/api/enterprise/workers/:id' },
+  resetWorkerPassword: { method: 'POST', path: '/api/enterprise/workers/:id/password' },
+  listEnrolmentCourses: { method: 'GET', path: '/api/training/enrolment-courses' },
+  listEnrolments: { method: 'GET', path: '/api/training/enrolments' },
+  enrolWorkers: { method: 'POST', path: '/api/training/enrolments' },
+  deleteEnrolment: { method: 'DELETE', path: '/api/training/enrolments/:id' },
+
   listCourses: { method: 'GET', path: '/api/training/courses' },
   createCourse: { method: 'POST', path: '/api/training/courses' },
   getCourse: { method: 'GET', path: '/api/training/courses/:id' },

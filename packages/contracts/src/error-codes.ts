@@ -307,6 +307,47 @@ export const ERROR_CODES = {
   WEBHOOK_URL_PRIVATE: [],
   /** A signing secret for a WeCom robot, which does not sign. */
   WEBHOOK_SECRET_NOT_ALLOWED: [],
+  // ── Worker accounts, their import and enrolment (field issues; import rows on `rows.<row>.<column>`) ──
+  /** A phone number that is not an 11-digit mainland mobile. */
+  PHONE_NOT_MOBILE: [],
+  /** Another account already has this mobile number (or uses it as its user name). */
+  PHONE_TAKEN: [],
+  /** An ID number that is not 17 digits and a digit or X. */
+  ID_NUMBER_FORMAT: [],
+  /** An ID number whose first two digits are no province. */
+  ID_NUMBER_REGION: [],
+  /** An ID number whose birth date (digits 7–14) is not a real date, or lies in the future. */
+  ID_NUMBER_BIRTH_DATE: [],
+  /** The 18th character of an ID number should be `expected`, not `actual` (a digit is mistyped). */
+  ID_NUMBER_CHECK_DIGIT: ['expected', 'actual'],
+  /** Another account already has this ID number. */
+  ID_NUMBER_TAKEN: [],
+  /** The same value as in row `row` of the same file. */
+  DUPLICATE_IN_FILE: ['row'],
+  /** The enterprise has no active team named `team`. */
+  WORKER_TEAM_UNKNOWN: ['team'],
+  /** An import file with no data rows. */
+  WORKER_IMPORT_EMPTY: [],
+  /** An import file that is neither CSV nor Excel (.xlsx). */
+  WORKER_IMPORT_NOT_A_TABLE: [],
+  /** An Excel or CSV file that cannot be read (damaged, password-protected, or an unknown text encoding). */
+  WORKER_IMPORT_UNREADABLE: [],
+  /** An import of `count` rows, over the limit of `limit`; split the file. */
+  WORKER_IMPORT_TOO_MANY_ROWS: ['limit', 'count'],
+  /** The header row lacks the column `column`. */
+  WORKER_IMPORT_COLUMN_MISSING: ['column'],
+  /** The header row has the column `column` twice. */
+  WORKER_IMPORT_COLUMN_DUPLICATE: ['column'],
+  /** `count` more problems were found than are listed; fix these and import again. */
+  WORKER_IMPORT_MORE_ISSUES: ['count'],
+  /** The account is not a worker account of the caller's enterprise. */
+  NOT_A_WORKER: [],
+  /** Courses are open for enrolment once published. */
+  COURSE_NOT_PUBLISHED: [],
+  /** An enrolment with no worker: none chosen, or the chosen teams have no worker accounts. */
+  ENROLMENT_NOBODY: [],
+  /** The worker has started learning (watched, took the quiz or holds a certificate); the enrolment stays as a record. */
+  ENROLMENT_HAS_PROGRESS: [],
   /** A lesson's file is not a `expected` (VIDEO, PHOTO or DOCUMENT) as its kind needs. */
   LESSON_MEDIA_KIND: ['expected'],
   /** A lesson's file whose processing failed; upload it again. */
@@ -359,6 +400,7 @@ export const ENTITY_NAMES = [
   'webhook',
   'notification',
   'calendarDay',
+  'enrolment',
   'course',
   'lesson',
   'quiz',

@@ -16,5 +16,6 @@ export * from './evidence-report.ts';
 export * from './exports.ts';
 export * from './sessions.ts';
 export * from './reminders.ts';
+export * from './workers.ts';
 export * from './courses.ts';
 export * from './routes.ts';

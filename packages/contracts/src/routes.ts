@@ -17,6 +17,21 @@ import { Board, BoardQuery, Meeting, MeetingInput, MeetingQuery, MeetingSummary,
 import { Enterprise, EnterpriseInput, EnterpriseQuery, Industry, Shift, ShiftInput, Team, TeamInput, Zone, ZoneInput } from './org.ts';
 import { AccountLocks, User, UserInput, UserQuery, UserUpdate } from './users.ts';
 import {
+  CreatedWorker,
+  Enrolment,
+  EnrolmentCourse,
+  EnrolmentInput,
+  EnrolmentQuery,
+  EnrolmentResult,
+  Worker,
+  WorkerImportResult,
+  WorkerInput,
+  WorkerPasswordReset,
+  WorkerQuery,
+  WorkerTemplateQuery,
+  WorkerUpdate,
+} from './workers.ts';
+import {
   CourseDetail,
   CourseInput,
   CourseQuery,
@@ -494,6 +509,89 @@ const schemas = {
     summary: 'Mark all your notifications read',
     response: { 200: NotificationsMarked },
     errors: [401],
+  },
+
+  listWorkers: {
+    tags: ['workers'],
+    summary: "Worker accounts of your enterprise (officers), or of an enterprise in your scope (bureau roles); phones and ID numbers masked for all but the enterprise's officers",
+    query: WorkerQuery,
+    response: { 200: pageOf(Worker) },
+    errors: [400, ...AUTHED, 404],
+  },
+  createWorker: {
+    tags: ['workers'],
+    summary: 'Create a worker account of your enterprise (officers); answers its initial password once',
+    description:
+      'The phone must be an 11-digit mainland mobile and the ID number a valid 18-character 居民身份证号 (GB 11643 check digit); neither may belong to another account. The user name defaults to the phone number. The worker must change the password at the first login.',
+    body: WorkerInput,
+    response: { 201: CreatedWorker },
+    errors: [400, ...AUTHED, 409],
+  },
+  importWorkers: {
+    tags: ['workers'],
+    summary: 'Import worker accounts from a CSV or Excel (.xlsx) file: every row is checked first and nothing is created while one is wrong',
+    description:
+      'The body is the file itself (any content type; at most 5 MB and 2,000 rows), with the header row 姓名, 手机号, 身份证号, 工号, 班组, 岗位 (the last three optional; see GET /api/enterprise/workers/template). CSV may be UTF-8 (with or without a byte-order mark) or GBK as Chinese Excel saves it. A bad file or header answers 400 VALIDATION_FAILED with issues on `file`; bad rows with one issue per problem on `rows.<row>.<column>`, the row numbered as the spreadsheet shows it. Otherwise every account is created in one transaction and answered with its initial password.',
+    // The body is the raw file, so it has no schema.
+    response: { 201: WorkerImportResult },
+    errors: [400, ...AUTHED, 409, 413],
+  },
+  getWorkerImportTemplate: {
+    tags: ['workers'],
+    summary: 'The import template (Excel or CSV with a byte-order mark) with its Chinese header row and one example row',
+    query: WorkerTemplateQuery,
+    // The file is sent as is; only the error bodies have a schema.
+    response: {},
+    errors: [400, ...AUTHED],
+  },
+  getWorker: {
+    tags: ['workers'],
+    summary: "One worker account; the enterprise's officers see the phone and ID number in full",
+    params: IdParams,
+    response: { 200: Worker },
+    errors: [400, ...AUTHED, 404],
+  },
+  updateWorker: {
+    tags: ['workers'],
+    summary: 'Deactivate a worker account (its sessions end) or activate it again (officers)',
+    params: IdParams,
+    body: WorkerUpdate,
+    response: { 200: Worker },
+    errors: [400, ...AUTHED, 404],
+  },
+  resetWorkerPassword: {
+    tags: ['workers'],
+    summary: "Give a worker a new initial password (officers), answered once; the worker's sessions end and the next login must change it",
+    params: IdParams,
+    response: { 200: WorkerPasswordReset },
+    errors: [400, ...AUTHED, 404],
+  },
+  listEnrolmentCourses: {
+    tags: ['enrolments'],
+    summary: 'Published courses to enrol workers in, with how many of your workers are enrolled and completed',
+    response: { 200: z.array(EnrolmentCourse) },
+    errors: [...AUTHED],
+  },
+  listEnrolments: {
+    tags: ['enrolments'],
+    summary: "Enrolments of your enterprise's workers (or of an enterprise in your scope) with status, progress and certificate",
+    query: EnrolmentQuery,
+    response: { 200: pageOf(Enrolment) },
+    errors: [400, ...AUTHED, 404],
+  },
+  enrolWorkers: {
+    tags: ['enrolments'],
+    summary: 'Enrol workers and whole teams of your enterprise in a published course (officers); enrolling twice is not an error',
+    body: EnrolmentInput,
+    response: { 200: EnrolmentResult },
+    errors: [400, ...AUTHED],
+  },
+  deleteEnrolment: {
+    tags: ['enrolments'],
+    summary: 'Take a worker out of a course, only while nothing has been learned (officers)',
+    params: IdParams,
+    response: { 204: nothing },
+    errors: [400, ...AUTHED, 404, 409],
   },
 
   listCourses: {

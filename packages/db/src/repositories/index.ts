@@ -22,6 +22,8 @@ import { createStagedMediaRepository } from './staged-media.repository.ts';
 import { createShiftRepository } from './shift.repository.ts';
 import { createTeamRepository } from './team.repository.ts';
 import { createUserRepository } from './user.repository.ts';
+import { createWorkerEnrolmentRepository } from './worker-enrolment.repository.ts';
+import { createWorkerRepository } from './worker.repository.ts';
 import { createWebhookRepository } from './webhook.repository.ts';
 import { createIndustryRepository, createZoneRepository } from './zone.repository.ts';
 
@@ -52,6 +54,8 @@ export function createRepositories(prisma: PrismaClient) {
     stagedMedia: createStagedMediaRepository(prisma),
     teams: createTeamRepository(prisma),
     users: createUserRepository(prisma),
+    workers: createWorkerRepository(prisma),
+    workerEnrolments: createWorkerEnrolmentRepository(prisma),
     webhooks: createWebhookRepository(prisma),
     zones: createZoneRepository(prisma),
   };

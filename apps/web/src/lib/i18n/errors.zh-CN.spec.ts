@@ -36,7 +36,7 @@ const paramsOf = (code: ErrorCode, which: 0 | 1): Params =>
   Object.fromEntries(ERROR_CODES[code].map((name) => [name, sample(code, name, which)]));
 
 // Words allowed in Chinese text: units, file formats and the letters a credit code never uses.
-const ALLOWED = new Set(['MB', 'GB', 'KB', 'HLS', 'MP4', 'MOV', 'JPEG', 'PNG', 'HEIC']);
+const ALLOWED = new Set(['MB', 'GB', 'KB', 'HLS', 'MP4', 'MOV', 'JPEG', 'PNG', 'HEIC', 'CSV', 'Excel', 'xlsx']);
 const codes = Object.keys(ERROR_CODES) as ErrorCode[];
 
 describe('zh-CN error catalogue', () => {
