@@ -19,11 +19,14 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { eventRoutes } from './routes/events.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { learningRoutes } from './routes/learning.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { courseRoutes } from './routes/course.routes.ts';
+import { libraryRoutes } from './routes/library.routes.ts';
 import { meetingRoutes } from './routes/meeting.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
+import { programmeRoutes } from './routes/programme.routes.ts';
 import { reminderRoutes } from './routes/reminder.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
@@ -78,9 +81,12 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(complianceRoutes);
   await app.register(exportRoutes);
   await app.register(eventRoutes);
+  await app.register(learningRoutes);
   await app.register(reminderRoutes);
   await app.register(workerRoutes);
   await app.register(courseRoutes);
+  await app.register(libraryRoutes);
+  await app.register(programmeRoutes);
 
   if (options.serveWeb !== false && config.webDir) {
     const served = await webPlugin(app, { webDir: config.webDir });

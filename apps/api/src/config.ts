@@ -4,6 +4,9 @@ import {
   ConfigError,
   describeConfigProblems,
   jobsEnvShape,
+  learningSettingsOf,
+  type LearningSettings,
+  trainingEnvShape,
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
@@ -102,6 +105,7 @@ const EnvSchema = z.object({
   ...storageEnvShape,
   ...mediaEnvShape,
   ...jobsEnvShape,
+  ...trainingEnvShape,
   ...remindersEnvShape,
   ...complianceEnvShape,
   ...logEnvShape,
@@ -120,6 +124,7 @@ export interface ApiConfig {
   migrationDatabaseUrl: string | undefined;
   /** Audit rows older than this are removed by the daily retention job (at least 180). */
   auditRetentionDays: number;
+  learning: LearningSettings;
   dataDir: string;
   embeddedPgPort: number;
   seedDemo: boolean;
@@ -187,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    learning: learningSettingsOf(e),
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     // Demo accounts with a published password must never appear on a real database by accident.

@@ -30,6 +30,7 @@ export async function openApiMediaRuntime(
     uploadQuota: config.uploadQuota,
     jobMonitorSeconds: config.jobMonitorSeconds,
     auditRetentionDays: config.auditRetentionDays,
+    learningRetentionDays: config.learning.retentionDays,
     // Below the server's 15 s forced exit.
     stopTimeoutSeconds: 10,
     listen: true,

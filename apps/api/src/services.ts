@@ -1,5 +1,10 @@
 import {
   AccountLockService,
+  CertificateIssuer,
+  DEFAULT_LEARNING_POLICY,
+  HeartbeatService,
+  LearningService,
+  QuizService,
   AuditService,
   AuthService,
   EnterpriseService,
@@ -11,12 +16,14 @@ import {
   MfaService,
   NotificationService,
   PasswordService,
+  ProgrammeService,
   ReviewService,
   CalendarService,
   CourseService,
   LessonService,
   QuizBankService,
   ShowcaseService,
+  LibraryService,
   SecretBox,
   SessionService,
   ShiftService,
@@ -64,6 +71,8 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
   );
   const passwords = new PasswordService(repos.passwords, repos.audit, sessions, throttle, now);
   const users = new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions, passwords);
+  const learningPolicy = { ...DEFAULT_LEARNING_POLICY, ...config.learning };
+  const certificates = new CertificateIssuer(repos.learning, repos.audit, learningPolicy, now);
   return {
     audit: new AuditService(repos.audit),
     auth: new AuthService(repos.auth, repos.audit, sessions, throttle, { ...config.auth, passwords: passwordAgeRules(config) }, now),
@@ -84,6 +93,7 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     exports: new ExportService(repos.exports, runtime.compliance, repos.audit, now),
     evidenceReports: new EvidenceReportService(repos.evidenceReports, access, runtime.compliance, repos.audit, now),
     showcase: new ShowcaseService(repos.meetings, media),
+    library: new LibraryService(repos.library, media, new ShowcaseService(repos.meetings, media), repos.audit),
     calendar: new CalendarService(repos.calendar, runtime.compliance, access, repos.audit, now),
     zones: new ZoneService(repos.zones, repos.industries, repos.audit),
     enterprises: new EnterpriseService(repos.enterprises, repos.zones, repos.industries, access, repos.audit),
@@ -100,6 +110,11 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     courses: new CourseService(repos.courses, media, repos.audit),
     lessons: new LessonService(repos.courses, media, repos.audit),
     quizBank: new QuizBankService(repos.courses, repos.audit),
+    programmes: new ProgrammeService(repos.programmes, repos.audit, now),
+    learning: new LearningService(repos.learning, media, certificates, access, repos.audit, learningPolicy, now),
+    heartbeats: new HeartbeatService(repos.learning, certificates, learningPolicy, now),
+    quizzes: new QuizService(repos.learning, certificates, repos.audit, now),
+    certificates,
   };
 }
 

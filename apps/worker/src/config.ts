@@ -3,6 +3,9 @@ import {
   ConfigError,
   describeConfigProblems,
   jobsEnvShape,
+  learningSettingsOf,
+  type LearningSettings,
+  trainingEnvShape,
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
@@ -43,6 +46,7 @@ const EnvSchema = z.object({
   ...storageEnvShape,
   ...mediaEnvShape,
   ...jobsEnvShape,
+  ...trainingEnvShape,
   ...logEnvShape,
 });
 
@@ -52,6 +56,7 @@ export interface WorkerConfig {
   databaseUrl: string;
   /** The daily job removes audit rows older than this (at least 180). */
   auditRetentionDays: number;
+  learning: LearningSettings;
   storage: StorageConfig;
   media: MediaConfig;
   /** Parent of per-job scratch directories; the OS temp dir by default. */
@@ -76,6 +81,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): W
   return {
     databaseUrl: e.DATABASE_URL,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    learning: learningSettingsOf(e),
     // Same default as the API, so an API and a worker on one machine share the filesystem store.
     storage: storageConfigOf(e, path.join(path.resolve(projectRoot, e.DATA_DIR), 'objects')),
     media: mediaConfigOf(e),

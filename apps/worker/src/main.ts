@@ -44,6 +44,7 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     media: config.media,
     jobMonitorSeconds: config.jobMonitorSeconds,
     auditRetentionDays: config.auditRetentionDays,
+    learningRetentionDays: config.learning.retentionDays,
     reminders: config.reminders,
     compliance: config.compliance,
     dataKey: await workerDataKey(config, log),

@@ -33,6 +33,26 @@ export const mediaEnvShape = {
   MAX_REMUX_MBPS: z.coerce.number().positive().default(20),
 };
 
+/** Online learning (百千万): what a heartbeat may claim and how long learning records are kept. */
+export const trainingEnvShape = {
+  TRAINING_MAX_PLAYBACK_RATE: z.coerce.number().min(1).max(4).default(1.5),
+  TRAINING_HEARTBEAT_SECONDS: z.coerce.number().int().min(2).max(10).default(10),
+  TRAINING_READING_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  LEARNING_RECORD_RETENTION_YEARS: z.coerce.number().min(1).max(30).default(6),
+};
+export type TrainingEnv = z.infer<z.ZodObject<typeof trainingEnvShape>>;
+
+/** Learning rules for the domain's training services, from the environment. */
+export function learningSettingsOf(env: TrainingEnv) {
+  return {
+    maxPlaybackRate: env.TRAINING_MAX_PLAYBACK_RATE,
+    heartbeatSeconds: env.TRAINING_HEARTBEAT_SECONDS,
+    readingSeconds: env.TRAINING_READING_SECONDS,
+    retentionDays: Math.round(env.LEARNING_RECORD_RETENTION_YEARS * 365.25),
+  };
+}
+export type LearningSettings = ReturnType<typeof learningSettingsOf>;
+
 /** Background jobs. */
 export const jobsEnvShape = {
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),

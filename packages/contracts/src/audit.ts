@@ -64,6 +64,17 @@ export const AUDIT_ACTIONS = [
   'webhook.update',
   'webhook.delete',
   'webhook.test',
+  // Learning: records taken out, certificates issued, quizzes submitted.
+  'learning.export',
+  'learning.takeover',
+  'certificate.issue',
+  'quiz.submit',
+  // The 百千万 programme: targets, and enterprises into and out of its tiers.
+  'programme.update',
+  'programme.enterprise.enrol',
+  'programme.enterprise.tier',
+  'programme.enterprise.remove',
+  'programme.export',
   // Course authoring (课程管理).
   'course.create',
   'course.update',
@@ -78,6 +89,12 @@ export const AUDIT_ACTIONS = [
   'question.create',
   'question.update',
   'question.delete',
+  // The education resource library (宣教资源电子库).
+  'library.create',
+  'library.update',
+  'library.publish',
+  'library.unpublish',
+  'library.delete',
   // The audit log itself.
   'audit.read',
   'audit.export',

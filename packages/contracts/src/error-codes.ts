@@ -82,6 +82,8 @@ export const ERROR_CODES = {
   LINK_INVALID: [],
   /** Training and library material (upload purpose `content`) is uploaded by the system administrator only. */
   UPLOAD_CONTENT_ADMIN_ONLY: [],
+  /** A zone officer asked for figures of a zone other than their own. */
+  ZONE_OUTSIDE_SCOPE: [],
   /** Only administrators and enterprise officers manage accounts. */
   ACCOUNT_MANAGEMENT_FORBIDDEN: [],
   /** Enterprise officers may only manage officer and worker accounts of their own enterprise. */
@@ -126,8 +128,12 @@ export const ERROR_CODES = {
   LESSON_HAS_RECORDS: ['count'],
   /** A question drawn in `count` quiz attempts is kept, so those attempts can still be read. */
   QUESTION_IN_ATTEMPTS: ['count'],
+  /** The enterprise is not enrolled in the programme, so there is nothing to take out. */
+  PROGRAMME_ENTERPRISE_NOT_ENROLLED: [],
   /** A reviewed meeting can no longer be edited. */
   MEETING_ALREADY_REVIEWED: [],
+  /** A library entry published (or created published) while its file is still uploading or being processed. */
+  LIBRARY_MEDIA_NOT_READY: [],
   /** A review action that does not apply to the meeting as it stands (e.g. best practice twice). */
   REVIEW_NOT_APPLICABLE: [],
   /** A correction answer to a meeting with no open correction request. */
@@ -183,6 +189,30 @@ export const ERROR_CODES = {
   MEDIA_DOCUMENT_UNREADABLE: [],
   /** A PDF of `size` over the `limit` for documents, found at completion (its declared type did not say PDF). */
   MEDIA_DOCUMENT_TOO_LARGE: ['size', 'limit'],
+
+  // ── Learning ──────────────────────────────────────────────────────────────────────────────
+  /** The learner is playing a lesson on another device right now; take over to continue here. */
+  ANOTHER_DEVICE_PLAYING: [],
+  /** The viewing was taken over by another device or is over; start a new one. */
+  VIEWING_ENDED: [],
+  /** The lesson's video or document is not ready to be shown yet. */
+  LESSON_NOT_READY: [],
+  /** The tapped number is not the one the presence check asked for. */
+  PRESENCE_CHECK_WRONG: [],
+  /** A document or poster was open for less than `seconds` seconds; read it first. */
+  READING_TOO_SHORT: ['seconds'],
+  /** Only document and poster lessons are completed by reading; videos by watching. */
+  LESSON_NOT_FOR_READING: [],
+  /** The course has no quiz. */
+  QUIZ_NONE: [],
+  /** The quiz opens once every required lesson is complete. */
+  QUIZ_NOT_OPEN: [],
+  /** All `limit` attempts of the quiz are used. */
+  QUIZ_ATTEMPTS_USED: ['limit'],
+  /** The quiz is passed already. */
+  QUIZ_ALREADY_PASSED: [],
+  /** This attempt was submitted already. */
+  QUIZ_ALREADY_SUBMITTED: [],
 
   // ── Field issues: generic rules, from the request schema ──────────────────────────────────
   FIELD_REQUIRED: [],
@@ -248,6 +278,10 @@ export const ERROR_CODES = {
   MFA_RECOVERY_CODE_INVALID: [],
   /** An id that points at nothing (or at something outside the caller's reach); `entity` says what. */
   REFERENCE_NOT_FOUND: ['entity'],
+  /** An answer names a question that was not drawn for this attempt. */
+  QUIZ_QUESTION_NOT_DRAWN: [],
+  /** An answer's choices do not fit its question (`count` options; one choice for single choice and true/false). */
+  QUIZ_CHOICE_INVALID: ['count'],
   /** Latitude and longitude must be given together. */
   COORDINATES_INCOMPLETE: [],
   /** The role needs an enterprise / zone (`entity`). */
@@ -268,6 +302,12 @@ export const ERROR_CODES = {
   MEDIA_OF_OTHER_MEETING: [],
   /** A file listed twice in mediaIds. */
   DUPLICATE_MEDIA: [],
+  /** A library entry's file (mediaId) that is a meeting's evidence, not a content upload (purpose `content`). */
+  LIBRARY_MEDIA_NOT_CONTENT: [],
+  /** A library entry's file of the wrong kind: the entry's kind holds `expected` (PHOTO, VIDEO or DOCUMENT). */
+  LIBRARY_MEDIA_KIND: ['expected'],
+  /** A library entry's file whose processing failed; upload it again. */
+  LIBRARY_MEDIA_FAILED: [],
   /** An original (originalOf) whose compressed copy is not a file of the named meeting. */
   ORIGINAL_NOT_OF_MEETING: [],
   /** Attendance for someone not on the team's roster. */
@@ -348,6 +388,16 @@ export const ERROR_CODES = {
   ENROLMENT_NOBODY: [],
   /** The worker has started learning (watched, took the quiz or holds a certificate); the enrolment stays as a record. */
   ENROLMENT_HAS_PROGRESS: [],
+  /** The 百家危化 tier takes enterprises of hazardous-chemical industries only; this one is in `industry`. */
+  PROGRAMME_TIER_NEEDS_HAZARDOUS: ['industry'],
+  /** An enterprise of the hazardous-chemical industry `industry` belongs to the 百家危化 tier, not 千家重点工贸. */
+  PROGRAMME_TIER_NOT_FOR_HAZARDOUS: ['industry'],
+  /** The enterprise is enrolled in the other tier (`category`) already; move it on its own. */
+  PROGRAMME_ENTERPRISE_IN_OTHER_TIER: ['category'],
+  /** A deactivated enterprise cannot be enrolled. */
+  PROGRAMME_ENTERPRISE_INACTIVE: [],
+  /** The programme's `year` falls outside its period. */
+  PROGRAMME_YEAR_OUTSIDE_PERIOD: ['year'],
   /** A lesson's file is not a `expected` (VIDEO, PHOTO or DOCUMENT) as its kind needs. */
   LESSON_MEDIA_KIND: ['expected'],
   /** A lesson's file whose processing failed; upload it again. */
@@ -400,11 +450,18 @@ export const ENTITY_NAMES = [
   'webhook',
   'notification',
   'calendarDay',
+  'libraryResource',
   'enrolment',
+  'programme',
   'course',
   'lesson',
   'quiz',
   'question',
+  'enrolment',
+  'viewing',
+  'presenceCheck',
+  'quizAttempt',
+  'certificate',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

@@ -45,6 +45,43 @@ import {
   QuizSettingsInput,
 } from './courses.ts';
 import {
+  CheckAnswerBody,
+  CheckAnswered,
+  CheckParams,
+  CertificateVerification,
+  HeartbeatAnswer,
+  HeartbeatBatch,
+  LearningRecordsParams,
+  LessonProgressState,
+  LessonView,
+  MyCertificate,
+  MyCourse,
+  MyCourseDetail,
+  QuizAttemptView,
+  QuizResult,
+  QuizSubmission,
+  ReadBody,
+  StartViewingBody,
+  VerifyParams,
+  Viewing,
+} from './learning.ts';
+import {
+  Programme,
+  ProgrammeCandidatePage,
+  ProgrammeCandidateQuery,
+  ProgrammeDashboard,
+  ProgrammeDashboardExportQuery,
+  ProgrammeEnrolInput,
+  ProgrammeEnrolResult,
+  ProgrammeEnterprisePage,
+  ProgrammeEnterpriseQuery,
+  ProgrammeFilter,
+  ProgrammeInput,
+  ProgrammeMembership,
+  ProgrammeQuery,
+  ProgrammeTierInput,
+} from './programme.ts';
+import {
   NotificationPage,
   NotificationQuery,
   NotificationsMarked,
@@ -53,6 +90,15 @@ import {
   WebhookTestResult,
   WebhookUpdate,
 } from './reminders.ts';
+import {
+  LibraryQuery,
+  LibraryResource,
+  LibraryResourceInput,
+  LibraryResourcePatch,
+  LibraryResourceSummary,
+  LibraryShowcase,
+  LibraryShowcaseQuery,
+} from './library.ts';
 
 /** Statuses answered with the common `ErrorBody`. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
@@ -699,6 +745,247 @@ const schemas = {
     response: { 204: nothing },
     errors: [400, ...AUTHED, 404, 409],
   },
+
+  listMyCourses: {
+    tags: ['learning'],
+    summary: 'The courses you are enrolled in, with progress and where to resume (workers)',
+    response: { 200: z.array(MyCourse) },
+    errors: [...AUTHED],
+  },
+  getMyCourse: {
+    tags: ['learning'],
+    summary: 'One of your courses: its lessons with your progress, its quiz and certificate',
+    params: IdParams,
+    response: { 200: MyCourseDetail },
+    errors: [400, ...AUTHED, 404],
+  },
+  getMyLesson: {
+    tags: ['learning'],
+    summary: 'A lesson of a course you are enrolled in, with its media links and your watched ranges',
+    params: IdParams,
+    response: { 200: LessonView },
+    errors: [400, ...AUTHED, 404],
+  },
+  startViewing: {
+    tags: ['learning'],
+    summary: 'Start watching (or reading) a lesson on this device; heartbeats go to the viewing',
+    description:
+      'One live viewing per learner: while another device is playing (a heartbeat in the last 30 s), this answers 409 ANOTHER_DEVICE_PLAYING unless `takeOver` is true, which ends the other viewing.',
+    params: IdParams,
+    body: StartViewingBody,
+    response: { 201: Viewing },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  markLessonRead: {
+    tags: ['learning'],
+    summary: 'A document or poster lesson has been open long enough: it is complete',
+    params: IdParams,
+    body: ReadBody,
+    response: { 200: LessonProgressState },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  sendHeartbeats: {
+    tags: ['learning'],
+    summary: 'Seconds played since the last heartbeat (one, or a queue made offline); only seconds actually played count',
+    description:
+      'Each heartbeat is judged and kept: ranges outside the video, more seconds than the device time allows at the highest permitted rate, a device clock ahead of the server, or a viewing another device took over are refused; counting stops at an unanswered presence check.',
+    params: IdParams,
+    body: HeartbeatBatch,
+    response: { 200: HeartbeatAnswer },
+    errors: [400, ...AUTHED, 404, 429],
+  },
+  answerPresenceCheck: {
+    tags: ['learning'],
+    summary: 'Answer a presence check (是否在学); counting resumes',
+    params: CheckParams,
+    body: CheckAnswerBody,
+    response: { 200: CheckAnswered },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  startQuizAttempt: {
+    tags: ['learning'],
+    summary: 'Start (or resume) a quiz attempt: questions drawn at random from the bank, without answers',
+    params: IdParams,
+    response: { 200: QuizAttemptView },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  submitQuizAttempt: {
+    tags: ['learning'],
+    summary: 'Submit answers; graded on the server, with the right answers shown afterwards',
+    params: IdParams,
+    body: QuizSubmission,
+    response: { 200: QuizResult },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  listMyCertificates: {
+    tags: ['learning'],
+    summary: 'Your certificates',
+    response: { 200: z.array(MyCertificate) },
+    errors: [...AUTHED],
+  },
+  getMyCertificate: {
+    tags: ['learning'],
+    summary: 'One of your certificates, for printing',
+    params: IdParams,
+    response: { 200: MyCertificate },
+    errors: [400, ...AUTHED, 404],
+  },
+  exportLearningRecords: {
+    tags: ['learning'],
+    summary: "A worker's learning records as CSV: viewings, heartbeats, presence checks, quiz attempts, certificates",
+    description:
+      'text/csv; charset=utf-8 with a byte-order mark. For the worker, the officers of the worker’s enterprise, the zone officer, inspectors and administrators; audited.',
+    params: LearningRecordsParams,
+    response: {},
+    errors: [400, ...AUTHED, 404],
+  },
+  verifyCertificate: {
+    tags: ['learning'],
+    summary: 'Verify a certificate by the code printed on it (public, no login)',
+    public: true,
+    params: VerifyParams,
+    response: { 200: CertificateVerification },
+    errors: [400, 404, 429],
+  },
+
+  getProgramme: {
+    tags: ['programme'],
+    summary: 'The 百千万 programme with its three targets: the current one (today within its dates, else the latest), or `programmeId`',
+    description: 'Administrators, inspectors and zone officers.',
+    query: ProgrammeQuery,
+    response: { 200: Programme },
+    errors: [400, ...AUTHED, 404],
+  },
+  updateProgramme: {
+    tags: ['programme'],
+    summary: "Set the programme's name, year, period and targets (system administrator); audited",
+    description: 'The period ends on or after its start, lasts at most 10 years and contains `year`. Without a programme yet (no demo seed), the first save creates one.',
+    body: ProgrammeInput,
+    response: { 200: Programme },
+    errors: [400, ...AUTHED, 404],
+  },
+  getProgrammeDashboard: {
+    tags: ['programme'],
+    summary: 'Progress against the three targets, in total and by zone and industry; zone officers see their zone only',
+    description:
+      'Counted over the enterprises enrolled in the programme and their active WORKER accounts. Enterprises enrolled / active ' +
+      '(a worker of it watched counted seconds or completed a lesson in the last 30 days) / complete (at least one worker; every ' +
+      'worker enrolled in a course and every enrolment completed), per tier. Workers enrolled (at least one course), trained (at ' +
+      'least one completed course or a certificate), certified (at least one certificate neither revoked nor expired). Courses of ' +
+      'another programme do not count. A zone officer naming another zone is refused (403 ZONE_OUTSIDE_SCOPE).',
+    query: ProgrammeFilter,
+    response: { 200: ProgrammeDashboard },
+    errors: [400, ...AUTHED, 404],
+  },
+  exportProgrammeDashboard: {
+    tags: ['programme'],
+    summary: 'The dashboard breakdown (by zone, by industry, and the totals) as CSV or Excel with Chinese headings; audited',
+    query: ProgrammeDashboardExportQuery,
+    response: {},
+    errors: [400, ...AUTHED, 404],
+  },
+  listProgrammeEnterprises: {
+    tags: ['programme'],
+    summary: 'Enterprises enrolled in the programme with their figures, filtered by zone, industry, tier and name; in scope',
+    query: ProgrammeEnterpriseQuery,
+    response: { 200: ProgrammeEnterprisePage },
+    errors: [400, ...AUTHED, 404],
+  },
+  listProgrammeCandidates: {
+    tags: ['programme'],
+    summary: 'Active enterprises not yet enrolled, each with the one tier its industry allows (system administrator)',
+    query: ProgrammeCandidateQuery,
+    response: { 200: ProgrammeCandidatePage },
+    errors: [400, ...AUTHED, 404],
+  },
+  enrolProgrammeEnterprises: {
+    tags: ['programme'],
+    summary: 'Enrol enterprises into one tier, all or nothing (system administrator); audited',
+    description:
+      'The 百家危化 tier takes enterprises of hazardous-chemical industries only, the 千家重点工贸 tier the others. An enterprise ' +
+      'already in this tier is left as it is; one in the other tier, inactive or unknown is refused with a field issue on its ' +
+      '`enterpriseIds.<n>` and nothing is enrolled.',
+    body: ProgrammeEnrolInput,
+    response: { 200: ProgrammeEnrolResult },
+    errors: [400, ...AUTHED, 404],
+  },
+  setProgrammeEnterpriseTier: {
+    tags: ['programme'],
+    summary: 'Put one enterprise into a tier: enrol it, or move it from the other tier (system administrator); audited',
+    params: IdParams,
+    body: ProgrammeTierInput,
+    response: { 200: ProgrammeMembership },
+    errors: [400, ...AUTHED, 404],
+  },
+  removeProgrammeEnterprise: {
+    tags: ['programme'],
+    summary: 'Take an enterprise out of the programme (system administrator); its workers’ learning records stay; audited',
+    params: IdParams,
+    query: ProgrammeQuery,
+    response: { 204: nothing },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  listLibrary: {
+    tags: ['library'],
+    summary: '宣教资源电子库: search posters, videos, documents and campaign material by words, kind, campaign and tag',
+    description:
+      'Every logged-in role. Published entries only, except for the system administrator, who also sees drafts (`published=false` lists only them). Newest first.',
+    query: LibraryQuery,
+    response: { 200: pageOf(LibraryResourceSummary) },
+    errors: [400, ...AUTHED],
+  },
+  createLibraryResource: {
+    tags: ['library'],
+    summary: 'Add an entry (system administrator) with a content upload of the kind it holds; audited',
+    body: LibraryResourceInput,
+    response: { 201: LibraryResource },
+    errors: [400, ...AUTHED, 409],
+  },
+  getLibraryShowcase: {
+    tags: ['library'],
+    summary: '优秀班前会: the newest best-practice meetings for the library page, for the roles that may watch them',
+    description: 'Roles that may not (workers, security and audit administrators) get `available: false` and no meetings.',
+    query: LibraryShowcaseQuery,
+    response: { 200: LibraryShowcase },
+    errors: [400, ...AUTHED],
+  },
+  getLibraryResource: {
+    tags: ['library'],
+    summary: 'One entry with its file and signed links (HLS, image, PDF)',
+    description: 'A draft is found by the system administrator only.',
+    params: IdParams,
+    response: { 200: LibraryResource },
+    errors: [400, ...AUTHED, 404],
+  },
+  updateLibraryResource: {
+    tags: ['library'],
+    summary: 'Change an entry (system administrator); audited with the changed fields',
+    params: IdParams,
+    body: LibraryResourcePatch,
+    response: { 200: LibraryResource },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  publishLibraryResource: {
+    tags: ['library'],
+    summary: 'Show an entry to everyone (system administrator); its file must be ready to view',
+    params: IdParams,
+    response: { 200: LibraryResource },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  unpublishLibraryResource: {
+    tags: ['library'],
+    summary: 'Withdraw an entry to a draft (system administrator)',
+    params: IdParams,
+    response: { 200: LibraryResource },
+    errors: [400, ...AUTHED, 404],
+  },
+  deleteLibraryResource: {
+    tags: ['library'],
+    summary: 'Delete an entry (system administrator); its file stays, as lessons may use it',
+    params: IdParams,
+    response: { 204: nothing },
+    errors: [400, ...AUTHED, 404],
+  },
 } as const satisfies { [K in OperationId]: RouteSchemas };
 
 type Schemas = typeof schemas;
@@ -709,7 +996,8 @@ export type RouteDefinition<K extends OperationId = OperationId> = (typeof endpo
 /** Every operation of the API by operationId; the API registers its routes from these. */
 export const routes = Object.fromEntries(
   (Object.keys(endpoints) as OperationId[]).map((id) => [id, { ...endpoints[id], ...schemas[id], operationId: id }]),
-) as { [K in OperationId]: RouteDefinition<K> };
+  // Through unknown: with this many operations the compiler gives up comparing the two shapes.
+) as unknown as { [K in OperationId]: RouteDefinition<K> };
 
 // ── Types for clients ───────────────────────────────────────────────────────────────────────────
 

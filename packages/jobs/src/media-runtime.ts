@@ -56,6 +56,8 @@ export interface MediaRuntimeOptions {
   now?: () => Date;
   /** Audit rows older than this are removed by the daily `audit.purge` job. */
   auditRetentionDays: number;
+  /** Learning records (heartbeats, viewings, presence checks) older than this go with the same daily job. */
+  learningRetentionDays: number;
   /** Missing-meeting reminders: links, robot URL policy, post timeout. */
   reminders: RemindersConfig;
   /** Due meetings and their reporting grace; the limits of the evidence checks. */
@@ -162,6 +164,9 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
         'audit.purge': async (_data, ctx) => {
           const removed = await auditRetention.purgeExpired();
           ctx.log.info({ removed, retentionDays: options.auditRetentionDays }, 'audit rows past retention removed');
+          const before = new Date(Date.now() - options.learningRetentionDays * 86_400_000);
+          const heartbeats = await repos.learning.purgeRecordsBefore(before);
+          ctx.log.info({ heartbeats, retentionDays: options.learningRetentionDays }, 'learning records past retention removed');
         },
         'evidence.check': async (data, ctx) => void (await evidence.check(data.assetId, ctx.log)),
         'compliance.sweep': (_data, ctx) => compliance.sweep(ctx.log),

@@ -93,11 +93,7 @@ describe('judgeHeartbeat', () => {
     let state = viewing();
     const arrival = T0 + 3_600_000;
     for (let seq = 0; seq < 6; seq++) {
-      const verdict = judgeHeartbeat(
-        state,
-        { seq, clientAt: C0 + (seq + 1) * 10_000, ranges: [[seq * 10, seq * 10 + 10]] },
-        arrival,
-      );
+      const verdict = judgeHeartbeat(state, { seq, clientAt: C0 + (seq + 1) * 10_000, ranges: [[seq * 10, seq * 10 + 10]] }, arrival);
       expect(verdict.kind).toBe('counted');
       if (verdict.kind !== 'counted') return;
       state = {

@@ -40,13 +40,7 @@ export interface HeartbeatClaim {
 }
 
 export type Rejection =
-  | 'DUPLICATE'
-  | 'OUT_OF_ORDER'
-  | 'RANGE_INVALID'
-  | 'BEYOND_DURATION'
-  | 'FASTER_THAN_ALLOWED'
-  | 'CLOCK_AHEAD'
-  | 'SESSION_TAKEN_OVER';
+  'DUPLICATE' | 'OUT_OF_ORDER' | 'RANGE_INVALID' | 'BEYOND_DURATION' | 'FASTER_THAN_ALLOWED' | 'CLOCK_AHEAD' | 'SESSION_TAKEN_OVER';
 
 export type Verdict =
   | { kind: 'duplicate' }

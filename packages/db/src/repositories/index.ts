@@ -10,12 +10,15 @@ import { createEvidenceCheckRepository } from './evidence-check.repository.ts';
 import { createEvidenceCounts } from './evidence-counts.repository.ts';
 import { createEvidenceReportRepository } from './evidence-report.repository.ts';
 import { createExportRepository } from './export.repository.ts';
+import { createLearningRepository } from './learning.repository.ts';
+import { createLibraryRepository } from './library.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
 import { createMfaRepository } from './mfa.repository.ts';
 import { createNotificationRepository } from './notification.repository.ts';
 import { createPasswordRepository } from './password.repository.ts';
+import { createProgrammeRepository } from './programme.repository.ts';
 import { createReminderRepository } from './reminder.repository.ts';
 import { createSessionRepository } from './session.repository.ts';
 import { createStagedMediaRepository } from './staged-media.repository.ts';
@@ -42,12 +45,15 @@ export function createRepositories(prisma: PrismaClient) {
     evidenceReports: createEvidenceReportRepository(prisma),
     exports: createExportRepository(prisma),
     industries: createIndustryRepository(prisma),
+    learning: createLearningRepository(prisma),
+    library: createLibraryRepository(prisma),
     loginThrottles: createLoginThrottleRepository(prisma),
     media: createMediaRepository(prisma),
     meetings: createMeetingRepository(prisma),
     mfa: createMfaRepository(prisma),
     notifications: createNotificationRepository(prisma),
     passwords: createPasswordRepository(prisma),
+    programmes: createProgrammeRepository(prisma),
     reminders: createReminderRepository(prisma),
     sessions: createSessionRepository(prisma),
     shifts: createShiftRepository(prisma),

@@ -23,11 +23,18 @@ const entities: Record<EntityName, string> = {
   webhook: '群机器人',
   notification: '消息',
   calendarDay: '休息日或调休安排',
+  libraryResource: '宣教资源',
   enrolment: '报名记录',
+  programme: '百千万培训计划',
   course: '课程',
   lesson: '课时',
   quiz: '测验',
   question: '试题',
+  enrolment: '选课记录',
+  viewing: '学习记录',
+  presenceCheck: '在学确认',
+  quizAttempt: '测验',
+  certificate: '证书',
 };
 
 const formats: Record<FieldFormat, string> = {
@@ -45,11 +52,16 @@ const formats: Record<FieldFormat, string> = {
 /** What a lesson's file must be, by the media kind LESSON_MEDIA_KIND expects. */
 const lessonMediaKinds: Record<string, string> = { VIDEO: '视频', PHOTO: '图片', DOCUMENT: '文档' };
 
+/** What a library entry's file must be, by the media kind LIBRARY_MEDIA_KIND expects. */
+const libraryMediaKinds: Record<string, string> = { VIDEO: '视频', PHOTO: '图片', DOCUMENT: 'PDF 文档' };
+
 const types: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否', array: '列表', object: '一组内容' };
 
 const zoneFields: Record<string, string> = { code: '代码', name: '名称' };
 
 const uploadStates: Record<string, string> = { COMPLETED: '已完成', ABORTED: '已取消', EXPIRED: '已过期' };
+
+const tiers: Record<string, string> = { HAZARDOUS_CHEMICAL: '百家危化企业', KEY_INDUSTRIAL: '千家重点工贸企业' };
 
 const entity = (name: string | number) => entities[name as EntityName] ?? '记录';
 
@@ -96,6 +108,7 @@ export const errorsZhCN: ErrorCatalogue = {
   // Access
   FORBIDDEN: () => '您没有权限执行此操作。',
   ROLE_NOT_ALLOWED: () => '您的角色无权执行此操作。',
+  ZONE_OUTSIDE_SCOPE: () => '您只能查看本辖区的数据。',
   LINK_INVALID: () => '播放链接与文件不符，请刷新页面。',
   UPLOAD_CONTENT_ADMIN_ONLY: () => '只有系统管理员可以上传培训课程和资源库资料。',
   ACCOUNT_MANAGEMENT_FORBIDDEN: () => '只有系统管理员和企业安全员可以管理账号。',
@@ -108,6 +121,19 @@ export const errorsZhCN: ErrorCatalogue = {
 
   // Missing things
   NOT_FOUND: (p) => `未找到该${entity(p.entity)}，或您无权查看。`,
+  ANOTHER_DEVICE_PLAYING: '您正在另一台设备上学习。在本机继续学习后，另一台设备将停止计时。',
+  VIEWING_ENDED: '本次学习已在另一台设备上继续，此处不再计时。请重新打开课时。',
+  LESSON_NOT_READY: '本课时的视频或资料还在处理中，请稍后再学。',
+  PRESENCE_CHECK_WRONG: '点选的数字不对，请重新点选。',
+  READING_TOO_SHORT: (p) => `请至少阅读 ${p.seconds} 秒后再确认学完。`,
+  LESSON_NOT_FOR_READING: '视频课时需要观看完成，不能直接确认学完。',
+  QUIZ_NONE: '本课程没有测验。',
+  QUIZ_NOT_OPEN: '请先学完全部必修课时，再参加测验。',
+  QUIZ_ATTEMPTS_USED: (p) => `测验次数已用完（共 ${p.limit} 次），请联系本企业安全管理人员。`,
+  QUIZ_ALREADY_PASSED: '您已通过本课程测验。',
+  QUIZ_ALREADY_SUBMITTED: '这份答卷已经交过了。',
+  QUIZ_QUESTION_NOT_DRAWN: '答案对应的题目不在本次试卷中，请刷新后重新作答。',
+  QUIZ_CHOICE_INVALID: (p) => `选项不符合题目要求（共 ${p.count} 个选项；单选题和判断题只能选一个）。`,
   FILE_NOT_READY: () => '文件还在处理中，请稍后再看。',
 
   // Conflicts
@@ -125,6 +151,8 @@ export const errorsZhCN: ErrorCatalogue = {
   LESSON_HAS_RECORDS: (p) => `该课时已有 ${p.count} 条学习记录，需按规定留存，不能删除；可将其改为选学。`,
   QUESTION_IN_ATTEMPTS: (p) => `该试题已出现在 ${p.count} 次测验中，需留存备查，不能删除。`,
   MEETING_ALREADY_REVIEWED: () => '该记录已审核，不能再修改。',
+  PROGRAMME_ENTERPRISE_NOT_ENROLLED: () => '该企业未纳入本计划，无需移出。',
+  LIBRARY_MEDIA_NOT_READY: () => '资源文件还在上传或处理中，处理完成后才能发布。',
   REVIEW_NOT_APPLICABLE: () => '这条记录当前不能执行该操作，请刷新后再试',
   NO_CORRECTION_REQUESTED: () => '这条记录没有待整改的要求，或已经提交过整改答复',
 
@@ -220,6 +248,9 @@ export const errorsZhCN: ErrorCatalogue = {
   WEBHOOK_URL_INSECURE: () => '地址必须是加密的安全链接，请使用机器人设置里提供的原地址',
   WEBHOOK_URL_PRIVATE: () => '不能使用内网、本机或保留地址，请填写企业微信或钉钉提供的地址',
   WEBHOOK_SECRET_NOT_ALLOWED: () => '企业微信机器人没有加签密钥，请留空',
+  LIBRARY_MEDIA_NOT_CONTENT: () => '该文件是班前会的上报材料，不能放入资源库，请以资源库资料重新上传',
+  LIBRARY_MEDIA_KIND: (p) => `文件类型与资源类型不符，请上传${libraryMediaKinds[String(p.expected)] ?? '对应类型的文件'}`,
+  LIBRARY_MEDIA_FAILED: () => '该文件处理失败，请重新上传',
   PHONE_NOT_MOBILE: () => '请填写 11 位手机号码',
   PHONE_TAKEN: () => '该手机号已有账号',
   ID_NUMBER_FORMAT: () => '身份证号应为 18 位：17 位数字加 1 位数字或 X',
@@ -240,6 +271,11 @@ export const errorsZhCN: ErrorCatalogue = {
   COURSE_NOT_PUBLISHED: () => '该课程尚未发布，暂不能报名',
   ENROLMENT_NOBODY: () => '请至少选择一名职工，或选择有职工账号的班组',
   ENROLMENT_HAS_PROGRESS: () => '该职工已开始学习，不能取消报名',
+  PROGRAMME_TIER_NEEDS_HAZARDOUS: (p) => `“百家危化企业”只纳入危险化学品行业的企业，该企业属于“${p.industry}”`,
+  PROGRAMME_TIER_NOT_FOR_HAZARDOUS: (p) => `该企业属于“${p.industry}”，应纳入“百家危化企业”，而不是“千家重点工贸企业”`,
+  PROGRAMME_ENTERPRISE_IN_OTHER_TIER: (p) => `该企业已纳入“${tiers[String(p.category)] ?? p.category}”，如需调整请单独改变其类别`,
+  PROGRAMME_ENTERPRISE_INACTIVE: () => '该企业已停用，不能纳入计划',
+  PROGRAMME_YEAR_OUTSIDE_PERIOD: (p) => `年度 ${p.year} 不在计划起止日期内`,
   LESSON_MEDIA_KIND: (p) => `文件类型与课时类型不符，请上传${lessonMediaKinds[p.expected] ?? '对应类型的文件'}`,
   LESSON_MEDIA_FAILED: () => '该文件处理失败，请重新上传',
   LESSON_ORDER_MISMATCH: () => '课时顺序与课程现有课时不一致，请刷新页面后重试',
