@@ -91,6 +91,8 @@ export const LessonView = z
     nextLessonId: Id.nullable(),
     /** Seconds a document or poster must stay open before it counts as read. */
     readingSeconds: z.number().int(),
+    /** The highest playback rate that still counts. */
+    maxPlaybackRate: z.number(),
   })
   .meta({ id: 'LessonView' });
 export type LessonView = z.infer<typeof LessonView>;

@@ -73,6 +73,7 @@ export class LearningService {
       lastPosition: progress?.lastPosition ?? 0,
       nextLessonId: next?.id ?? null,
       readingSeconds: this.policy.readingSeconds,
+      maxPlaybackRate: this.policy.maxPlaybackRate,
     };
   }
 

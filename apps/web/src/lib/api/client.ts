@@ -122,6 +122,19 @@ export function apiFor(fetchImpl?: typeof fetch) {
         call('setCalendarDay', { params: { id: enterpriseId, date }, body }),
       clear: (enterpriseId: string, date: string) => call('clearCalendarDay', { params: { id: enterpriseId, date } }),
     },
+    library: {
+      /** Published entries (drafts too for the administrator), newest first. */
+      list: (query: Query<'listLibrary'> = {}) => call('listLibrary', { query }),
+      get: (id: string) => call('getLibraryResource', { params: { id } }),
+      /** 优秀班前会 for the library page; `available: false` for roles that may not watch them. */
+      showcase: (query: Query<'getLibraryShowcase'> = {}) => call('getLibraryShowcase', { query }),
+      create: (body: Body<'createLibraryResource'>) => call('createLibraryResource', { body }),
+      update: (id: string, body: Body<'updateLibraryResource'>) => call('updateLibraryResource', { params: { id }, body }),
+      /** 409 LIBRARY_MEDIA_NOT_READY while the file is still being processed. */
+      publish: (id: string) => call('publishLibraryResource', { params: { id } }),
+      unpublish: (id: string) => call('unpublishLibraryResource', { params: { id } }),
+      remove: (id: string) => call('deleteLibraryResource', { params: { id } }),
+    },
     showcase: {
       list: (query: Query<'listShowcase'> = {}) => call('listShowcase', { query }),
       get: (id: string) => call('getShowcaseMeeting', { params: { id } }),
@@ -135,6 +148,44 @@ export function apiFor(fetchImpl?: typeof fetch) {
       evidenceReportPdfUrl: (id: string, query: Query<'getEvidenceReportPdf'> = {}) => {
         const resolved = resolveOperation('getEvidenceReportPdf', { params: { id }, query });
         return urlWithQuery(resolved.path, resolved.query);
+      },
+    },
+    programme: {
+      /** The current 百千万 programme (or `programmeId`) with its targets; 404 when none is set up. */
+      get: (query: Query<'getProgramme'> = {}) => call('getProgramme', { query }),
+      update: (body: Body<'updateProgramme'>) => call('updateProgramme', { body }),
+      dashboard: (query: Query<'getProgrammeDashboard'> = {}) => call('getProgrammeDashboard', { query }),
+      enterprises: (query: Query<'listProgrammeEnterprises'> = {}) => call('listProgrammeEnterprises', { query }),
+      candidates: (query: Query<'listProgrammeCandidates'> = {}) => call('listProgrammeCandidates', { query }),
+      /** All or nothing: a refused enterprise comes back as a field issue on `enterpriseIds.<n>`. */
+      enrol: (body: Body<'enrolProgrammeEnterprises'>) => call('enrolProgrammeEnterprises', { body }),
+      setTier: (enterpriseId: string, body: Body<'setProgrammeEnterpriseTier'>) =>
+        call('setProgrammeEnterpriseTier', { params: { id: enterpriseId }, body }),
+      remove: (enterpriseId: string, query: Query<'removeProgrammeEnterprise'> = {}) =>
+        call('removeProgrammeEnterprise', { params: { id: enterpriseId }, query }),
+    },
+    courses: {
+      /** The catalogue: published courses, and drafts too for administrators (`published: 'false'`). */
+      list: (query: Query<'listCourses'> = {}) => call('listCourses', { query }),
+      /** Lessons with their files; the question bank with answers for administrators only. */
+      get: (id: string) => call('getCourse', { params: { id } }),
+      create: (body: Body<'createCourse'>) => call('createCourse', { body }),
+      /** Also publishes and takes back (`published`); refused with field issues on `published` when not ready. */
+      update: (id: string, body: Body<'updateCourse'>) => call('updateCourse', { params: { id }, body }),
+      lessons: {
+        create: (courseId: string, body: Body<'createLesson'>) => call('createLesson', { params: { id: courseId }, body }),
+        update: (id: string, body: Body<'updateLesson'>) => call('updateLesson', { params: { id }, body }),
+        remove: (id: string) => call('deleteLesson', { params: { id } }),
+        reorder: (courseId: string, lessonIds: string[]) => call('reorderLessons', { params: { id: courseId }, body: { lessonIds } }),
+      },
+      quiz: {
+        set: (courseId: string, body: Body<'setQuiz'>) => call('setQuiz', { params: { id: courseId }, body }),
+        remove: (courseId: string) => call('deleteQuiz', { params: { id: courseId } }),
+      },
+      questions: {
+        create: (courseId: string, body: Body<'createQuestion'>) => call('createQuestion', { params: { id: courseId }, body }),
+        update: (id: string, body: Body<'updateQuestion'>) => call('updateQuestion', { params: { id }, body }),
+        remove: (id: string) => call('deleteQuestion', { params: { id } }),
       },
     },
     wall: {
@@ -155,6 +206,61 @@ export function apiFor(fetchImpl?: typeof fetch) {
       /** Removes the account's second factor and ends its sessions (security administrator). */
       resetMfa: (id: string) => call('resetUserMfa', { params: { id } }),
     },
+    workers: {
+      /** Officers: their enterprise's workers, phones in full, ID numbers masked; bureau roles name an enterprise. */
+      list: (query: Query<'listWorkers'> = {}) => call('listWorkers', { query }),
+      /** One worker; the enterprise's officers see the ID number in full. */
+      get: (id: string) => call('getWorker', { params: { id } }),
+      /** Answers the account with its initial password, shown once. */
+      create: (body: Body<'createWorker'>) => call('createWorker', { body }),
+      /**
+       * Sends the CSV or XLSX file itself. A bad file or bad rows come back as a 400 whose details
+       * name `file` or `rows.<row>.<column>`; nothing is imported then.
+       */
+      import: (file: Blob) => {
+        const { method, path } = resolveOperation('importWorkers', {} as OperationArgs<'importWorkers'>);
+        return send<Result<'importWorkers'>>(method, path, { body: file, fetch: fetchImpl });
+      },
+      /** Where the browser downloads the import template (a link: the server sends the file). */
+      templateUrl: (format: 'xlsx' | 'csv') => {
+        const resolved = resolveOperation('getWorkerImportTemplate', { query: { format } });
+        return urlWithQuery(resolved.path, resolved.query);
+      },
+      setActive: (id: string, active: boolean) => call('updateWorker', { params: { id }, body: { active } }),
+      /** A new initial password, shown once; the worker's sessions end. */
+      resetPassword: (id: string) => call('resetWorkerPassword', { params: { id } }),
+    },
+    enrolments: {
+      /** Published courses with the enterprise's enrolled and completed counts. */
+      courses: () => call('listEnrolmentCourses'),
+      list: (query: Query<'listEnrolments'> = {}) => call('listEnrolments', { query }),
+      /** Enrolling someone twice is not an error: the answer counts them as `already`. */
+      enrol: (body: Body<'enrolWorkers'>) => call('enrolWorkers', { body }),
+      /** 409 ENROLMENT_HAS_PROGRESS once the worker has started learning. */
+      remove: (id: string) => call('deleteEnrolment', { params: { id } }),
+    },
+    learn: {
+      /** The caller's own enrolments with progress and where to resume. */
+      courses: () => call('listMyCourses'),
+      course: (id: string) => call('getMyCourse', { params: { id } }),
+      lesson: (id: string) => call('getMyLesson', { params: { id } }),
+      /** 409 ANOTHER_DEVICE_PLAYING while another device plays, unless `takeOver`. */
+      startViewing: (id: string, body: Body<'startViewing'>) => call('startViewing', { params: { id }, body }),
+      /** One heartbeat or a queue of them made offline; each is judged and answered. */
+      heartbeats: (id: string, body: Body<'sendHeartbeats'>) => call('sendHeartbeats', { params: { id }, body }),
+      answerCheck: (id: string, checkId: string, answer: string) =>
+        call('answerPresenceCheck', { params: { id, checkId }, body: { answer } }),
+      /** A document or poster lesson read (409 READING_TOO_SHORT before the reading time). */
+      markRead: (id: string, sessionId: string) => call('markLessonRead', { params: { id }, body: { sessionId } }),
+      startQuiz: (courseId: string) => call('startQuizAttempt', { params: { id: courseId } }),
+      submitQuiz: (attemptId: string, body: Body<'submitQuizAttempt'>) => call('submitQuizAttempt', { params: { id: attemptId }, body }),
+      certificates: () => call('listMyCertificates'),
+      certificate: (id: string) => call('getMyCertificate', { params: { id } }),
+      /** Public: no session needed; a 401 never redirects. */
+      verify: (code: string) => call('verifyCertificate', { params: { code }, on401: 'throw' }),
+      /** Where the browser downloads a worker's learning records (CSV). */
+      recordsUrl: (userId: string) => resolveOperation('exportLearningRecords', { params: { id: userId } }).path,
+    },
     audit: {
       list: (query: Query<'listAuditLog'> = {}) => call('listAuditLog', { query }),
       /**
@@ -170,7 +276,7 @@ export function apiFor(fetchImpl?: typeof fetch) {
 }
 
 /** The list exports: each takes its list's filters and a `format`. */
-export type ExportOperation = 'exportMeetings' | 'exportMissingMeetings';
+export type ExportOperation = 'exportMeetings' | 'exportMissingMeetings' | 'exportProgrammeDashboard';
 
 /**
  * Where the browser downloads a list as CSV or Excel: a link, not a fetch, so the streamed file

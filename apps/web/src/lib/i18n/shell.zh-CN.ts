@@ -8,6 +8,8 @@ export const shellZhCN = {
     report: '上报',
     records: '记录',
     learn: '学习',
+    certificates: '证书',
+    library: '资源',
     me: '我的',
   },
   /** The header's title on each tab's own page (今日 shows the enterprise's name when there is one). */
@@ -16,6 +18,8 @@ export const shellZhCN = {
     report: '上报班前会',
     records: '班前会记录',
     learn: '学习',
+    certificates: '证书',
+    library: '资源',
     me: '我的',
   },
   me: {

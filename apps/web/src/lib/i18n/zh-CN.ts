@@ -12,7 +12,12 @@ import { flagsZhCN } from './flags.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { exportsZhCN } from './exports.zh-CN.ts';
 import { shellZhCN } from './shell.zh-CN.ts';
+import { coursesZhCN } from './courses.zh-CN.ts';
 import { reportZhCN } from './report.zh-CN.ts';
+import { libraryZhCN } from './library.zh-CN.ts';
+import { programmeZhCN } from './programme.zh-CN.ts';
+import { workersZhCN } from './workers.zh-CN.ts';
+import { learnZhCN } from './learn.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -103,6 +108,7 @@ export const zhCN = {
     command: '指挥中心',
     compliance: '执法监管',
     learn: '百千万培训',
+    training: '百千万',
     admin: '系统管理',
     areas: '功能区',
   },
@@ -257,7 +263,12 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   exports: exportsZhCN,
   shell: shellZhCN,
+  courses: coursesZhCN,
   report: reportZhCN,
+  library: libraryZhCN,
+  programme: programmeZhCN,
+  workers: workersZhCN,
+  learn: learnZhCN,
   review: reviewZhCN,
   account: accountZhCN,
 } as const;

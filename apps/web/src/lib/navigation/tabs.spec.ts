@@ -5,9 +5,9 @@ const officer = tabsFor('ENTERPRISE_OFFICER');
 const active = (pathname: string, tabs = officer) => activeTab(tabs, pathname)?.id;
 
 describe('the phone tab bar', () => {
-  it('gives officers five tabs and workers two, and no tabs to desktop roles', () => {
+  it('gives officers five tabs and workers four, and no tabs to desktop roles', () => {
     expect(officer.map((tab) => tab.id)).toEqual(['today', 'report', 'records', 'learn', 'me']);
-    expect(tabsFor('WORKER').map((tab) => tab.id)).toEqual(['learn', 'me']);
+    expect(tabsFor('WORKER').map((tab) => tab.id)).toEqual(['learn', 'certificates', 'library', 'me']);
     for (const role of ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'INSPECTOR', 'ZONE_OFFICER', 'COMMAND_OPERATOR'] as const) {
       expect(tabsFor(role)).toEqual([]);
     }
@@ -44,6 +44,8 @@ describe('the phone tab bar', () => {
     expect(active('/learn', worker)).toBe('learn');
     expect(active('/learn/courses/1', worker)).toBe('learn');
     expect(active('/learn/me', worker)).toBe('me');
+    expect(active('/learn/certificates/1', worker)).toBe('certificates');
+    expect(active('/library', worker)).toBe('library');
     expect(active('/account', worker)).toBe('me');
   });
 });

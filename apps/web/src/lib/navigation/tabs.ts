@@ -1,6 +1,6 @@
 import type { Role } from '@platform/contracts';
 
-export type TabId = 'today' | 'report' | 'records' | 'learn' | 'me';
+export type TabId = 'today' | 'report' | 'records' | 'learn' | 'certificates' | 'library' | 'me';
 
 /** One entry of the phone layout's bottom tab bar. */
 export interface Tab {
@@ -16,14 +16,16 @@ const OFFICER_TABS: readonly Tab[] = [
   { id: 'report', href: '/enterprise/report', sections: ['/enterprise/meetings/new'] },
   { id: 'records', href: '/enterprise/meetings', sections: [] },
   // Officers may open /learn (AREA_ROLES); the showcase of best practice is theirs to learn from too.
-  { id: 'learn', href: '/learn', sections: ['/showcase'] },
+  { id: 'learn', href: '/learn', sections: ['/showcase', '/library'] },
   // Where the administration moved from the landing page: its pages are reached from 我的.
   { id: 'me', href: '/enterprise/me', sections: ['/enterprise/teams', '/enterprise/shifts', '/enterprise/robots', '/account'] },
 ];
 
-// Training is a later issue: a worker has his courses and his account, nothing else yet.
+// A worker learns: his courses (resume, lessons, quizzes), his certificates, the library, his account.
 const WORKER_TABS: readonly Tab[] = [
   { id: 'learn', href: '/learn', sections: [] },
+  { id: 'certificates', href: '/learn/certificates', sections: [] },
+  { id: 'library', href: '/library', sections: [] },
   { id: 'me', href: '/learn/me', sections: ['/account'] },
 ];
 
