@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Generates the sample meeting recordings and photos the tests and benchmarks use, with ffmpeg,
-// into media-samples/out/ (not committed). Idempotent: existing files are kept.
+// Generates the sample meeting recordings and photos the tests and benchmarks use, and the media
+// of the seeded 百千万 catalogue and library, with ffmpeg (and pdfkit), into media-samples/out/
+// (not committed). Idempotent: existing files are kept.
 //
 //   node media-samples/generate.mjs [--out DIR] [--long]     (--long adds the 60 s bench clip)
 //
@@ -135,6 +136,13 @@ withExif('photo-plain.jpg', 'photo-rotated-exif.jpg', {
   lat: 38.9,
   lng: 117.6,
   orientation: 6,
+});
+
+// The 百千万 catalogue's lesson videos, posters and guidance PDFs and the library's material
+// (out/catalogue/, out/library/): TypeScript, because their titles and text come from seeds/data.
+execFileSync(process.execPath, ['--import', 'tsx', path.join(here, '..', 'seeds', 'media', 'cli.ts'), '--out', out, '--ffmpeg', ffmpeg], {
+  cwd: path.join(here, '..'),
+  stdio: 'inherit',
 });
 
 if (args.includes('--long')) {

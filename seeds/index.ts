@@ -1,11 +1,16 @@
 import { hashPassword } from '@platform/core';
 import type { PrismaClient } from '@platform/db';
+import { seedCatalogue } from './catalogue.ts';
 import { DEMO_ENTERPRISES, demoPersonName, type DemoEnterprise } from './data/demo-enterprises.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './data/demo-users.ts';
 import { INDUSTRIES } from './data/industries.ts';
 import { ZONES } from './data/zones.ts';
 
 export { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, INDUSTRIES, ZONES };
+export { attachCatalogueMedia, CATALOGUE_SAMPLES_DIR, type CatalogueMediaResult } from './catalogue-media.ts';
+export { catalogueMediaItems, renderCatalogueMedia } from './media/render-catalogue.ts';
+export { BRIEFING_FIRST_LESSON_SECONDS, COURSES, PROGRAMME, QUIZ_SETTINGS } from './data/catalogue.ts';
+export { CAMPAIGNS, LIBRARY_RESOURCES } from './data/library.ts';
 
 /** The demo enterprises' shifts and teams date from here. */
 const DEMO_SCHEDULE_FROM = new Date('2026-01-01T00:00:00Z');
@@ -15,11 +20,14 @@ export interface SeedResult {
   industries: number;
   enterprises: number;
   users: number;
+  /** Courses and library entries this run created (the 百千万 catalogue, demo only). */
+  coursesCreated: number;
+  resourcesCreated: number;
 }
 
 /**
- * Idempotent: reference data (zones, industries) always; demo enterprises, teams, shifts and
- * accounts only with `demo`. Existing rows are matched by natural keys and left as people edited
+ * Idempotent: reference data (zones, industries) always; demo enterprises, teams, shifts,
+ * accounts and the 百千万 catalogue (programme, courses, library) only with `demo`. Existing rows are matched by natural keys and left as people edited
  * them, so a restart never undoes an admin's change or resets a password.
  */
 export async function seedDatabase(prisma: PrismaClient, options: { demo: boolean }): Promise<SeedResult> {
@@ -29,7 +37,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo: boolea
   for (const [i, ind] of INDUSTRIES.entries()) {
     await prisma.industry.upsert({ where: { code: ind.code }, create: { ...ind, sortOrder: i }, update: {} });
   }
-  const result = { zones: ZONES.length, industries: INDUSTRIES.length, enterprises: 0, users: 0 };
+  const result = { zones: ZONES.length, industries: INDUSTRIES.length, enterprises: 0, users: 0, coursesCreated: 0, resourcesCreated: 0 };
   if (!options.demo) return result;
 
   const zoneIds = new Map((await prisma.zone.findMany({ select: { id: true, code: true } })).map((z) => [z.code, z.id]));
@@ -46,12 +54,24 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo: boolea
     const zoneId = 'zoneCode' in u ? zoneIds.get(u.zoneCode)! : null;
     const user = await prisma.user.upsert({
       where: { username: u.username },
-      create: { username: u.username, displayName: u.displayName, role: u.role, enterpriseId, zoneId, passwordHash },
+      create: {
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        enterpriseId,
+        zoneId,
+        passwordHash,
+        phone: 'phone' in u ? u.phone : null,
+        idNumber: 'idNumber' in u ? u.idNumber : null,
+      },
       update: {},
     });
     if (u.role === 'WORKER' && enterpriseId) await linkWorkerToRoster(prisma, user.id, enterpriseId, u.displayName);
   }
   result.users = DEMO_USERS.length;
+  const catalogue = await seedCatalogue(prisma);
+  result.coursesCreated = catalogue.coursesCreated;
+  result.resourcesCreated = catalogue.resourcesCreated;
   return result;
 }
 

@@ -78,6 +78,9 @@ describe('seeds', () => {
         'officer2',
         'secadmin',
         'worker1',
+        'worker2',
+        'worker3',
+        'worker4',
         'zone1',
       ]);
       // 三权分立: one account for each administrator role.

@@ -4,6 +4,7 @@ import { createLogger, resolveLogFormat } from '@platform/config';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
+import { seedCatalogueMedia } from './demo/catalogue-media.ts';
 import { seedDemoActivity } from './demo/demo-activity.ts';
 import { openPlatform } from './platform.ts';
 
@@ -64,6 +65,9 @@ async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // Before listening: the seeded courses have their media (queued for processing) from the first request.
+  if (config.seedDemo)
+    await seedCatalogueMedia(platform, log).catch((error: unknown) => log.error({ err: error }, 'catalogue media not stored'));
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
