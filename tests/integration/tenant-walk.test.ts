@@ -68,6 +68,34 @@ beforeAll(async () => {
   b.notification = (
     await prisma.notification.create({ data: { userId: officer2.id, enterpriseId: b.enterprise!, kind: 'MEETING_MISSING', params: {} } })
   ).id;
+  // A worker of B's enrolled in a course: the enrolment routes are probed with its id.
+  const course =
+    (await prisma.course.findFirst({ where: { published: true } })) ??
+    (await prisma.course.create({ data: { code: 'TENANT-WALK', title: '越权测试课程', category: '测试', published: true } }));
+  const bWorker =
+    (await prisma.user.findFirst({ where: { enterpriseId: b.enterprise, role: 'WORKER' } })) ??
+    (await prisma.user.create({
+      data: { username: 'tenant-walk-b', displayName: '乙企业职工', role: 'WORKER', enterpriseId: b.enterprise!, passwordHash: 'x' },
+    }));
+  b.enrolment = (
+    (await prisma.enrolment.findFirst({ where: { enterpriseId: b.enterprise } })) ??
+    (await prisma.enrolment.create({ data: { courseId: course.id, userId: bWorker.id, enterpriseId: b.enterprise! } }))
+  ).id;
+  // A draft course with a lesson and a question: platform material only administrators may see or change.
+  const draft = await prisma.course.create({ data: { code: 'TENANT-WALK-DRAFT', title: '越权测试草稿课程', category: '测试' } });
+  const lessonFile = await prisma.mediaAsset.create({
+    data: { kind: 'VIDEO', originalName: 'lesson.mp4', contentType: 'video/mp4', sizeBytes: 1n, sourceKey: 'content/tenant-walk' },
+  });
+  b.course = draft.id;
+  b.lesson = (
+    await prisma.lesson.create({ data: { courseId: draft.id, position: 1, title: '草稿课时', kind: 'VIDEO', mediaAssetId: lessonFile.id } })
+  ).id;
+  const quiz = await prisma.quiz.create({ data: { courseId: draft.id, title: '草稿测验' } });
+  b.question = (
+    await prisma.quizQuestion.create({
+      data: { quizId: quiz.id, position: 1, kind: 'TRUE_FALSE', prompt: '草稿试题', options: ['正确', '错误'], answer: [0] },
+    })
+  ).id;
   for (const user of ['officer1', 'worker1', 'zone1']) cookies[user] = await t.login(user);
 });
 afterAll(() => t.close());
@@ -87,6 +115,11 @@ const ID_KIND_OF_COLLECTION: Record<string, string> = {
   members: 'member',
   webhooks: 'webhook',
   notifications: 'notification',
+  courses: 'course',
+  lessons: 'lesson',
+  questions: 'question',
+  workers: 'user',
+  enrolments: 'enrolment',
 };
 
 function fillPath(path: string): string {
@@ -135,6 +168,8 @@ async function snapshotOfB() {
       prisma.session.findMany({ where: { userId: b.user }, orderBy: { id: 'asc' } }),
       prisma.reminderWebhook.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
       prisma.notification.findMany({ where: { userId: b.user }, orderBy: { id: 'asc' } }),
+      prisma.course.findUnique({ where: { id: b.course }, include: { lessons: true, quizzes: { include: { questions: true } } } }),
+      prisma.enrolment.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
     ]),
     (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
   );
