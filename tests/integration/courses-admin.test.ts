@@ -70,7 +70,7 @@ const single = (prompt: string) => ({
   prompt,
   options: ['先通风检测', '直接进入'],
   answer: [0],
-  explanation: '先通风、再检测、后作业',
+  explanation: '解析：先断电再施救',
 });
 
 async function addQuestion(courseId: string, prompt: string) {
@@ -382,7 +382,7 @@ describe('who may write and read', () => {
       expect(body).not.toHaveProperty('questions');
       expect(body.quiz).toMatchObject({ title: '用电测验', drawCount: 1 });
       expect(body.lessons.map((l: { title: string }) => l.title)).toEqual(['触电急救']);
-      for (const secret of [questionId, '发现有人触电', '先通风检测', '先通风、再检测、后作业', '"answer"'])
+      for (const secret of [questionId, '发现有人触电', '先通风检测', '解析：先断电再施救', '"answer"'])
         expect(res.body).not.toContain(secret);
 
       const list = await call('GET', '/api/training/courses?pageSize=200&published=false', undefined, user);
@@ -392,7 +392,9 @@ describe('who may write and read', () => {
       expect(list.body).not.toContain('"answer"');
     }
     const adminView = (await call('GET', `/api/training/courses/${published}`)).json();
-    expect(adminView.questions).toEqual([expect.objectContaining({ id: questionId, answer: [0], options: ['先通风检测', '直接进入'] })]);
+    expect(adminView.questions).toEqual([
+      expect.objectContaining({ id: questionId, answer: [0], options: ['先通风检测', '直接进入'], explanation: '解析：先断电再施救' }),
+    ]);
   });
 
   it('hides drafts from everyone but administrators', async () => {

@@ -71,6 +71,7 @@ export function placementOf(role: Role | ''): 'enterprise' | 'zone' | 'none' {
 export const ADMIN_PAGES = {
   '/admin/zones': ['ADMIN'],
   '/admin/enterprises': ['ADMIN'],
+  '/admin/courses': ['ADMIN'],
   '/admin/users': ['ADMIN', 'SECURITY_ADMIN'],
   '/admin/audit': ['AUDIT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
