@@ -451,7 +451,6 @@ export const ENTITY_NAMES = [
   'notification',
   'calendarDay',
   'libraryResource',
-  'enrolment',
   'programme',
   'course',
   'lesson',

@@ -24,7 +24,6 @@ const entities: Record<EntityName, string> = {
   notification: '消息',
   calendarDay: '休息日或调休安排',
   libraryResource: '宣教资源',
-  enrolment: '报名记录',
   programme: '百千万培训计划',
   course: '课程',
   lesson: '课时',
