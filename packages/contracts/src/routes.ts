@@ -559,7 +559,8 @@ const schemas = {
 
   listWorkers: {
     tags: ['workers'],
-    summary: "Worker accounts of your enterprise (officers), or of an enterprise in your scope (bureau roles); phones and ID numbers masked for all but the enterprise's officers",
+    summary:
+      "Worker accounts of your enterprise (officers), or of an enterprise in your scope (bureau roles); phones and ID numbers masked for all but the enterprise's officers",
     query: WorkerQuery,
     response: { 200: pageOf(Worker) },
     errors: [400, ...AUTHED, 404],
@@ -575,7 +576,8 @@ const schemas = {
   },
   importWorkers: {
     tags: ['workers'],
-    summary: 'Import worker accounts from a CSV or Excel (.xlsx) file: every row is checked first and nothing is created while one is wrong',
+    summary:
+      'Import worker accounts from a CSV or Excel (.xlsx) file: every row is checked first and nothing is created while one is wrong',
     description:
       'The body is the file itself (any content type; at most 5 MB and 2,000 rows), with the header row 姓名, 手机号, 身份证号, 工号, 班组, 岗位 (the last three optional; see GET /api/enterprise/workers/template). CSV may be UTF-8 (with or without a byte-order mark) or GBK as Chinese Excel saves it. A bad file or header answers 400 VALIDATION_FAILED with issues on `file`; bad rows with one issue per problem on `rows.<row>.<column>`, the row numbered as the spreadsheet shows it. Otherwise every account is created in one transaction and answered with its initial password.',
     // The body is the raw file, so it has no schema.

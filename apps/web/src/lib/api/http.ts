@@ -61,6 +61,12 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError({ ...base, code: `HTTP_${response.status}`, message: response.statusText });
 }
 
+function headersFor(body: unknown): Record<string, string> {
+  if (body === undefined) return { accept: 'application/json' };
+  if (body instanceof Blob) return { accept: 'application/json', 'content-type': body.type || 'application/octet-stream' };
+  return { accept: 'application/json', 'content-type': 'application/json' };
+}
+
 /**
  * Calls the API and returns the parsed JSON body (undefined for 204). Throws ApiError on any
  * non-2xx answer or network failure.
@@ -71,9 +77,9 @@ export async function request<T>(method: string, path: string, options: RequestO
     response = await (options.fetch ?? fetch)(urlWithQuery(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers:
-        options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      headers: headersFor(options.body),
+      // A file (a Blob) is sent as its own bytes, everything else as JSON.
+      body: options.body === undefined ? undefined : options.body instanceof Blob ? options.body : JSON.stringify(options.body),
     });
   } catch (cause) {
     throw new ApiError({ code: 'NETWORK', message: (cause as Error).message, status: 0 }, { cause });
