@@ -30,7 +30,10 @@ async function pdfBytes(): Promise<Buffer> {
 
 beforeAll(async () => {
   t = await createTestApp({ WORKER_IN_PROCESS: '1', UPLOAD_PART_MB: '5' });
-  [admin, worker, officer1, officer2] = await Promise.all(['admin', 'worker1', 'officer1', 'officer2'].map((u) => t.login(u)));
+  admin = await t.login('admin');
+  worker = await t.login('worker1');
+  officer1 = await t.login('officer1');
+  officer2 = await t.login('officer2');
 });
 afterAll(() => t?.close());
 

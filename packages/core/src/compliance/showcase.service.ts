@@ -8,6 +8,11 @@ import type { MeetingRepository } from '../meetings/meeting.port.ts';
 /** Everyone who runs or supervises meetings may learn from the best ones; workers see their courses instead. */
 const SHOWCASE_ROLES = ['ENTERPRISE_OFFICER', 'INSPECTOR', 'ZONE_OFFICER', 'COMMAND_OPERATOR', 'ADMIN'] as const;
 
+/** True when the actor may see best-practice meetings (the library shows its 优秀班前会 section to them only). */
+export function mayViewShowcase(actor: Actor): boolean {
+  return (SHOWCASE_ROLES as readonly string[]).includes(actor.role);
+}
+
 /**
  * Meetings reviewers marked as best practice (总结推广好的经验做法), open to every enterprise. What
  * is shown is the practice, not the people: attendance names, absence reasons, flags and the review

@@ -72,6 +72,7 @@ export const ADMIN_PAGES = {
   '/admin/zones': ['ADMIN'],
   '/admin/enterprises': ['ADMIN'],
   '/admin/courses': ['ADMIN'],
+  '/admin/library': ['ADMIN'],
   '/admin/users': ['ADMIN', 'SECURITY_ADMIN'],
   '/admin/audit': ['AUDIT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
