@@ -451,7 +451,7 @@ describe('scale', () => {
       INSERT INTO lesson_progress (id, "enrolmentId", "lessonId", "watchedSeconds", "updatedAt")
       SELECT gen_random_uuid(), e.id, ${lesson}::uuid, 30, now() - (random() * interval '60 days')
       FROM enrolment e JOIN app_user u ON u.id = e."userId" WHERE u.username LIKE 'scale%' AND e."courseId" = ${ids.course1}::uuid`;
-    await prisma.$executeRaw`ANALYZE`;
+    // No ANALYZE (the application role may not, and autovacuum has not caught up): the worst case, statistics from before the import.
 
     const timings: number[] = [];
     let body: { totals: Record<string, number> } | undefined;

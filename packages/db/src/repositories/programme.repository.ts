@@ -52,46 +52,47 @@ function enrolledWhere(w: FigureWindow, q?: string): Prisma.Sql {
  */
 function enterpriseFigures(w: FigureWindow, q?: string): Prisma.Sql {
   const ofProgramme = Prisma.sql`(c."programmeId" IS NULL OR c."programmeId" = ${w.programmeId}::uuid)`;
+  // Each CTE is used once, so PostgreSQL inlines them all and plans one query from table
+  // statistics. Facts are stacked (UNION ALL) and grouped per worker, then per enterprise: no join
+  // ever meets an aggregate, whose row estimate could talk the planner into a nested loop.
   return Prisma.sql`
-    pe AS (
-      SELECT pe."enterpriseId" AS id, pe.category, pe."enrolledAt", e."zoneId", e."industryId"
-      FROM programme_enterprise pe JOIN enterprise e ON e.id = pe."enterpriseId"
+    wk AS (
+      SELECT pe."enterpriseId" AS id, pe.category, pe."enrolledAt", e."zoneId", e."industryId", u.id AS "userId"
+      FROM programme_enterprise pe
+        JOIN enterprise e ON e.id = pe."enterpriseId"
+        LEFT JOIN app_user u ON u."enterpriseId" = pe."enterpriseId" AND u.role = 'WORKER' AND u.active
       WHERE ${enrolledWhere(w, q)}
     ),
-    wk AS (
-      SELECT u.id, u."enterpriseId" FROM app_user u JOIN pe ON pe.id = u."enterpriseId"
-      WHERE u.role = 'WORKER' AND u.active
-    ),
-    enr AS (
-      SELECT en."userId", count(*)::int AS courses, count(*) FILTER (WHERE en.status = 'COMPLETED')::int AS done
-      FROM enrolment en JOIN wk ON wk.id = en."userId" JOIN course c ON c.id = en."courseId"
+    facts AS (
+      SELECT en."userId", 1 AS course, (en.status = 'COMPLETED')::int AS done, 0 AS cert, 0 AS valid, 0 AS learned
+      FROM enrolment en JOIN course c ON c.id = en."courseId"
       WHERE ${ofProgramme}
-      GROUP BY 1
-    ),
-    crt AS (
-      SELECT ce."userId", bool_or(ce."revokedAt" IS NULL AND ce."validUntil" > ${w.now}) AS valid
-      FROM certificate ce JOIN wk ON wk.id = ce."userId" JOIN course c ON c.id = ce."courseId"
+      UNION ALL
+      SELECT ce."userId", 0, 0, 1, (ce."revokedAt" IS NULL AND ce."validUntil" > ${w.now})::int, 0
+      FROM certificate ce JOIN course c ON c.id = ce."courseId"
       WHERE ${ofProgramme}
-      GROUP BY 1
-    ),
-    act AS (
-      SELECT DISTINCT wk."enterpriseId" AS id
-      FROM lesson_progress lp JOIN enrolment en ON en.id = lp."enrolmentId" JOIN wk ON wk.id = en."userId"
+      UNION ALL
+      SELECT en."userId", 0, 0, 0, 0, 1
+      FROM lesson_progress lp JOIN enrolment en ON en.id = lp."enrolmentId"
       WHERE lp."completedAt" >= ${w.activeSince} OR (lp."updatedAt" >= ${w.activeSince} AND lp."watchedSeconds" > 0)
     ),
+    per_worker AS (
+      SELECT wk.id, wk.category, wk."enrolledAt", wk."zoneId", wk."industryId", wk."userId",
+        coalesce(sum(f.course), 0) AS courses, coalesce(sum(f.done), 0) AS done,
+        coalesce(sum(f.cert), 0) AS certs, coalesce(sum(f.valid), 0) AS valid, coalesce(sum(f.learned), 0) AS learned
+      FROM wk LEFT JOIN facts f ON f."userId" = wk."userId"
+      GROUP BY wk.id, wk.category, wk."enrolledAt", wk."zoneId", wk."industryId", wk."userId"
+    ),
     ent AS (
-      SELECT pe.id, pe.category, pe."zoneId", pe."industryId", pe."enrolledAt",
-        count(wk.id)::int AS workers,
-        count(wk.id) FILTER (WHERE enr.courses > 0)::int AS "workersEnrolled",
-        count(wk.id) FILTER (WHERE enr.done > 0 OR crt."userId" IS NOT NULL)::int AS "workersTrained",
-        count(wk.id) FILTER (WHERE crt.valid)::int AS "workersCertified",
-        coalesce(count(wk.id) > 0 AND bool_and(coalesce(enr.courses, 0) > 0 AND enr.done = enr.courses), FALSE) AS complete,
-        EXISTS (SELECT 1 FROM act WHERE act.id = pe.id) AS active
-      FROM pe
-        LEFT JOIN wk ON wk."enterpriseId" = pe.id
-        LEFT JOIN enr ON enr."userId" = wk.id
-        LEFT JOIN crt ON crt."userId" = wk.id
-      GROUP BY pe.id, pe.category, pe."zoneId", pe."industryId", pe."enrolledAt"
+      SELECT id, category, "zoneId", "industryId", "enrolledAt",
+        count("userId")::int AS workers,
+        count("userId") FILTER (WHERE courses > 0)::int AS "workersEnrolled",
+        count("userId") FILTER (WHERE done > 0 OR certs > 0)::int AS "workersTrained",
+        count("userId") FILTER (WHERE valid > 0)::int AS "workersCertified",
+        count("userId") > 0 AND count("userId") FILTER (WHERE courses = 0 OR done < courses) = 0 AS complete,
+        count("userId") FILTER (WHERE learned > 0) > 0 AS active
+      FROM per_worker
+      GROUP BY id, category, "zoneId", "industryId", "enrolledAt"
     )`;
 }
 
@@ -185,7 +186,12 @@ export function createProgrammeRepository(prisma: PrismaClient): ProgrammeReposi
     async figures(window) {
       const tier = (category: string, extra: Prisma.Sql) =>
         Prisma.sql`count(*) FILTER (WHERE category = ${category}::"ProgrammeCategory" AND ${extra})::int`;
-      return prisma.$queryRaw<FigureRow[]>`
+      const [, rows] = await prisma.$transaction([
+        // An analytic read over the whole programme: hash joins are right at every size, and the
+        // planner, misled by statistics not yet refreshed after a bulk import, would otherwise pick
+        // nested loops that take seconds instead of milliseconds.
+        prisma.$executeRaw`SET LOCAL enable_nestloop = off`,
+        prisma.$queryRaw<FigureRow[]>`
         WITH ${enterpriseFigures(window)}
         SELECT "zoneId"::text AS "zoneId", "industryId"::text AS "industryId",
           ${tier('HAZARDOUS_CHEMICAL', Prisma.sql`TRUE`)} AS "hazardousEnrolled",
@@ -199,21 +205,26 @@ export function createProgrammeRepository(prisma: PrismaClient): ProgrammeReposi
           sum("workersTrained")::int AS "workersTrained",
           sum("workersCertified")::int AS "workersCertified"
         FROM ent
-        GROUP BY 1, 2`;
+        GROUP BY 1, 2`,
+      ]);
+      return rows;
     },
 
     async enrolled(window, page) {
       const [counted] = await prisma.$queryRaw<{ total: number }[]>`
         SELECT count(*)::int AS total FROM programme_enterprise pe JOIN enterprise e ON e.id = pe."enterpriseId"
         WHERE ${enrolledWhere(window, page.q)}`;
-      const rows = await prisma.$queryRaw<EnrolledSqlRow[]>`
+      const [, rows] = await prisma.$transaction([
+        prisma.$executeRaw`SET LOCAL enable_nestloop = off`,
+        prisma.$queryRaw<EnrolledSqlRow[]>`
         WITH ${enterpriseFigures(window, page.q)}
         SELECT ent.id::text AS id, e.name, e."creditCode", e."riskLevel"::text AS "riskLevel", ent.category::text AS category,
           ent."enrolledAt", ent.workers, ent."workersEnrolled", ent."workersTrained", ent."workersCertified", ent.active, ent.complete,
           z.id::text AS "zoneId", z.name AS "zoneName", i.id::text AS "industryId", i.name AS "industryName", i.hazardous
         FROM ent JOIN enterprise e ON e.id = ent.id JOIN zone z ON z.id = ent."zoneId" JOIN industry i ON i.id = ent."industryId"
         ORDER BY e.name, e.id
-        LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`;
+        LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+      ]);
       return {
         total: counted?.total ?? 0,
         items: rows.map(({ zoneId, zoneName, industryId, industryName, hazardous, ...e }) => ({
