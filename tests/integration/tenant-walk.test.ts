@@ -96,6 +96,10 @@ beforeAll(async () => {
       data: { quizId: quiz.id, position: 1, kind: 'TRUE_FALSE', prompt: '草稿试题', options: ['正确', '错误'], answer: [0] },
     })
   ).id;
+  // A draft library entry: only the administrator may see or change it.
+  b.libraryResource = (
+    await prisma.libraryResource.create({ data: { title: '越权测试草稿资源', kind: 'VIDEO', mediaAssetId: lessonFile.id } })
+  ).id;
   for (const user of ['officer1', 'worker1', 'zone1']) cookies[user] = await t.login(user);
 });
 afterAll(() => t.close());
@@ -120,6 +124,7 @@ const ID_KIND_OF_COLLECTION: Record<string, string> = {
   questions: 'question',
   workers: 'user',
   enrolments: 'enrolment',
+  library: 'libraryResource',
 };
 
 function fillPath(path: string): string {
@@ -170,6 +175,7 @@ async function snapshotOfB() {
       prisma.notification.findMany({ where: { userId: b.user }, orderBy: { id: 'asc' } }),
       prisma.course.findUnique({ where: { id: b.course }, include: { lessons: true, quizzes: { include: { questions: true } } } }),
       prisma.enrolment.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
+      prisma.libraryResource.findUnique({ where: { id: b.libraryResource } }),
     ]),
     (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
   );
