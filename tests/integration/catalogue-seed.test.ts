@@ -1,4 +1,11 @@
-import { QuestionInput } from '@platform/contracts';
+import {
+  CourseInput,
+  LessonInput,
+  LIBRARY_CAMPAIGNS,
+  LibraryResourceInput,
+  QuestionInput,
+  RESOURCE_MEDIA_KINDS,
+} from '@platform/contracts';
 import { createPrismaClient, type PrismaClient } from '@platform/db';
 import {
   attachCatalogueMedia,
@@ -108,6 +115,10 @@ describe('catalogue seed', () => {
       }
     }
     const lessons = courses.flatMap((c) => c.lessons);
+    // What an administrator could have typed: the authoring contracts accept every seeded course and lesson.
+    const someId = '01a23115-0000-7000-8000-000000000000';
+    for (const c of courses) expect(() => CourseInput.parse(c), c.code).not.toThrow();
+    for (const l of lessons) expect(() => LessonInput.parse({ ...l, requiredCoverage: 0.9, mediaAssetId: someId }), l.title).not.toThrow();
     expect(lessons.filter((l) => l.kind === 'DOCUMENT').length).toBeGreaterThanOrEqual(1);
     expect(lessons.filter((l) => l.kind === 'POSTER').length).toBeGreaterThanOrEqual(1);
     const briefing = courses.find((c) => c.title === '班前会怎么开')!;
@@ -159,6 +170,14 @@ describe('catalogue seed', () => {
     expect(resources.filter((r) => r.kind === 'POSTER' && r.title.startsWith('血的教训')).length).toBeGreaterThanOrEqual(2);
     expect(new Set(resources.map((r) => r.kind))).toEqual(new Set(['POSTER', 'VIDEO', 'DOCUMENT', 'CAMPAIGN']));
     expect(new Set(resources.map((r) => r.campaign).filter(Boolean))).toEqual(new Set(CAMPAIGNS));
+    // Spelled as the library filters them, and acceptable to its authoring contract.
+    expect([...CAMPAIGNS]).toEqual([...LIBRARY_CAMPAIGNS]);
+    for (const r of resources) {
+      const input = { title: r.title, description: r.description, kind: r.kind, campaign: r.campaign, tags: r.tags, published: true };
+      expect(() => LibraryResourceInput.parse({ ...input, mediaId: '01a23115-0000-7000-8000-000000000000' }), r.title).not.toThrow();
+      const seeded = LIBRARY_RESOURCES.find((s) => s.title === r.title)!;
+      expect(RESOURCE_MEDIA_KINDS[r.kind], r.title).toContain(seeded.media.kind === 'POSTER' ? 'PHOTO' : seeded.media.kind);
+    }
   });
 });
 
