@@ -43,20 +43,18 @@ export const Programme = z
 export type Programme = z.infer<typeof Programme>;
 
 /** What an administrator sets: the name, year, period and the three targets. */
-export const ProgrammeInput = z
-  .object({
-    programmeId: Id.optional(),
-    name: text(64),
-    year: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(2000).max(2100),
-    startsOn: day,
-    endsOn: day,
-    targets: z.object({
-      hazardousEnterprises: target(10_000),
-      keyEnterprises: target(100_000),
-      workers: target(10_000_000),
-    }),
-  })
-  .meta({ id: 'ProgrammeInput' });
+export const ProgrammeInput = z.object({
+  programmeId: Id.optional(),
+  name: text(64),
+  year: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(2000).max(2100),
+  startsOn: day,
+  endsOn: day,
+  targets: z.object({
+    hazardousEnterprises: target(10_000),
+    keyEnterprises: target(100_000),
+    workers: target(10_000_000),
+  }),
+});
 export type ProgrammeInput = z.infer<typeof ProgrammeInput>;
 
 const search = z
@@ -139,16 +137,14 @@ export type ProgrammeCandidatePage = z.infer<typeof ProgrammeCandidatePage>;
 export const MAX_BULK_ENROL = 1_200;
 
 /** Enrols several enterprises into one tier; all or nothing. */
-export const ProgrammeEnrolInput = z
-  .object({
-    programmeId: Id.optional(),
-    category: ProgrammeCategory,
-    enterpriseIds: z
-      .array(Id)
-      .min(1, { error: 'must list at least one enterprise' })
-      .max(MAX_BULK_ENROL, { error: `must list at most ${MAX_BULK_ENROL} enterprises` }),
-  })
-  .meta({ id: 'ProgrammeEnrolInput' });
+export const ProgrammeEnrolInput = z.object({
+  programmeId: Id.optional(),
+  category: ProgrammeCategory,
+  enterpriseIds: z
+    .array(Id)
+    .min(1, { error: 'must list at least one enterprise' })
+    .max(MAX_BULK_ENROL, { error: `must list at most ${MAX_BULK_ENROL} enterprises` }),
+});
 export type ProgrammeEnrolInput = z.infer<typeof ProgrammeEnrolInput>;
 
 export const ProgrammeEnrolResult = z
@@ -162,7 +158,7 @@ export const ProgrammeEnrolResult = z
 export type ProgrammeEnrolResult = z.infer<typeof ProgrammeEnrolResult>;
 
 /** Puts one enterprise into a tier: enrols it, or moves it from the other tier. */
-export const ProgrammeTierInput = z.object({ programmeId: Id.optional(), category: ProgrammeCategory }).meta({ id: 'ProgrammeTierInput' });
+export const ProgrammeTierInput = z.object({ programmeId: Id.optional(), category: ProgrammeCategory });
 export type ProgrammeTierInput = z.infer<typeof ProgrammeTierInput>;
 
 export const ProgrammeMembership = z
