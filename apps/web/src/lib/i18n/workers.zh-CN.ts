@@ -43,6 +43,7 @@ export const workersZhCN = {
     template: '下载 Excel 模板',
     templateCsv: '下载 CSV 模板',
     choose: '选择文件',
+    noFile: '未选择文件',
     upload: '检查并导入',
     uploading: '正在检查…',
     allOrNothing: '系统会先检查每一行；只要有一行有误，整个文件都不会导入。',
