@@ -12,7 +12,7 @@ import { contractRoute } from './contract-route.ts';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends a table as a CSV or XLSX download; both are streamed, rows read as the client takes them. */
-function sendTable(reply: FastifyReply, table: ExportTable, format: 'csv' | 'xlsx') {
+export function sendTable(reply: FastifyReply, table: ExportTable, format: 'csv' | 'xlsx') {
   const body = format === 'xlsx' ? xlsxStream(table.sheetName, table.columns, table.rows) : Readable.from(csvChunks(table));
   // The contract gives no 200 schema (the body is a file), hence the cast.
   return reply

@@ -28,6 +28,7 @@ const samples: Record<string, [string | number, string | number]> = {
 // Where one param name means different things for different codes.
 const samplesOf: Partial<Record<ErrorCode, typeof samples>> = {
   FIELD_INVALID_TYPE: { expected: ['string', 'number'] },
+  PROGRAMME_ENTERPRISE_IN_OTHER_TIER: { category: ['HAZARDOUS_CHEMICAL', 'KEY_INDUSTRIAL'] },
   LESSON_MEDIA_KIND: { expected: ['VIDEO', 'DOCUMENT'] },
 };
 const sample = (code: ErrorCode, name: string, which: 0 | 1): string | number =>

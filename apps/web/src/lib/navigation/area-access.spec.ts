@@ -15,4 +15,10 @@ describe('who may open an area', () => {
     expect(mayOpenArea('COMMAND_OPERATOR', 'compliance', '/compliance/dashboardx')).toBe(false);
     expect(mayOpenArea('WORKER', 'compliance', '/compliance/dashboard')).toBe(false);
   });
+
+  it('opens the 百千万 progress pages to the bureau, inspectors and zone officers only', () => {
+    for (const role of ['ADMIN', 'INSPECTOR', 'ZONE_OFFICER'] as const) expect(mayOpenArea(role, 'training', '/training')).toBe(true);
+    for (const role of ['ENTERPRISE_OFFICER', 'WORKER', 'COMMAND_OPERATOR', 'SECURITY_ADMIN'] as const)
+      expect(mayOpenArea(role, 'training', '/training')).toBe(false);
+  });
 });

@@ -22,6 +22,8 @@ export const AREA_ROLES = {
   command: ['COMMAND_OPERATOR', 'INSPECTOR', 'ZONE_OFFICER', 'ADMIN'],
   compliance: ['INSPECTOR', 'ZONE_OFFICER', 'ADMIN'],
   learn: ['WORKER', 'ENTERPRISE_OFFICER', 'ADMIN'],
+  // The 百千万 progress dashboards; zone officers see their zone (the API enforces it), managing it is the admin's.
+  training: ['ADMIN', 'INSPECTOR', 'ZONE_OFFICER'],
   admin: ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
