@@ -33,7 +33,9 @@ export async function startPlatform(
   );
   if (taken) throw new Error(`port ${port} is in use already (a platform left running?); choose another with BENCH_PORT`);
   await fs.rm(dataDir, { recursive: true, force: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+  // BENCH_PLATFORM_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the platform.
+  const nodeArgs = (process.env.BENCH_PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,8 +45,10 @@ export async function startPlatform(
   process.once('exit', stopOnExit);
   child.once('exit', () => process.off('exit', stopOnExit));
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  // BENCH_PLATFORM_LOG=1 shows the platform's own log lines as they come.
+  const echo = process.env.BENCH_PLATFORM_LOG === '1';
+  child.stdout!.on('data', (d: Buffer) => (echo ? process.stderr.write(d) : (output += d.toString())));
+  child.stderr!.on('data', (d: Buffer) => (echo ? process.stderr.write(d) : (output += d.toString())));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {

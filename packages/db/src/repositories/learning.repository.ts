@@ -1,7 +1,7 @@
 import type { CourseProgressRecord, LearningRecordRow, LearningRepository, StoredViewing, ViewingUpdate } from '@platform/core';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
-type Range = [number, number];
+type Range = readonly [number, number];
 type LessonKind = 'VIDEO' | 'DOCUMENT' | 'POSTER';
 
 const lessonInclude = { orderBy: { position: 'asc' as const }, include: { mediaAsset: { select: { durationMs: true } } } };
@@ -266,53 +266,62 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
     async applyHeartbeats(viewingIds, decide, now) {
       // Plain SQL: this runs a thousand times a second, and the batch's rows go in one statement
       // each (heartbeats, viewings, progress) rather than one per heartbeat.
-      return prisma.$transaction(async (tx) => {
-        const rows = await tx.$queryRawUnsafe<ViewingRow[]>(LOCK_VIEWINGS_SQL, JSON.stringify(viewingIds));
-        const updates = rows.flatMap((row) => {
-          const update = decide(viewingOf(row));
-          return update ? [{ update, row }] : [];
-        });
-        if (!updates.length) return [];
-        const beats = updates.flatMap(({ update }) =>
-          update.heartbeats.map((h) => ({
-            sessionId: update.viewingId,
-            seq: h.seq,
-            clientAt: h.clientAt.toISOString(),
-            ranges: h.ranges,
-            counted: Math.round(h.countedSeconds),
-            rejection: h.rejection,
-          })),
-        );
-        if (beats.length) await tx.$executeRawUnsafe(INSERT_HEARTBEATS_SQL, JSON.stringify(beats), now);
-        await tx.$executeRawUnsafe(
-          UPDATE_VIEWINGS_SQL,
-          JSON.stringify(
-            updates.map(({ update }) => ({
-              id: update.viewingId,
-              lastSeq: update.lastSeq,
-              lastClientAt: update.lastClientAt?.toISOString() ?? null,
-              played: update.playedSeconds,
+      return prisma.$transaction(
+        async (tx) => {
+          const rows = await tx.$queryRawUnsafe<ViewingRow[]>(LOCK_VIEWINGS_SQL, JSON.stringify(viewingIds));
+          // Two viewings of one lesson (a take-over while the first phone's queue arrives) share its
+          // progress: the second is judged against what the first made of it.
+          const progressNow = new Map<string, { watched: Range[]; completed: boolean }>();
+          const updates = rows.flatMap((row) => {
+            const key = `${row.enrolmentId}/${row.lessonId}`;
+            const viewing = viewingOf(row);
+            const earlier = progressNow.get(key);
+            const update = decide(
+              earlier ? { ...viewing, watched: earlier.watched, lessonCompleted: viewing.lessonCompleted || earlier.completed } : viewing,
+            );
+            if (!update) return [];
+            progressNow.set(key, { watched: update.watched, completed: viewing.lessonCompleted || update.completedAt !== null });
+            return [{ update, row }];
+          });
+          if (!updates.length) return [];
+          const heartbeats = updates.flatMap(({ update }) =>
+            update.heartbeats.map((h) => ({
+              sessionId: update.viewingId,
+              seq: h.seq,
+              clientAt: h.clientAt.toISOString(),
+              ranges: h.ranges,
+              counted: Math.round(h.countedSeconds),
+              rejection: h.rejection,
             })),
-          ),
-          now,
-        );
-        await tx.$executeRawUnsafe(
-          UPDATE_PROGRESS_SQL,
-          JSON.stringify(
-            updates.map(({ update, row }) => ({
+          );
+          const viewings = updates.map(({ update }) => ({
+            id: update.viewingId,
+            lastSeq: update.lastSeq,
+            lastClientAt: update.lastClientAt?.toISOString() ?? null,
+            played: update.playedSeconds,
+          }));
+          // One row per lesson progress: the last viewing's ranges (built on the earlier ones), refusals summed.
+          const byProgress = new Map<string, ProgressWrite>();
+          for (const { update, row } of updates) {
+            const key = `${row.enrolmentId}/${row.lessonId}`;
+            const earlier = byProgress.get(key);
+            byProgress.set(key, {
               enrolmentId: row.enrolmentId,
               lessonId: row.lessonId,
               watched: update.watched,
               watchedSeconds: Math.floor(update.watchedSeconds),
-              position: update.lastPosition >= 0 ? Math.floor(update.lastPosition) : null,
-              rejected: update.rejected,
-              completedAt: update.completedAt?.toISOString() ?? null,
-            })),
-          ),
-          now,
-        );
-        return updates.map(({ update }) => update);
-      });
+              position: update.lastPosition >= 0 ? Math.floor(update.lastPosition) : (earlier?.position ?? null),
+              rejected: update.rejected + (earlier?.rejected ?? 0),
+              completedAt: earlier?.completedAt ?? update.completedAt?.toISOString() ?? null,
+            });
+          }
+          const progress = [...byProgress.values()];
+          await tx.$executeRawUnsafe(WRITE_BATCH_SQL, JSON.stringify(heartbeats), JSON.stringify(viewings), JSON.stringify(progress), now);
+          return updates.map(({ update }) => update);
+          // A burst queues batches behind each other: wait for a connection rather than fail the learners' heartbeats.
+        },
+        { maxWait: 15_000, timeout: 30_000 },
+      );
     },
 
     async openCheck(viewingId, atSecond, challenge) {
@@ -454,6 +463,16 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
   };
 }
 
+interface ProgressWrite {
+  enrolmentId: string;
+  lessonId: string;
+  watched: Range[];
+  watchedSeconds: number;
+  position: number | null;
+  rejected: number;
+  completedAt: string | null;
+}
+
 interface ViewingRow {
   id: string;
   userId: string;
@@ -510,26 +529,26 @@ const LOCK_VIEWINGS_SQL = `
    ORDER BY s.id
      FOR UPDATE OF s, p`;
 
-const INSERT_HEARTBEATS_SQL = `
-  INSERT INTO learning_heartbeat ("sessionId", seq, "clientAt", "receivedAt", ranges, "countedSeconds", rejection)
-  SELECT x."sessionId", x.seq, x."clientAt", $2, x.ranges, x.counted, x.rejection
-    FROM jsonb_to_recordset($1::jsonb) AS x("sessionId" uuid, seq int, "clientAt" timestamptz, ranges jsonb, counted int, rejection text)
-      ON CONFLICT ("sessionId", seq) DO NOTHING`;
-
-const UPDATE_VIEWINGS_SQL = `
-  UPDATE play_session s
-     SET "lastSeq" = x."lastSeq", "lastClientAt" = COALESCE(x."lastClientAt", s."lastClientAt"),
-         "lastReceivedAt" = $2, "playedSeconds" = x.played
-    FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "lastSeq" int, "lastClientAt" timestamptz, played float8)
-   WHERE s.id = x.id`;
-
-const UPDATE_PROGRESS_SQL = `
+// The heartbeats as received, the viewings' new state and the lessons' progress: one statement.
+const WRITE_BATCH_SQL = `
+  WITH beats AS (
+    INSERT INTO learning_heartbeat ("sessionId", seq, "clientAt", "receivedAt", ranges, "countedSeconds", rejection)
+    SELECT x."sessionId", x.seq, x."clientAt", $4, x.ranges, x.counted, x.rejection
+      FROM jsonb_to_recordset($1::jsonb) AS x("sessionId" uuid, seq int, "clientAt" timestamptz, ranges jsonb, counted int, rejection text)
+        ON CONFLICT ("sessionId", seq) DO NOTHING
+  ), viewings AS (
+    UPDATE play_session s
+       SET "lastSeq" = x."lastSeq", "lastClientAt" = COALESCE(x."lastClientAt", s."lastClientAt"),
+           "lastReceivedAt" = $4, "playedSeconds" = x.played
+      FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "lastSeq" int, "lastClientAt" timestamptz, played float8)
+     WHERE s.id = x.id
+  )
   UPDATE lesson_progress p
      SET "watchedRanges" = x.watched, "watchedSeconds" = x."watchedSeconds",
          "lastPosition" = COALESCE(x.position, p."lastPosition"),
          "rejectedHeartbeats" = p."rejectedHeartbeats" + x.rejected,
-         "completedAt" = COALESCE(p."completedAt", x."completedAt"), "updatedAt" = $2
-    FROM jsonb_to_recordset($1::jsonb)
+         "completedAt" = COALESCE(p."completedAt", x."completedAt"), "updatedAt" = $4
+    FROM jsonb_to_recordset($3::jsonb)
       AS x("enrolmentId" uuid, "lessonId" uuid, watched jsonb, "watchedSeconds" int, position int, rejected int, "completedAt" timestamptz)
    WHERE p."enrolmentId" = x."enrolmentId" AND p."lessonId" = x."lessonId"`;
 
