@@ -188,6 +188,24 @@ describe('worker import', () => {
     expect(zip.json().error.details).toEqual([expect.objectContaining({ field: 'file', code: 'WORKER_IMPORT_UNREADABLE' })]);
   });
 
+  it('refuses 2,001 rows and imports 2,000 in one go', async () => {
+    const lines = (n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const first17 = `120116${1980 + Math.floor(i / 1000)}0101${String(i % 1000).padStart(3, '0')}`;
+        return `批量${i},1370${String(i).padStart(7, '0')},${first17}${idNumberCheckCharacter(first17)},,,`;
+      });
+    const tooMany = await importFile(csv(lines(2001)), cookies.officer1!);
+    expect(tooMany.json().error.details).toEqual([
+      expect.objectContaining({ field: 'file', code: 'WORKER_IMPORT_TOO_MANY_ROWS', params: { limit: 2000, count: 2001 } }),
+    ]);
+    const started = Date.now();
+    const res = await importFile(csv(lines(2000)), cookies.officer1!);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().created).toHaveLength(2000);
+    expect(await t.platform.prisma.user.count({ where: { phone: { startsWith: '1370' }, enterpriseId: enterprise1 } })).toBe(2000);
+    console.log(`2,000-row import: ${Date.now() - started} ms`);
+  }, 180_000);
+
   it('is for enterprise officers only, and the template downloads with the Chinese header', async () => {
     expect((await importFile(`${HEADER}\r\n`, cookies.worker1!)).statusCode).toBe(403);
     expect((await importFile(`${HEADER}\r\n`, cookies.inspector!)).statusCode).toBe(403);

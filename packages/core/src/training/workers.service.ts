@@ -4,12 +4,11 @@ import type { EnterpriseAccess } from '../access/enterprise-access.ts';
 import { enterpriseScopeOf, requireRole } from '../access/scope.ts';
 import { workerFor } from '../access/worker-data.ts';
 import type { AuditRepository } from '../audit/audit.port.ts';
-import { hashPassword } from '../auth/secrets.ts';
 import { NotFoundError, ValidationError, type FieldIssue } from '../errors/index.ts';
 import type { TeamRepository } from '../org/org.port.ts';
 import type { UserService } from '../org/user.service.ts';
 import { normaliseIdNumber, normaliseMobile } from './id-number.ts';
-import { initialPassword } from './initial-password.ts';
+import { hashInitialPassword, initialPassword } from './initial-password.ts';
 import {
   WORKER_IMPORT_MAX_ROWS,
   cappedIssues,
@@ -23,8 +22,7 @@ import {
 } from './worker-rows.ts';
 import type { NewWorker, SheetReader, TakenValues, WorkerRecord, WorkerRepository } from './workers.port.ts';
 
-// How many passwords are hashed at once: argon2id takes ~19 MiB and tens of milliseconds each,
-// and the API shares its cores with everyone else's requests.
+// How many initial passwords are hashed at once: the API shares its cores with everyone else's requests.
 const HASH_CONCURRENCY = 2;
 
 // Field of a single account's form for each column of the import.
@@ -115,7 +113,7 @@ export class WorkerService {
 
     const username = input.username || draft.phone;
     const password = initialPassword(username);
-    const worker = { ...this.newWorker(draft, team?.id ?? null, await hashPassword(password)), username };
+    const worker = { ...this.newWorker(draft, team?.id ?? null, await hashInitialPassword(password)), username };
     const [created] = await this.createAll(enterpriseId, [worker], [draft], (column) => FIELD_OF[column]);
     await this.audit.record({
       actor,
@@ -258,7 +256,7 @@ async function hashAll(passwords: string[]): Promise<string[]> {
   const lane = async () => {
     while (next < passwords.length) {
       const i = next++;
-      hashes[i] = await hashPassword(passwords[i]!);
+      hashes[i] = await hashInitialPassword(passwords[i]!);
     }
   };
   await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, passwords.length) }, lane));
