@@ -64,11 +64,10 @@ export class ContentUpload {
 
   /** Stops an upload in progress (its parts are discarded) and stops following the file. */
   async cancel(): Promise<void> {
-    this.stop();
     const item = this.item;
-    if (!item) return;
-    if (item.active) {
-      item.controller?.abort(new DOMException('cancelled', 'AbortError'));
+    const active = !!item?.active;
+    this.stop();
+    if (item && active) {
       item.phase = 'cancelled';
       if (item.uploadId) await abandonUpload(api.uploads, item.uploadId);
     }
@@ -76,10 +75,11 @@ export class ContentUpload {
     this.media = null;
   }
 
-  /** Stops polling (the page goes away); an upload in progress is left to resume later. */
+  /** Stops polling and sending (the page goes away); the server keeps the parts, so picking the file again resumes. */
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+    if (this.item?.active) this.item.controller?.abort(new DOMException('page closed', 'AbortError'));
   }
 
   #follow(assetId: string): void {
