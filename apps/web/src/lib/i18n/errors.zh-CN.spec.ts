@@ -30,6 +30,7 @@ const samplesOf: Partial<Record<ErrorCode, typeof samples>> = {
   FIELD_INVALID_TYPE: { expected: ['string', 'number'] },
   PROGRAMME_ENTERPRISE_IN_OTHER_TIER: { category: ['HAZARDOUS_CHEMICAL', 'KEY_INDUSTRIAL'] },
   LESSON_MEDIA_KIND: { expected: ['VIDEO', 'DOCUMENT'] },
+  LIBRARY_MEDIA_KIND: { expected: ['PHOTO', 'DOCUMENT'] },
 };
 const sample = (code: ErrorCode, name: string, which: 0 | 1): string | number =>
   (samplesOf[code]?.[name] ?? samples[name])?.[which] ?? (which === 0 ? 120 : 360);
@@ -37,7 +38,7 @@ const paramsOf = (code: ErrorCode, which: 0 | 1): Params =>
   Object.fromEntries(ERROR_CODES[code].map((name) => [name, sample(code, name, which)]));
 
 // Words allowed in Chinese text: units, file formats and the letters a credit code never uses.
-const ALLOWED = new Set(['MB', 'GB', 'KB', 'HLS', 'MP4', 'MOV', 'JPEG', 'PNG', 'HEIC', 'CSV', 'Excel', 'xlsx']);
+const ALLOWED = new Set(['MB', 'GB', 'KB', 'HLS', 'MP4', 'MOV', 'JPEG', 'PNG', 'HEIC', 'CSV', 'Excel', 'xlsx', 'PDF']);
 const codes = Object.keys(ERROR_CODES) as ErrorCode[];
 
 describe('zh-CN error catalogue', () => {
