@@ -9,7 +9,25 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 const DAY = 86_400_000;
 let t: TestApp;
 const cookies: Record<string, string> = {};
-const ids = {} as Record<string, string>;
+/** Ids of the rows this file makes, filled in beforeAll. */
+const ids = {} as Record<
+  | 'teda'
+  | 'other'
+  | 'hazchem'
+  | 'metal'
+  | 'programme'
+  | 'course1'
+  | 'course2'
+  | 'foreignCourse'
+  | 'lesson'
+  | 'h1'
+  | 'h2'
+  | 'k1'
+  | 'k2'
+  | 'n1'
+  | 'n2',
+  string
+>;
 let serial = 0;
 
 const get = (who: string, url: string) => t.app.inject({ url, headers: { cookie: cookies[who]! } });

@@ -27,7 +27,6 @@ export function programmeFiltersFromUrl(url: URL): ProgrammeFilters {
 
 /** The URL query for `filters`, leaving out what is not set (and page 1). */
 export function programmeFiltersToQuery(filters: ProgrammeFilters): string {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a scratch object that only builds a string.
   const params = new URLSearchParams();
   if (filters.zoneId) params.set('zoneId', filters.zoneId);
   if (filters.industryId) params.set('industryId', filters.industryId);
