@@ -68,12 +68,12 @@ test('officer1 has the day board first, tabs below, and the administration and �
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('a worker has 学习 and 我的, and logs out from 我的', async ({ page }) => {
+test('a worker has 学习, 证书, 资源 and 我的, and logs out from 我的', async ({ page }) => {
   await loginUi(page, 'worker1');
   await expect(page).toHaveURL(/\/learn$/);
   await expectPhoneFrame(page, '学习');
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link')).toHaveText(['学习', '我的']);
-  await page.getByRole('link', { name: '我的' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link')).toHaveText(['学习', '证书', '资源', '我的']);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
   await expect(page).toHaveURL(/\/learn\/me$/);
   await expectPhoneFrame(page, '我的');
   await page.getByRole('button', { name: '退出登录' }).click();

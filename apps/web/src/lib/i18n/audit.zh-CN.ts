@@ -125,6 +125,14 @@ const actions = {
   'quiz.manage': '越权修改测验',
   'question.read': '越权查看试题',
   'question.manage': '越权修改试题',
+  'viewing.read': '越权查看学习记录',
+  'viewing.manage': '越权提交学习记录',
+  'presenceCheck.read': '越权查看在学确认',
+  'presenceCheck.manage': '越权回答在学确认',
+  'quizAttempt.read': '越权查看他人答卷',
+  'quizAttempt.manage': '越权提交他人答卷',
+  'certificate.read': '越权查看证书',
+  'certificate.manage': '越权修改证书',
 } as const satisfies Record<AuditAction, string>;
 
 export const auditZhCN = {
