@@ -20,12 +20,16 @@ export interface CatalogueSeedResult {
  */
 export async function seedCatalogue(prisma: PrismaClient): Promise<CatalogueSeedResult> {
   const result: CatalogueSeedResult = { coursesCreated: 0, resourcesCreated: 0, enrolmentsCreated: 0 };
+  // Lists show the newest first (a worker's courses, the library): the first entry of the seeded
+  // order is dated latest, a second apart, so the catalogue reads in the order written here.
+  const seededAt = Date.now();
+  const inOrder = (i: number) => new Date(seededAt - i * 1000);
   const programmeId = await seedProgramme(prisma);
   const workers = await prisma.user.findMany({
     where: { username: { in: Object.keys(DEMO_ENROLMENTS) }, enterpriseId: { not: null } },
     select: { id: true, username: true, enterpriseId: true },
   });
-  for (const course of COURSES) {
+  for (const [index, course] of COURSES.entries()) {
     if (await prisma.course.findUnique({ where: { code: course.code }, select: { id: true } })) continue;
     const courseId = await createCourse(prisma, course, programmeId);
     result.coursesCreated++;
@@ -34,15 +38,23 @@ export async function seedCatalogue(prisma: PrismaClient): Promise<CatalogueSeed
       return codes === '*' || Boolean(codes?.includes(course.code));
     });
     const { count } = await prisma.enrolment.createMany({
-      data: enrolled.map((w) => ({ courseId, userId: w.id, enterpriseId: w.enterpriseId! })),
+      data: enrolled.map((w) => ({ courseId, userId: w.id, enterpriseId: w.enterpriseId!, enrolledAt: inOrder(index) })),
       skipDuplicates: true,
     });
     result.enrolmentsCreated += count;
   }
-  for (const r of LIBRARY_RESOURCES) {
+  for (const [index, r] of LIBRARY_RESOURCES.entries()) {
     if (await prisma.libraryResource.findFirst({ where: { title: r.title }, select: { id: true } })) continue;
     await prisma.libraryResource.create({
-      data: { title: r.title, description: r.description, kind: r.kind, campaign: r.campaign, tags: r.tags, published: true },
+      data: {
+        title: r.title,
+        description: r.description,
+        kind: r.kind,
+        campaign: r.campaign,
+        tags: r.tags,
+        published: true,
+        createdAt: inOrder(index),
+      },
     });
     result.resourcesCreated++;
   }

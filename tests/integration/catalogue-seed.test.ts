@@ -151,6 +151,9 @@ describe('catalogue seed', () => {
     const published = await prisma.course.count({ where: { published: true } });
     expect(worker1.enrolments).toHaveLength(published);
     expect(worker1.enrolments.every((e) => e.enterpriseId === worker1.enterpriseId)).toBe(true);
+    // Newest first, the worker's list reads in catalogue order: 班前会怎么开 on top.
+    const newestFirst = [...worker1.enrolments].sort((a, b) => b.enrolledAt.getTime() - a.enrolledAt.getTime());
+    expect(newestFirst.map((e) => e.course.code)).toEqual(COURSES.map((c) => c.code));
     const others = await prisma.user.findMany({
       where: { username: { in: ['worker2', 'worker3', 'worker4'] } },
       include: { _count: { select: { enrolments: true } } },
@@ -166,6 +169,8 @@ describe('catalogue seed', () => {
   it('has the library: 血的教训 posters, guidance videos and material of every campaign, published', async () => {
     const resources = await prisma.libraryResource.findMany({ where: { title: { in: LIBRARY_RESOURCES.map((r) => r.title) } } });
     expect(resources).toHaveLength(LIBRARY_RESOURCES.length);
+    const newestFirst = [...resources].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    expect(newestFirst.map((r) => r.title)).toEqual(LIBRARY_RESOURCES.map((r) => r.title));
     expect(resources.every((r) => r.published && r.tags.length > 0 && r.description.length > 0)).toBe(true);
     expect(resources.filter((r) => r.kind === 'POSTER' && r.title.startsWith('血的教训')).length).toBeGreaterThanOrEqual(2);
     expect(new Set(resources.map((r) => r.kind))).toEqual(new Set(['POSTER', 'VIDEO', 'DOCUMENT', 'CAMPAIGN']));
