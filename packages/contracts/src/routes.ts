@@ -278,9 +278,9 @@ const schemas = {
 
   createUpload: {
     tags: ['uploads'],
-    summary: 'Start a resumable upload of a meeting photo or video',
+    summary: "Start a resumable upload of a meeting photo or video, or of the platform's training and library material",
     description:
-      'Returns the part size and a target for each part. With S3 storage the targets are presigned URLs straight to the store; otherwise they are PUT /api/uploads/{id}/parts/{n}.',
+      'Returns the part size and a target for each part. With S3 storage the targets are presigned URLs straight to the store; otherwise they are PUT /api/uploads/{id}/parts/{n}. `purpose: content` (system administrator only, else 403 UPLOAD_CONTENT_ADMIN_ONLY) uploads material that belongs to no enterprise or meeting and may also be a PDF (`application/pdf`, at most UPLOAD_MAX_DOCUMENT_MB); every logged-in user can read it.',
     body: CreateUploadBody,
     response: { 201: Upload },
     errors: [400, ...AUTHED, 404, 413, 429],
