@@ -137,6 +137,14 @@ test('the worker finishes the course: the other lessons, the quiz, the certifica
   await expect(page.getByTestId('certificate-qr')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/learn-certificate.png`, fullPage: true });
   const code = (await page.getByTestId('certificate-code').textContent())!.trim();
+  // 打印 / 保存为 PDF: the print layout alone (no tabs, no buttons), the Chinese text embedded as a font.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/learn-certificate-print.png` });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.toString('latin1')).toMatch(/\/FontFile2|\/CIDFontType/);
+  await page.emulateMedia({ media: 'screen' });
 
   // Whoever holds the paper scans the QR code: no login.
   const stranger = await browser.newPage();
