@@ -129,7 +129,7 @@ async function pendingTargets(prisma: PrismaClient): Promise<Target[]> {
   });
   for (const row of resources) {
     const seeded = LIBRARY_RESOURCES.find((r) => r.title === row.title)!;
-    const file = resourceMediaFile(seeded.slug, seeded.media.kind);
+    const file = resourceMediaFile(seeded);
     targets.push({
       file,
       originalName: `${seeded.title}${path.extname(file)}`,

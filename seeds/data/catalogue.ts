@@ -1,4 +1,5 @@
-import type { SeedCourse, SeedLesson } from './catalogue-types.ts';
+import { createHash } from 'node:crypto';
+import type { SeedCourse, SeedLesson, SeedResource } from './catalogue-types.ts';
 import { BRIEFING_COURSE } from './courses/briefing.ts';
 import { CONFINED_SPACE_COURSE } from './courses/confined-space.ts';
 import { DUST_COURSE } from './courses/dust.ts';
@@ -58,13 +59,23 @@ export const DEMO_ENROLMENTS: Record<string, '*' | string[]> = {
   worker4: ['BQW-BRIEFING', 'BQW-FIRE'],
 };
 
-/** Where a lesson's or resource's generated file lives, relative to the samples directory. */
+/**
+ * Where a lesson's generated file lives, relative to the samples directory. The name carries a
+ * hash of what the file shows, so editing the text here makes a new file rather than leaving a
+ * stale one that the generator (which keeps existing files) would never redo.
+ */
 export function lessonMediaFile(course: SeedCourse, position: number, lesson: SeedLesson): string {
-  return `catalogue/${course.code.toLowerCase()}-${position}.${extensionOf(lesson.kind)}`;
+  return `catalogue/${course.code.toLowerCase()}-${position}-${digest([course.title, lesson])}.${extensionOf(lesson.kind)}`;
 }
 
-export function resourceMediaFile(slug: string, kind: 'VIDEO' | 'DOCUMENT' | 'POSTER'): string {
-  return `library/${slug}.${extensionOf(kind)}`;
+/** Where a library entry's generated file lives, named as {@link lessonMediaFile} names. */
+export function resourceMediaFile(resource: SeedResource): string {
+  const { slug, title, campaign, media } = resource;
+  return `library/${slug}-${digest([title, campaign, media])}.${extensionOf(media.kind)}`;
+}
+
+function digest(shown: unknown): string {
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 8);
 }
 
 function extensionOf(kind: 'VIDEO' | 'DOCUMENT' | 'POSTER'): string {

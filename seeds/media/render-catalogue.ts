@@ -38,7 +38,7 @@ export function catalogueMediaItems(): MediaItem[] {
     });
   }
   for (const r of LIBRARY_RESOURCES) {
-    const file = resourceMediaFile(r.slug, r.media.kind);
+    const file = resourceMediaFile(r);
     const heading = r.campaign ? `宣教资源库 · ${r.campaign}` : '宣教资源库';
     if (r.media.kind === 'VIDEO')
       items.push({ file, kind: 'VIDEO', seconds: r.media.seconds, heading, title: r.title, points: r.media.points });
