@@ -24,8 +24,16 @@ export interface LoadResult {
   bodies: string[];
 }
 
-/** Fires `shots` at `base` on their schedule and waits for every answer. */
-export async function openLoop(base: string, shots: Shot[], options: { keepBodies?: number } = {}): Promise<LoadResult> {
+/**
+ * Fires `shots` at `base` on their schedule and waits for every answer. Shots due before
+ * `measureFromMs` warm the server up (JIT, connection pools) and are left out of the figures.
+ */
+export async function openLoop(
+  base: string,
+  shots: Shot[],
+  options: { keepBodies?: number; measureFromMs?: number } = {},
+): Promise<LoadResult> {
+  const measureFrom = options.measureFromMs ?? 0;
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const latencies: number[] = [];
@@ -54,6 +62,7 @@ export async function openLoop(base: string, shots: Shot[], options: { keepBodie
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const now = performance.now();
+            if (shot.at < measureFrom) return resolve();
             lastAnswer = now;
             latencies.push(now - due);
             const status = res.statusCode ?? 0;
@@ -68,6 +77,7 @@ export async function openLoop(base: string, shots: Shot[], options: { keepBodie
         },
       );
       req.on('error', () => {
+        if (shot.at < measureFrom) return resolve();
         failed++;
         statuses[0] = (statuses[0] ?? 0) + 1;
         resolve();
@@ -91,8 +101,9 @@ export async function openLoop(base: string, shots: Shot[], options: { keepBodie
   });
   await Promise.all(pending);
   agent.destroy();
-  const span = (lastAnswer - start) / 1000;
-  return { sent: shots.length, ok, failed, throughput: ok / span, latencies, statuses, bodies };
+  const span = (lastAnswer - start - measureFrom) / 1000;
+  const sent = shots.filter((s) => s.at >= measureFrom).length;
+  return { sent, ok, failed, throughput: ok / span, latencies, statuses, bodies };
 }
 
 /** The q-quantile (0..1) of `values`, in their unit. */

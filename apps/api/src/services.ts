@@ -39,6 +39,7 @@ import { DEMO_USERS } from '@platform/seeds';
 import type { ApiConfig } from './config.ts';
 import { createSheetReader } from './imports/sheet-reader.ts';
 import { cachedLinkHolderCheck } from './link-holder-check.ts';
+import { cachedSessionResolver, SESSION_CACHE_MS } from './session-cache.ts';
 import type { MediaRuntime } from './media-runtime.ts';
 
 /**
@@ -72,10 +73,13 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
   const passwords = new PasswordService(repos.passwords, repos.audit, sessions, throttle, now);
   const users = new UserService(repos.users, repos.enterprises, repos.zones, repos.audit, sessions, passwords);
   const learningPolicy = { ...DEFAULT_LEARNING_POLICY, ...config.learning };
+  const auth = new AuthService(repos.auth, repos.audit, sessions, throttle, { ...config.auth, passwords: passwordAgeRules(config) }, now);
   const certificates = new CertificateIssuer(repos.learning, repos.audit, learningPolicy, now);
   return {
     audit: new AuditService(repos.audit),
-    auth: new AuthService(repos.auth, repos.audit, sessions, throttle, { ...config.auth, passwords: passwordAgeRules(config) }, now),
+    auth,
+    // Longer than the heartbeat interval, or every heartbeat would miss; ended sessions go at once by notice.
+    cachedSessions: cachedSessionResolver((token) => auth.resolveSession(token), runtime.events, SESSION_CACHE_MS),
     passwords,
     mfa: new MfaService(repos.mfa, new SecretBox(dataKey), repos.audit, sessions, throttle, now),
     accountLocks: new AccountLockService(

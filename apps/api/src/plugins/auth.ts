@@ -20,6 +20,11 @@ declare module 'fastify' {
      * (and see who is signed in, sign out). Every other route answers 403 with the step's code.
      */
     allowPendingSteps?: readonly Exclude<PendingStep, null>[];
+    /**
+     * Resolve the session through a short cache (see session-cache.ts): for the learning
+     * heartbeats, called a thousand times a second. Ended sessions are forgotten at once.
+     */
+    cachedSession?: boolean;
   }
   interface FastifyInstance {
     /** onRequest hook for protected routes: a session cookie or an `Authorization: Bearer` API token. */
@@ -48,7 +53,8 @@ export const authPlugin = fp(
         if (bearer) {
           request.actor = await auth.resolveApiToken(bearer);
         } else if (cookieToken) {
-          const session = await auth.resolveSession(cookieToken);
+          const resolve = request.routeOptions.config.cachedSession ? app.platform.services.cachedSessions : auth.resolveSession.bind(auth);
+          const session = await resolve(cookieToken);
           request.actor = session.actor;
           request.sessionId = session.sessionId;
           request.sessionExpiresAt = session.expiresAt;

@@ -28,6 +28,7 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...contractRoute(app, routes.sendHeartbeats),
+    config: { cachedSession: true },
     handler: (request) => heartbeats.submit(actorOf(request), request.params.id, request.body.beats),
   });
 

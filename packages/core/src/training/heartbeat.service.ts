@@ -31,7 +31,7 @@ export class HeartbeatService {
     private readonly certificates: CertificateIssuer,
     private readonly policy: LearningPolicy,
     private readonly now: () => Date = () => new Date(),
-    batching = { maxItems: 500, maxWaitMs: 5, concurrency: 2 },
+    batching = { maxItems: 500, maxWaitMs: 10, concurrency: 2 },
   ) {
     this.#batcher = new MicroBatcher((items) => this.#write(items), batching);
   }
