@@ -659,7 +659,8 @@ const schemas = {
   },
   getCourse: {
     tags: ['courses'],
-    summary: 'A course with its lessons in order, their files and the quiz settings; the question bank with answers for administrators only',
+    summary:
+      'A course with its lessons in order, their files and the quiz settings; the question bank with answers for administrators only',
     description: 'A draft is found by administrators only.',
     params: IdParams,
     response: { 200: CourseDetail },
@@ -679,7 +680,7 @@ const schemas = {
     tags: ['courses'],
     summary: 'Add a lesson at the end of a course (system administrator); audited',
     description:
-      'The file is a content upload of the lesson\'s kind: VIDEO a video, DOCUMENT a PDF, POSTER a photo. Its length comes from the video once processed.',
+      "The file is a content upload of the lesson's kind: VIDEO a video, DOCUMENT a PDF, POSTER a photo. Its length comes from the video once processed.",
     params: IdParams,
     body: LessonInput,
     response: { 201: Lesson },
@@ -861,7 +862,8 @@ const schemas = {
   updateProgramme: {
     tags: ['programme'],
     summary: "Set the programme's name, year, period and targets (system administrator); audited",
-    description: 'The period ends on or after its start, lasts at most 10 years and contains `year`. Without a programme yet (no demo seed), the first save creates one.',
+    description:
+      'The period ends on or after its start, lasts at most 10 years and contains `year`. Without a programme yet (no demo seed), the first save creates one.',
     body: ProgrammeInput,
     response: { 200: Programme },
     errors: [400, ...AUTHED, 404],

@@ -109,7 +109,13 @@ export { workerFor, workerViewOf } from './access/worker-data.ts';
 export * from './training/watch-ranges.ts';
 export * from './training/heartbeat-rules.ts';
 export * from './training/quiz-grading.ts';
-export type { CourseProgressRecord, LearningRecordRow, LearningRepository, StoredViewing, ViewingUpdate } from './training/learning.port.ts';
+export type {
+  CourseProgressRecord,
+  LearningRecordRow,
+  LearningRepository,
+  StoredViewing,
+  ViewingUpdate,
+} from './training/learning.port.ts';
 export { DEFAULT_LEARNING_POLICY, type LearningPolicy } from './training/learning-policy.ts';
 export { CertificateIssuer, certificateStatus, maskName, verificationCode } from './training/certificates.ts';
 export { HeartbeatService, decideViewing, type ViewingOutcome } from './training/heartbeat.service.ts';

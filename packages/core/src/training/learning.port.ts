@@ -175,9 +175,7 @@ export interface LearningRepository {
     checkAt: number[];
     now: Date;
   }): Promise<{ id: string }>;
-  findViewing(
-    id: string,
-  ): Promise<{
+  findViewing(id: string): Promise<{
     id: string;
     userId: string;
     lessonId: string;

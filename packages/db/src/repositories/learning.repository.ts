@@ -1,4 +1,4 @@
-import type { CourseProgressRecord, LearningRecordRow, LearningRepository, StoredViewing, ViewingUpdate } from '@platform/core';
+import type { CourseProgressRecord, LearningRecordRow, LearningRepository, StoredViewing } from '@platform/core';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 type Range = readonly [number, number];

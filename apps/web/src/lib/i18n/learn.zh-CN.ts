@@ -2,6 +2,8 @@
 // section of ./zh-CN.ts.
 
 export const learnZhCN = {
+  /** A worker's learning record as a file (officer's worker page, the worker's own 我的). */
+  records: '导出学习记录',
   home: {
     title: '我的学习',
     resume: '继续学习',
