@@ -54,6 +54,35 @@ function lessonRecord(
   };
 }
 
+function enrolmentRecord(e: {
+  id: string;
+  courseId: string;
+  userId: string;
+  enterpriseId: string;
+  status: 'ENROLLED' | 'IN_PROGRESS' | 'COMPLETED';
+  enrolledAt: Date;
+  completedAt: Date | null;
+}) {
+  const { id, courseId, userId, enterpriseId, status, enrolledAt, completedAt } = e;
+  return { id, courseId, userId, enterpriseId, status, enrolledAt, completedAt };
+}
+
+/** A quiz attempt as the learning service sees it (answers stay in the database). */
+function attemptRecord(a: {
+  id: string;
+  quizId: string;
+  enrolmentId: string;
+  userId: string;
+  questionIds: string[];
+  startedAt: Date;
+  submittedAt: Date | null;
+  score: number | null;
+  passed: boolean | null;
+}) {
+  const { id, quizId, enrolmentId, userId, questionIds, startedAt, submittedAt, score, passed } = a;
+  return { id, quizId, enrolmentId, userId, questionIds, startedAt, submittedAt, score, passed };
+}
+
 const ranges = (value: unknown): Range[] => (Array.isArray(value) ? (value as Range[]) : []);
 
 export function createLearningRepository(prisma: PrismaClient): LearningRepository {
@@ -79,15 +108,7 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
     return enrolments.map((e) => {
       const quiz = e.course.quizzes[0];
       return {
-        enrolment: {
-          id: e.id,
-          courseId: e.courseId,
-          userId: e.userId,
-          enterpriseId: e.enterpriseId,
-          status: e.status,
-          enrolledAt: e.enrolledAt,
-          completedAt: e.completedAt,
-        },
+        enrolment: enrolmentRecord(e),
         course: {
           id: e.course.id,
           code: e.course.code,
@@ -114,19 +135,7 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
               questionCount: quiz._count.questions,
             }
           : null,
-        attempts: e.attempts
-          .filter((a) => !quiz || a.quizId === quiz.id)
-          .map((a) => ({
-            id: a.id,
-            quizId: a.quizId,
-            enrolmentId: a.enrolmentId,
-            userId: a.userId,
-            questionIds: a.questionIds,
-            startedAt: a.startedAt,
-            submittedAt: a.submittedAt,
-            score: a.score,
-            passed: a.passed,
-          })),
+        attempts: e.attempts.filter((a) => !quiz || a.quizId === quiz.id).map(attemptRecord),
         certificateId: e.certificate?.id ?? null,
         lastLessonId: lastLesson.get(e.id) ?? null,
       };
@@ -186,15 +195,7 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
       const progress = enrolment.progress[0];
       return {
         lesson: lessonRecord(lesson, lesson.course.title),
-        enrolment: {
-          id: enrolment.id,
-          courseId: enrolment.courseId,
-          userId: enrolment.userId,
-          enterpriseId: enrolment.enterpriseId,
-          status: enrolment.status,
-          enrolledAt: enrolment.enrolledAt,
-          completedAt: enrolment.completedAt,
-        },
+        enrolment: enrolmentRecord(enrolment),
         progress: progress
           ? {
               lessonId,
@@ -372,25 +373,12 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
     },
 
     async createAttempt(input) {
-      const a = await prisma.quizAttempt.create({ data: input });
-      return { ...a, score: a.score, passed: a.passed };
+      return attemptRecord(await prisma.quizAttempt.create({ data: input }));
     },
 
     async findAttempt(id) {
       const a = await prisma.quizAttempt.findUnique({ where: { id }, include: { quiz: { select: { courseId: true } } } });
-      if (!a) return null;
-      return {
-        id: a.id,
-        quizId: a.quizId,
-        enrolmentId: a.enrolmentId,
-        userId: a.userId,
-        questionIds: a.questionIds,
-        startedAt: a.startedAt,
-        submittedAt: a.submittedAt,
-        score: a.score,
-        passed: a.passed,
-        courseId: a.quiz.courseId,
-      };
+      return a && { ...attemptRecord(a), courseId: a.quiz.courseId };
     },
 
     async submitAttempt(id, grade) {
