@@ -8,6 +8,7 @@ export const learnZhCN = {
     title: '我的学习',
     resume: '继续学习',
     resumeAt: (lesson: string) => `上次学到：${lesson}`,
+    startWith: (lesson: string) => `从第一课开始：${lesson}`,
     courses: '我的课程',
     none: '还没有课程。请联系本企业安全管理人员为您选课。',
     completed: '已完成',
@@ -16,7 +17,9 @@ export const learnZhCN = {
     lessons: (done: number, total: number) => `必修课时 ${done}/${total}`,
     progress: (percent: number) => `进度 ${percent}%`,
     certificates: '我的证书',
+    certificatesHint: '学完课程并通过测验后颁发，可打印、可扫码核验',
     library: '宣教资源库',
+    libraryHint: '警示海报、指导视频、宣传活动材料',
     pendingSync: (n: number) => `有 ${n} 段离线学习记录待上传，联网后自动上传`,
   },
   course: {
