@@ -97,9 +97,27 @@ export async function uploadFile(
   signal: AbortSignal,
   delayOf: (failures: number) => number = backoffMs,
 ): Promise<{ assetId: string }> {
+  const open = rememberedUpload(meetingId, file, api, callbacks, () =>
+    api.create({ meetingId, fileName: file.name, size: file.size, contentType: contentTypeOf(file) }),
+  );
+  return sendUpload(file, open, api, callbacks, signal, delayOf);
+}
+
+/**
+ * How to open the upload of `file` remembered under `key` (a meeting, or another kind of owner):
+ * the same file picked again after a reload or a dropped connection continues the upload the
+ * server still holds; otherwise `create` makes a new one, which is remembered in turn.
+ */
+export function rememberedUpload(
+  key: string,
+  file: File,
+  api: UploadEndpoints,
+  callbacks: UploadCallbacks,
+  create: () => Promise<Upload>,
+): () => Promise<Upload> {
   const fingerprint = fingerprintOf(file);
-  const open = async (): Promise<Upload> => {
-    const previous = findRecord(meetingId, fingerprint);
+  return async () => {
+    const previous = findRecord(key, fingerprint);
     if (previous) {
       try {
         const found = await api.get(previous.uploadId);
@@ -112,11 +130,10 @@ export async function uploadFile(
       }
       removeRecord(previous.uploadId); // Expired, aborted or gone: start afresh.
     }
-    const created = await api.create({ meetingId, fileName: file.name, size: file.size, contentType: contentTypeOf(file) });
-    saveRecord({ uploadId: created.id, meetingId, fingerprint, fileName: file.name, size: file.size, expiresAt: created.expiresAt });
+    const created = await create();
+    saveRecord({ uploadId: created.id, meetingId: key, fingerprint, fileName: file.name, size: file.size, expiresAt: created.expiresAt });
     return created;
   };
-  return sendUpload(file, open, api, callbacks, signal, delayOf);
 }
 
 /**
