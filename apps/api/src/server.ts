@@ -21,6 +21,8 @@ const DEMO_ACCOUNTS: [string, string][] = [
   ['officer2', '企业安全员 safety officer, enterprise B (another zone)'],
   ['worker1', '职工 worker of officer1’s enterprise'],
 ];
+/** The demo accounts that must give a second factor (isPrivilegedRole): their first login shows the enrolment. */
+const PRIVILEGED_DEMO_ACCOUNTS = ['admin', 'secadmin', 'auditor', 'inspector', 'command'];
 
 async function main(): Promise<void> {
   let config;
@@ -86,7 +88,12 @@ async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
   if (resolveLogFormat(config.log.format, process.stdout) === 'pretty') {
     // A person at a terminal: the banner is the last thing printed, whatever LOG_LEVEL says.
     const lines = config.seedDemo
-      ? ['', 'demo accounts, password Demo@2021:', ...DEMO_ACCOUNTS.map(([name, what]) => `  ${name.padEnd(10)} ${what}`)]
+      ? [
+          '',
+          'demo accounts, password Demo@2021:',
+          ...DEMO_ACCOUNTS.map(([name, what]) => `  ${name.padEnd(10)} ${what}`),
+          `  ${PRIVILEGED_DEMO_ACCOUNTS.join(', ')} enrol a TOTP authenticator (QR code, recovery codes) at their first login`,
+        ]
       : [];
     process.stdout.write(`${[...lines, '', `ready: ${url}  (API docs: /api/docs)`, ''].join('\n')}\n`);
   } else {
