@@ -7,6 +7,9 @@ import {
   learningSettingsOf,
   type LearningSettings,
   trainingEnvShape,
+  liveConfigOf,
+  liveEnvShape,
+  type LiveConfig,
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
@@ -106,6 +109,7 @@ const EnvSchema = z.object({
   ...mediaEnvShape,
   ...jobsEnvShape,
   ...trainingEnvShape,
+  ...liveEnvShape,
   ...remindersEnvShape,
   ...complianceEnvShape,
   ...logEnvShape,
@@ -175,6 +179,8 @@ export interface ApiConfig {
   reminders: RemindersConfig;
   /** Due meetings: the reporting grace after each meeting window. */
   compliance: ComplianceConfig;
+  /** Live meetings: ingest, limits, timings. */
+  live: LiveConfig;
 }
 
 /** Reads and validates the environment once at boot, reporting every bad key together. */
@@ -236,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
     // Without PUBLIC_URL, links use the first extra origin, else this server as seen from its own machine.
     compliance: complianceConfigOf(e),
+    live: liveConfigOf(e),
     reminders: remindersConfigOf(e, e.PUBLIC_ORIGIN[0] ?? `http://localhost:${e.PORT}`),
   };
 }

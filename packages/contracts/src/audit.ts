@@ -95,6 +95,15 @@ export const AUDIT_ACTIONS = [
   'library.publish',
   'library.unpublish',
   'library.delete',
+  // Live meetings and cameras (keys and credentials are never written).
+  'live.create',
+  'live.rotateKey',
+  'live.revoke',
+  'live.end',
+  'camera.create',
+  'camera.update',
+  'camera.delete',
+  'camera.record',
   // The audit log itself.
   'audit.read',
   'audit.export',

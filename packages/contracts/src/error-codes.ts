@@ -190,6 +190,24 @@ export const ERROR_CODES = {
   /** A PDF of `size` over the `limit` for documents, found at completion (its declared type did not say PDF). */
   MEDIA_DOCUMENT_TOO_LARGE: ['size', 'limit'],
 
+  // ── Live (直播) ────────────────────────────────────────────────────────────────────────────
+  /** The enterprise already has `limit` lives not ended; end one first. */
+  LIVE_LIMIT_ENTERPRISE: ['limit'],
+  /** The platform is carrying `limit` lives, its most; try again later. */
+  LIVE_LIMIT_TOTAL: ['limit'],
+  /** The live is over (or never went on air); nothing to watch or change. */
+  LIVE_ENDED: [],
+  /** The live is not on air now (its encoder has not connected yet). */
+  LIVE_NOT_LIVE: [],
+  /** The live server (ingest) does not answer; the operator log has the cause. */
+  LIVE_INGEST_UNAVAILABLE: [],
+  /** The camera did not answer in time, refused the credentials or has no such stream. */
+  CAMERA_UNREACHABLE: ['reason'],
+  /** The camera is already being recorded (live `liveId`). */
+  CAMERA_ALREADY_RECORDING: ['liveId'],
+  /** A camera with this address is already registered for the enterprise. */
+  CAMERA_DUPLICATE: [],
+
   // ── Learning ──────────────────────────────────────────────────────────────────────────────
   /** The learner is playing a lesson on another device right now; take over to continue here. */
   ANOTHER_DEVICE_PLAYING: [],
@@ -461,6 +479,8 @@ export const ENTITY_NAMES = [
   'presenceCheck',
   'quizAttempt',
   'certificate',
+  'live',
+  'camera',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

@@ -21,4 +21,5 @@ export * from './programme.ts';
 export * from './learning.ts';
 export * from './workers.ts';
 export * from './library.ts';
+export * from './live.ts';
 export * from './routes.ts';

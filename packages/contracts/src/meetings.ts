@@ -236,5 +236,23 @@ export const PlatformEvent = z.discriminatedUnion('type', [
     status: MediaSummary.shape.status,
     progress: z.number().int(),
   }),
+  /** A live started, was interrupted or resumed, or ended (its recording then joins the meeting). */
+  z.object({
+    type: z.literal('live.changed'),
+    liveId: Id,
+    enterpriseId: Id,
+    zoneId: Id,
+    status: z.enum(['IDLE', 'LIVE', 'ENDED']),
+    interrupted: z.boolean(),
+    meetingId: Id.nullable(),
+  }),
+  /** A camera went online or offline. */
+  z.object({
+    type: z.literal('camera.status'),
+    cameraId: Id,
+    enterpriseId: Id,
+    zoneId: Id,
+    status: z.enum(['UNKNOWN', 'ONLINE', 'OFFLINE']),
+  }),
 ]);
 export type PlatformEvent = z.infer<typeof PlatformEvent>;

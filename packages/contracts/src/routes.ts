@@ -8,6 +8,19 @@ import { AuditEntry, AuditFilter, AuditQuery } from './audit.ts';
 import { Health } from './health.ts';
 import { ChangePasswordBody, LoginBody, Me, MfaActivateBody, MfaEnrolment, MfaRecoveryCodes, MfaVerifyBody } from './auth.ts';
 import { OwnSession, SessionsRevoked } from './sessions.ts';
+import {
+  Camera,
+  CameraInput,
+  CameraQuery,
+  CameraUpdate,
+  CreateLiveBody,
+  RecordCameraBody,
+  LiveMediaParams,
+  LivePlayback,
+  LivePublishing,
+  LiveQuery,
+  LiveStream,
+} from './live.ts';
 import { CreateUploadBody, Media, ReceivedPart, StreamParams, Upload, UploadCompletion, UploadPartParams } from './media.ts';
 import { CalendarDay, CalendarDayInput, CalendarDayParams, CalendarQuery } from './calendar.ts';
 import { CorrectionResponseInput, Dashboard, DashboardQuery, MissingList, MissingQuery, ReviewInput } from './compliance.ts';
@@ -332,6 +345,117 @@ const schemas = {
     // A file is sent as is; only the error bodies have a schema.
     response: {},
     errors: [401, 403, 404],
+  },
+
+  listLives: {
+    tags: ['live'],
+    summary: 'Live meetings in scope: pushes and camera recordings, live ones first',
+    description:
+      'Enterprise officers see their enterprise; zone officers their zone; the bureau, inspectors and command operators everything.',
+    query: LiveQuery,
+    response: { 200: pageOf(LiveStream) },
+    errors: [400, ...AUTHED],
+  },
+  createLive: {
+    tags: ['live'],
+    summary: 'Create a live for a team (enterprise officer): answers the RTMP publish address and key, shown this once',
+    description:
+      'Refused with 409 LIVE_LIMIT_ENTERPRISE when the enterprise already has LIVE_MAX_PER_ENTERPRISE lives not ended. The key is stored hashed. Audited.',
+    body: CreateLiveBody,
+    response: { 201: LivePublishing },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  getLive: { tags: ['live'], summary: 'One live', params: IdParams, response: { 200: LiveStream }, errors: [400, ...AUTHED, 404] },
+  rotateLiveKey: {
+    tags: ['live'],
+    summary: 'Replace the publish key (enterprise officer): the old key stops working, the current publisher is dropped; audited',
+    params: IdParams,
+    response: { 200: LivePublishing },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  revokeLiveKey: {
+    tags: ['live'],
+    summary: 'Revoke the publish key (enterprise officer): refused at connect from now on, the current publisher is dropped; audited',
+    params: IdParams,
+    response: { 200: LiveStream },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  endLive: {
+    tags: ['live'],
+    summary: 'End a live (enterprise officer): the recording becomes the meeting video; audited',
+    params: IdParams,
+    response: { 200: LiveStream },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  playLive: {
+    tags: ['live'],
+    summary: 'Signed links to watch a live: HTTP-FLV (mpegts.js) and live HLS',
+    description: 'Anyone who may see the meeting. 409 LIVE_NOT_LIVE when it is not on air.',
+    params: IdParams,
+    response: { 200: LivePlayback },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  streamLiveFile: {
+    tags: ['live'],
+    summary: 'A live stream behind a signed link: `stream.flv` (HTTP-FLV) or `hls/live.m3u8` and its segments',
+    description:
+      'The token in the path is issued by playLive or playCamera; it names the live or camera, is bound to the session and expires.',
+    public: true,
+    params: LiveMediaParams,
+    response: {},
+    errors: [401, 403, 404, 503],
+  },
+  listCameras: {
+    tags: ['live'],
+    summary: 'Meeting-room cameras in scope with their online status',
+    query: CameraQuery,
+    response: { 200: pageOf(Camera) },
+    errors: [400, ...AUTHED],
+  },
+  createCamera: {
+    tags: ['live'],
+    summary: 'Register an RTSP camera (enterprise officer); its credentials are stored encrypted and never shown again; audited',
+    body: CameraInput,
+    response: { 201: Camera },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  getCamera: { tags: ['live'], summary: 'One camera', params: IdParams, response: { 200: Camera }, errors: [400, ...AUTHED, 404] },
+  updateCamera: {
+    tags: ['live'],
+    summary: 'Change a camera (enterprise officer); audited with the changed fields (never the credentials)',
+    params: IdParams,
+    body: CameraUpdate,
+    response: { 200: Camera },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  deleteCamera: {
+    tags: ['live'],
+    summary: 'Remove a camera (enterprise officer); its recordings stay; audited',
+    params: IdParams,
+    response: { 204: nothing },
+    errors: [400, ...AUTHED, 404, 409],
+  },
+  checkCamera: {
+    tags: ['live'],
+    summary: 'Check now whether a camera answers (enterprise officer); answers the camera with its status',
+    params: IdParams,
+    response: { 200: Camera },
+    errors: [400, ...AUTHED, 404, 503],
+  },
+  recordCamera: {
+    tags: ['live'],
+    summary: 'Start recording a camera by hand (enterprise officer): a camera live whose recording becomes the meeting video',
+    params: IdParams,
+    body: RecordCameraBody,
+    response: { 201: LiveStream },
+    errors: [400, ...AUTHED, 404, 409, 503],
+  },
+  playCamera: {
+    tags: ['live'],
+    summary: 'Signed links to watch a camera now; the pull starts on demand and stops when nobody watches',
+    params: IdParams,
+    response: { 200: LivePlayback },
+    errors: [400, ...AUTHED, 404, 503],
   },
 
   reportMeeting: {

@@ -133,6 +133,18 @@ const actions = {
   'quizAttempt.manage': '越权提交他人答卷',
   'certificate.read': '越权查看证书',
   'certificate.manage': '越权修改证书',
+  'live.read': '越权查看直播',
+  'live.manage': '越权修改直播',
+  'camera.read': '越权查看摄像头',
+  'camera.manage': '越权修改摄像头',
+  'live.create': '新建直播',
+  'live.rotateKey': '更换直播推流密钥',
+  'live.revoke': '吊销直播推流密钥',
+  'live.end': '结束直播',
+  'camera.create': '登记摄像头',
+  'camera.update': '修改摄像头',
+  'camera.delete': '删除摄像头',
+  'camera.record': '开始摄像头录制',
 } as const satisfies Record<AuditAction, string>;
 
 export const auditZhCN = {

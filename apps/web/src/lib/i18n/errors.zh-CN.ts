@@ -34,6 +34,8 @@ const entities: Record<EntityName, string> = {
   presenceCheck: '在学确认',
   quizAttempt: '测验',
   certificate: '证书',
+  live: '直播',
+  camera: '摄像头',
 };
 
 const formats: Record<FieldFormat, string> = {
@@ -63,6 +65,17 @@ const uploadStates: Record<string, string> = { COMPLETED: '已完成', ABORTED: 
 const tiers: Record<string, string> = { HAZARDOUS_CHEMICAL: '百家危化企业', KEY_INDUSTRIAL: '千家重点工贸企业' };
 
 const entity = (name: string | number) => entities[name as EntityName] ?? '记录';
+
+/** Why a camera check failed (CAMERA_UNREACHABLE's `reason`, the camera's statusReason). */
+export const CAMERA_REASONS: Record<string, string> = {
+  TIMEOUT: '连接超时',
+  UNAUTHORIZED: '用户名或密码错误',
+  NOT_FOUND: '码流路径不存在',
+  NO_VIDEO: '没有视频画面',
+  REFUSED: '端口拒绝连接',
+  UNREACHABLE: '网络不可达',
+};
+const cameraReason = (reason: string | number) => CAMERA_REASONS[String(reason)] ?? '原因不明';
 
 export const errorsZhCN: ErrorCatalogue = {
   // Requests
@@ -120,6 +133,14 @@ export const errorsZhCN: ErrorCatalogue = {
 
   // Missing things
   NOT_FOUND: (p) => `未找到该${entity(p.entity)}，或您无权查看。`,
+  LIVE_LIMIT_ENTERPRISE: (p) => `本企业已有 ${p.limit} 路直播未结束，请先结束一路再新建。`,
+  LIVE_LIMIT_TOTAL: (p) => `平台同时直播已达上限（${p.limit} 路），请稍后再试。`,
+  LIVE_ENDED: () => '该直播已结束。',
+  LIVE_NOT_LIVE: () => '直播尚未开始：推流设备连接后即可观看。',
+  LIVE_INGEST_UNAVAILABLE: () => '直播服务暂时不可用，请稍后再试；如持续出现请联系运维人员。',
+  CAMERA_UNREACHABLE: (p) => `摄像头无法连接（${cameraReason(p.reason)}），请检查摄像头电源、网络和地址。`,
+  CAMERA_ALREADY_RECORDING: () => '该摄像头正在录制中。',
+  CAMERA_DUPLICATE: () => '本企业已登记过这个摄像头地址。',
   ANOTHER_DEVICE_PLAYING: () => '您正在另一台设备上学习。在本机继续学习后，另一台设备将停止计时。',
   VIEWING_ENDED: () => '本次学习已在另一台设备上继续，此处不再计时。请重新打开课时。',
   LESSON_NOT_READY: () => '本课时的视频或资料还在处理中，请稍后再学。',
