@@ -52,6 +52,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       MEDIA_SIGNING_SECRET: 'test-secret-that-is-long-enough-0123456789',
       DATA_ENCRYPTION_KEY: 'dGVzdC1kYXRhLWtleS10aGlydHktdHdvLWJ5dGVzISE=',
       WORKER_IN_PROCESS: '0',
+      // Live tests start an ingest of their own (tests/support/live-*.ts); the others need none.
+      LIVE_ENABLED: '0',
       // CI runs the media tests once with Debian's ffmpeg and once with the npm-shipped one.
       ...(process.env.FFMPEG_PATH ? { FFMPEG_PATH: process.env.FFMPEG_PATH } : {}),
       ...(process.env.FFPROBE_PATH ? { FFPROBE_PATH: process.env.FFPROBE_PATH } : {}),

@@ -14,6 +14,7 @@ import { seedDatabase } from '@platform/seeds';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './config.ts';
 import { loadDataKey } from './data-key.ts';
+import { ingestSecretOf, type IngestEndpoint } from './live/ingest-endpoint.ts';
 import { openApiMediaRuntime, type MediaRuntime } from './media-runtime.ts';
 import { auditWithRequestContext } from './request-context.ts';
 import { createServices, type Services } from './services.ts';
@@ -28,6 +29,8 @@ export interface Platform {
   repos: Repositories;
   runtime: MediaRuntime;
   services: Services;
+  /** The live ingest this API talks to; undefined when live meetings are off (LIVE_ENABLED=0). */
+  ingest: IngestEndpoint | undefined;
   /** The process's logger; Fastify logs requests through it too. */
   log: FastifyBaseLogger;
   /** The clock of every service; the real time except in tests. */
@@ -71,6 +74,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
   repos.audit = auditWithRequestContext(repos.audit);
   let runtime: MediaRuntime;
   let dataKey: Buffer;
+  let ingest: IngestEndpoint | undefined;
   try {
     const applied = await applyMigrations(migrationUrl ?? databaseUrl);
     if (applied.length) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
@@ -83,6 +87,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     log.info(seeded, 'seed data in place');
     dataKey = await loadDataKey(config);
     runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, dataKey, now);
+    ingest = await ingestEndpointOf(config);
   } catch (error) {
     await prisma.$disconnect();
     await embedded?.stop();
@@ -96,6 +101,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     repos,
     runtime,
     services: createServices(repos, runtime, config, now, dataKey),
+    ingest,
     log,
     now,
     async close() {
@@ -104,4 +110,15 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * The ingest an API uses: LIVE_INGEST_URL when the ingest runs as its own service; otherwise the
+ * one this API starts on the loopback (embedded default). Undefined when live meetings are off.
+ */
+async function ingestEndpointOf(config: ApiConfig): Promise<IngestEndpoint | undefined> {
+  if (!config.live.enabled) return undefined;
+  const secret = await ingestSecretOf(config);
+  // TODO(ingest slice): start the ingest process here when no LIVE_INGEST_URL is set.
+  return { url: config.live.ingest.url ?? `http://127.0.0.1:${config.live.ingest.port}`, secret };
 }

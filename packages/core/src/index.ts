@@ -122,3 +122,5 @@ export { HeartbeatService, decideViewing, type ViewingOutcome } from './training
 export { LearningService } from './training/learning.service.ts';
 export { QuizService } from './training/quiz.service.ts';
 export { MicroBatcher } from './training/micro-batcher.ts';
+export * from './live/stream-key.ts';
+export * from './live/rtsp-url.ts';
