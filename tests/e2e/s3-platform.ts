@@ -34,6 +34,8 @@ const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/ap
     DATA_DIR: S3_DATA_DIR,
     EMBEDDED_PG_PORT: '0',
     UPLOAD_PART_MB: '5',
+    // The other e2e platform carries the live specs; two ingests would want the same ports.
+    LIVE_ENABLED: '0',
     STORAGE_DRIVER: 's3',
     S3_ENDPOINT: peer.endpoint,
     S3_REGION: peer.region,
