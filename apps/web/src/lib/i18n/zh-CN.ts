@@ -4,6 +4,7 @@ import { errorsZhCN } from './errors.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { wallZhCN } from './wall.zh-CN.ts';
+import { liveWallZhCN } from './live-wall.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { sessionsZhCN } from './sessions.zh-CN.ts';
 import { remindersZhCN } from './reminders.zh-CN.ts';
@@ -257,6 +258,7 @@ export const zhCN = {
   ...meetingsZhCN,
   audit: auditZhCN,
   wall: wallZhCN,
+  liveWall: liveWallZhCN,
   sessions: sessionsZhCN,
   reminders: remindersZhCN,
   flags: flagsZhCN,
