@@ -24,6 +24,8 @@ import { mediaRoutes } from './routes/media.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { courseRoutes } from './routes/course.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
+import { liveRoutes } from './routes/live.routes.ts';
+import { cameraRoutes } from './routes/camera.routes.ts';
 import { meetingRoutes } from './routes/meeting.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { programmeRoutes } from './routes/programme.routes.ts';
@@ -87,6 +89,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(courseRoutes);
   await app.register(libraryRoutes);
   await app.register(programmeRoutes);
+  await app.register(liveRoutes);
+  await app.register(cameraRoutes);
 
   if (options.serveWeb !== false && config.webDir) {
     const served = await webPlugin(app, { webDir: config.webDir });

@@ -100,7 +100,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     prisma,
     repos,
     runtime,
-    services: createServices(repos, runtime, config, now, dataKey),
+    services: createServices(repos, runtime, config, now, dataKey, { ingest, log: log.child({ component: 'live' }) }),
     ingest,
     log,
     now,

@@ -19,6 +19,9 @@ import {
   ProgrammeService,
   ReviewService,
   CalendarService,
+  CameraService,
+  LiveLinks,
+  LiveService,
   CourseService,
   LessonService,
   QuizBankService,
@@ -35,9 +38,12 @@ import {
   ZoneService,
 } from '@platform/core';
 import type { Repositories } from '@platform/db';
+import type { FastifyBaseLogger } from 'fastify';
 import { DEMO_USERS } from '@platform/seeds';
 import type { ApiConfig } from './config.ts';
 import { createSheetReader } from './imports/sheet-reader.ts';
+import type { IngestEndpoint } from './live/ingest-endpoint.ts';
+import { IngestClient } from './live/ingest-client.ts';
 import { cachedLinkHolderCheck } from './link-holder-check.ts';
 import { cachedSessionResolver, SESSION_CACHE_MS } from './session-cache.ts';
 import type { MediaRuntime } from './media-runtime.ts';
@@ -46,16 +52,24 @@ import type { MediaRuntime } from './media-runtime.ts';
  * Every domain service, wired over the repositories. Built once per process; the enterprise gate
  * and the upload service come from the media runtime, which the worker shares.
  */
-export function createServices(repos: Repositories, runtime: MediaRuntime, config: ApiConfig, now: () => Date, dataKey: Uint8Array) {
+export function createServices(
+  repos: Repositories,
+  runtime: MediaRuntime,
+  config: ApiConfig,
+  now: () => Date,
+  dataKey: Uint8Array,
+  live: { ingest: IngestEndpoint | undefined; log: Pick<FastifyBaseLogger, 'warn'> },
+) {
   const { access } = runtime;
   const sessions = new SessionService(repos.sessions, repos.audit, runtime.events, { ...config.sessions, ...config.auth }, now);
+  const linkHolders = cachedLinkHolderCheck(sessions, runtime.events, config.sessions.linkCheckSeconds * 1000);
   const media = new MediaService(
     repos.media,
     runtime.mediaStore,
     access,
     repos.audit,
     { signingSecret: runtime.signingSecret, linkTtlSeconds: config.mediaLinkTtlSeconds },
-    cachedLinkHolderCheck(sessions, runtime.events, config.sessions.linkCheckSeconds * 1000),
+    linkHolders,
     now,
   );
   const throttle = new LoginThrottle(repos.loginThrottles, config.loginThrottle);
@@ -75,6 +89,9 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
   const learningPolicy = { ...DEFAULT_LEARNING_POLICY, ...config.learning };
   const auth = new AuthService(repos.auth, repos.audit, sessions, throttle, { ...config.auth, passwords: passwordAgeRules(config) }, now);
   const certificates = new CertificateIssuer(repos.learning, repos.audit, learningPolicy, now);
+  const ingest = new IngestClient(live.ingest, live.log);
+  const liveLinks = new LiveLinks(runtime.signingSecret, config.live.linkTtlSeconds, linkHolders, now);
+  const lives = new LiveService(repos.lives, repos.cameras, ingest, liveLinks, access, repos.audit, runtime.events, config.live, now);
   return {
     audit: new AuditService(repos.audit),
     auth,
@@ -119,6 +136,9 @@ export function createServices(repos: Repositories, runtime: MediaRuntime, confi
     heartbeats: new HeartbeatService(repos.learning, certificates, learningPolicy, now),
     quizzes: new QuizService(repos.learning, certificates, repos.audit, now),
     certificates,
+    ingest,
+    lives,
+    cameras: new CameraService(repos.cameras, repos.lives, lives, new SecretBox(dataKey), ingest, liveLinks, access, repos.audit, now),
   };
 }
 

@@ -71,6 +71,7 @@ export const LiveQuery = PageQuery.extend({
   enterpriseId: Id.optional(),
   source: LiveSource.optional(),
 });
+export type LiveQuery = z.infer<typeof LiveQuery>;
 
 export const CreateLiveBody = z.object({
   teamId: Id,
@@ -161,6 +162,7 @@ export const CameraUpdate = z.object({
 export type CameraUpdate = z.infer<typeof CameraUpdate>;
 
 export const CameraQuery = PageQuery.extend({ enterpriseId: Id.optional(), status: CameraStatus.optional() });
+export type CameraQuery = z.infer<typeof CameraQuery>;
 
 /** Delivery of a live's or camera's stream behind a signed link: `stream.flv` or `hls/<file>`. */
 export const LiveMediaParams = z.object({ id: Id, token: z.string().min(10).max(400), '*': z.string().max(200) });

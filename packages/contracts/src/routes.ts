@@ -371,21 +371,21 @@ const schemas = {
     summary: 'Replace the publish key (enterprise officer): the old key stops working, the current publisher is dropped; audited',
     params: IdParams,
     response: { 200: LivePublishing },
-    errors: [400, ...AUTHED, 404, 409],
+    errors: [400, ...AUTHED, 404, 409, 503],
   },
   revokeLiveKey: {
     tags: ['live'],
     summary: 'Revoke the publish key (enterprise officer): refused at connect from now on, the current publisher is dropped; audited',
     params: IdParams,
     response: { 200: LiveStream },
-    errors: [400, ...AUTHED, 404, 409],
+    errors: [400, ...AUTHED, 404, 409, 503],
   },
   endLive: {
     tags: ['live'],
     summary: 'End a live (enterprise officer): the recording becomes the meeting video; audited',
     params: IdParams,
     response: { 200: LiveStream },
-    errors: [400, ...AUTHED, 404, 409],
+    errors: [400, ...AUTHED, 404, 409, 503],
   },
   playLive: {
     tags: ['live'],
@@ -393,7 +393,7 @@ const schemas = {
     description: 'Anyone who may see the meeting. 409 LIVE_NOT_LIVE when it is not on air.',
     params: IdParams,
     response: { 200: LivePlayback },
-    errors: [400, ...AUTHED, 404, 409],
+    errors: [400, ...AUTHED, 404, 409, 503],
   },
   streamLiveFile: {
     tags: ['live'],

@@ -124,3 +124,8 @@ export { QuizService } from './training/quiz.service.ts';
 export { MicroBatcher } from './training/micro-batcher.ts';
 export * from './live/stream-key.ts';
 export * from './live/rtsp-url.ts';
+export type * from './live/live.port.ts';
+export { LiveService, LIVE_VIEWERS, type LivePolicy, type LiveSourcePath } from './live/live.service.ts';
+export { CameraService } from './live/camera.service.ts';
+export { LiveLinks, liveFileOf, type LiveFile } from './live/live-links.ts';
+export { liveStreamOf, cameraOf } from './live/live-view.ts';

@@ -18,8 +18,8 @@ export function rateLimitKey(request: FastifyRequest): string {
 
 /**
  * A general limit on every API route: per session or token, and per address for requests without
- * one. Pages and static files are not counted, nor are HLS playlists and segments behind signed
- * links: a wall of nine videos fetches several a second and each is a cheap file read. Routes with
+ * one. Pages and static files are not counted, nor are HLS playlists and segments (recorded or
+ * live) behind signed links: a wall of nine videos fetches several a second and each is a cheap file read. Routes with
  * a `config.rateLimit` of their own (login) are counted by that instead.
  */
 export const rateLimitPlugin = fp(
@@ -30,7 +30,10 @@ export const rateLimitPlugin = fp(
       timeWindow: MINUTE_MS,
       keyGenerator: rateLimitKey,
       max: (_request, key) => (key.startsWith('ip:') ? perIpPerMinute : perSessionPerMinute),
-      allowList: (request) => !request.url.startsWith('/api/') || request.routeOptions.url === endpoints.streamMediaFile.path,
+      allowList: (request) =>
+        !request.url.startsWith('/api/') ||
+        request.routeOptions.url === endpoints.streamMediaFile.path ||
+        request.routeOptions.url === endpoints.streamLiveFile.path,
       // Thrown into the common error handler, which keeps statusCode, code and params.
       errorResponseBuilder: (_request, context) =>
         Object.assign(new Error(`Too many requests; try again in ${context.after}.`), {

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { createCalendarRepository } from './calendar.repository.ts';
+import { createCameraRepository } from './camera.repository.ts';
 import { createComplianceStatsRepository } from './compliance-stats.repository.ts';
 import { createCourseRepository } from './course.repository.ts';
 import { createDueMeetingRepository } from './due-meeting.repository.ts';
@@ -12,6 +13,7 @@ import { createEvidenceReportRepository } from './evidence-report.repository.ts'
 import { createExportRepository } from './export.repository.ts';
 import { createLearningRepository } from './learning.repository.ts';
 import { createLibraryRepository } from './library.repository.ts';
+import { createLiveRepository } from './live.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
@@ -36,6 +38,7 @@ export function createRepositories(prisma: PrismaClient) {
     audit: createAuditRepository(prisma),
     auth: createAuthRepository(prisma),
     calendar: createCalendarRepository(prisma),
+    cameras: createCameraRepository(prisma),
     complianceStats: createComplianceStatsRepository(prisma),
     courses: createCourseRepository(prisma),
     dueMeetings: createDueMeetingRepository(prisma),
@@ -47,6 +50,7 @@ export function createRepositories(prisma: PrismaClient) {
     industries: createIndustryRepository(prisma),
     learning: createLearningRepository(prisma),
     library: createLibraryRepository(prisma),
+    lives: createLiveRepository(prisma),
     loginThrottles: createLoginThrottleRepository(prisma),
     media: createMediaRepository(prisma),
     meetings: createMeetingRepository(prisma),
