@@ -15,6 +15,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './config.ts';
 import { loadDataKey } from './data-key.ts';
 import { ingestSecretOf, type IngestEndpoint } from './live/ingest-endpoint.ts';
+import { startIngestProcess, type IngestProcess } from './live/ingest-process.ts';
 import { openApiMediaRuntime, type MediaRuntime } from './media-runtime.ts';
 import { auditWithRequestContext } from './request-context.ts';
 import { createServices, type Services } from './services.ts';
@@ -75,6 +76,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
   let runtime: MediaRuntime;
   let dataKey: Buffer;
   let ingest: IngestEndpoint | undefined;
+  let ingestProcess: IngestProcess | undefined;
   try {
     const applied = await applyMigrations(migrationUrl ?? databaseUrl);
     if (applied.length) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
@@ -87,8 +89,9 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     log.info(seeded, 'seed data in place');
     dataKey = await loadDataKey(config);
     runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, dataKey, now);
-    ingest = await ingestEndpointOf(config);
+    ({ endpoint: ingest, process: ingestProcess } = await ingestEndpointOf(config, { databaseUrl, dataKey, log }));
   } catch (error) {
+    await ingestProcess?.stop();
     await prisma.$disconnect();
     await embedded?.stop();
     throw error;
@@ -105,6 +108,8 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     log,
     now,
     async close() {
+      // First: it ends the lives it runs and stores their recordings (events and jobs go through the database).
+      await ingestProcess?.stop();
       await runtime.close();
       await prisma.$disconnect();
       await embedded?.stop();
@@ -114,11 +119,16 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
 
 /**
  * The ingest an API uses: LIVE_INGEST_URL when the ingest runs as its own service; otherwise the
- * one this API starts on the loopback (embedded default). Undefined when live meetings are off.
+ * one this API starts as its child on the loopback (embedded default). Undefined when live
+ * meetings are off.
  */
-async function ingestEndpointOf(config: ApiConfig): Promise<IngestEndpoint | undefined> {
-  if (!config.live.enabled) return undefined;
+async function ingestEndpointOf(
+  config: ApiConfig,
+  options: { databaseUrl: string; dataKey: Buffer; log: FastifyBaseLogger },
+): Promise<{ endpoint: IngestEndpoint | undefined; process: IngestProcess | undefined }> {
+  if (!config.live.enabled) return { endpoint: undefined, process: undefined };
   const secret = await ingestSecretOf(config);
-  // TODO(ingest slice): start the ingest process here when no LIVE_INGEST_URL is set.
-  return { url: config.live.ingest.url ?? `http://127.0.0.1:${config.live.ingest.port}`, secret };
+  if (config.live.ingest.url) return { endpoint: { url: config.live.ingest.url, secret }, process: undefined };
+  const child = await startIngestProcess(config, { ...options, secret });
+  return { endpoint: { url: child.url, secret }, process: child };
 }

@@ -124,6 +124,7 @@ export { QuizService } from './training/quiz.service.ts';
 export { MicroBatcher } from './training/micro-batcher.ts';
 export * from './live/stream-key.ts';
 export * from './live/rtsp-url.ts';
+export * from './live/ingest/index.ts';
 export type * from './live/live.port.ts';
 export { LiveService, LIVE_VIEWERS, type LivePolicy, type LiveSourcePath } from './live/live.service.ts';
 export { CameraService } from './live/camera.service.ts';

@@ -15,6 +15,12 @@ export interface StagedMediaRepository {
   findCandidates(ids: readonly string[]): Promise<StagedCandidate[]>;
   /** Moves the still-staged files among `ids` to the meeting; returns those already READY. */
   attach(ids: readonly string[], meetingId: string): Promise<string[]>;
+  /**
+   * Moves the staged recordings of lives held for this team's shift on this date (a live or an
+   * automatic camera recording that ended before the meeting was reported) to the meeting, and
+   * links those lives to it; returns the recordings already READY.
+   */
+  attachLiveRecordings(meetingId: string, slot: { teamId: string; shiftId: string; meetingDate: string }): Promise<string[]>;
   /** Staged files past their keeping time whose upload finished (open uploads expire on their own). */
   listStale(createdBefore: Date, limit: number): Promise<string[]>;
   deleteAsset(id: string): Promise<void>;
@@ -66,6 +72,12 @@ export class StagedMedia {
     if (ids.length === 0) return;
     const ready = await this.repo.attach(ids, meetingId);
     // The others are checked when their processing finishes (it reads the meeting again then).
+    for (const assetId of ready) await this.jobs.send('evidence.check', { assetId }, { singletonKey: assetId });
+  }
+
+  /** Recordings of lives of the meeting's team, shift and date join the meeting when it is reported. */
+  async attachLiveRecordings(meetingId: string, slot: { teamId: string; shiftId: string; meetingDate: string }): Promise<void> {
+    const ready = await this.repo.attachLiveRecordings(meetingId, slot);
     for (const assetId of ready) await this.jobs.send('evidence.check', { assetId }, { singletonKey: assetId });
   }
 

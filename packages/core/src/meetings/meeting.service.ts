@@ -65,6 +65,8 @@ export class MeetingService {
     await this.compliance.recordReport(slot, { meetingId: id, reportedAt }, facts);
     // Files uploaded while the report was written join it now; the media_asset trigger recounts the slot.
     await this.staged.attach(id, input.mediaIds);
+    // A live of this team's shift that ended before the report (an automatic camera recording) brings its video.
+    await this.staged.attachLiveRecordings(id, { teamId: write.teamId, shiftId: write.shiftId, meetingDate: write.meetingDate });
     const meeting = (await this.meetings.findById(id))!;
     await this.audit.record({
       actor,

@@ -14,6 +14,7 @@ import { createExportRepository } from './export.repository.ts';
 import { createLearningRepository } from './learning.repository.ts';
 import { createLibraryRepository } from './library.repository.ts';
 import { createLiveRepository } from './live.repository.ts';
+import { createLiveIngestRepository } from './live-ingest.repository.ts';
 import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createMediaRepository } from './media.repository.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
@@ -51,6 +52,7 @@ export function createRepositories(prisma: PrismaClient) {
     learning: createLearningRepository(prisma),
     library: createLibraryRepository(prisma),
     lives: createLiveRepository(prisma),
+    liveIngest: createLiveIngestRepository(prisma),
     loginThrottles: createLoginThrottleRepository(prisma),
     media: createMediaRepository(prisma),
     meetings: createMeetingRepository(prisma),

@@ -1,0 +1,143 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, createLogger } from '@platform/config';
+import type { Logger } from '@platform/core';
+import { createPrismaClient, createRepositories, PgEventBus } from '@platform/db';
+import { PgBossJobQueue, startBoss } from '@platform/jobs';
+import { resolveFfmpegBinaries } from '@platform/media';
+import { createObjectStore } from '@platform/storage';
+import { CameraManager } from './cameras.ts';
+import { loadIngestConfig, type IngestConfig } from './config.ts';
+import { createInternalServer } from './http.ts';
+import { LiveManager } from './lives.ts';
+import { MediaServer } from './media-server.ts';
+
+// The live ingest: node-media-server takes RTMP pushes (and our camera pulls), ffmpeg packages and
+// records each live, and a small internal HTTP server gives the API streams and control. Started
+// by the API in the embedded default, or on its own (`npm run ingest`) beside API instances.
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+async function main(): Promise<void> {
+  let config: IngestConfig;
+  try {
+    config = loadIngestConfig(process.env, projectRoot);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.log, 'ingest');
+  process.on('unhandledRejection', (error) => {
+    log.fatal({ err: error }, 'unhandled promise rejection');
+    process.exit(1);
+  });
+  await run(config, log).catch((error: unknown) => {
+    log.fatal({ err: error }, 'failed to start');
+    process.exit(1);
+  });
+}
+
+async function run(config: IngestConfig, log: Logger): Promise<void> {
+  const { live } = config;
+  await fs.mkdir(config.workDir, { recursive: true });
+  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 4 });
+  const repos = createRepositories(prisma);
+  const store = createObjectStore(config.storage);
+  const events = new PgEventBus(config.databaseUrl, log.child({ component: 'events' }));
+  const boss = await startBoss({
+    databaseUrl: config.databaseUrl,
+    monitorIntervalSeconds: 30,
+    schedule: false,
+    onError: (error) => log.error({ err: error, component: 'pg-boss' }, 'job queue error'),
+  });
+  const queue = new PgBossJobQueue(boss);
+  const ffmpeg = resolveFfmpegBinaries(config.media);
+
+  const nms = new MediaServer({
+    rtmpHost: live.rtmp.host,
+    rtmpPort: live.rtmp.port,
+    flvPort: live.flvPort,
+    storeDir: path.join(config.workDir, '.nms'),
+    log,
+  });
+  const lives = new LiveManager(
+    nms,
+    { repo: repos.liveIngest, store, queue, events, ffmpeg: ffmpeg.ffmpeg, ffprobe: ffmpeg.ffprobe, workDir: config.workDir, log },
+    {
+      maxTotal: live.limits.total,
+      maxMinutes: live.limits.maxMinutes,
+      reconnectGraceSeconds: live.reconnectGraceSeconds,
+      hls: live.hls,
+    },
+    config.secret,
+  );
+  const cameras = new CameraManager(
+    nms,
+    lives,
+    {
+      repo: repos.liveIngest,
+      events,
+      ffmpeg: ffmpeg.ffmpeg,
+      ffprobe: ffmpeg.ffprobe,
+      workDir: config.workDir,
+      dataKey: config.dataKey,
+      log: log.child({ component: 'cameras' }),
+    },
+    {
+      idleStopSeconds: live.idleStopSeconds,
+      checkSeconds: live.cameraCheckSeconds,
+      hls: live.hls,
+      autoRecordTickMs: Math.min(10_000, live.cameraCheckSeconds * 1000),
+    },
+  );
+  lives.cameras = cameras;
+  if (!config.dataKey) log.warn({}, 'no data key (DATA_ENCRYPTION_KEY): cameras cannot be opened');
+
+  await lives.recover();
+  nms.start({ prePublish: (s) => lives.prePublish(s), donePublish: (s) => lives.donePublish(s) });
+  const server = createInternalServer({ secret: config.secret, nms, lives, cameras, workDir: config.workDir, log });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(live.ingest.port, live.ingest.host, () => resolve());
+  });
+  cameras.start();
+  log.info(
+    {
+      rtmp: `${live.rtmp.host}:${live.rtmp.port}`,
+      flv: `127.0.0.1:${live.flvPort}`,
+      http: `${live.ingest.host}:${live.ingest.port}`,
+      workDir: config.workDir,
+    },
+    'live ingest ready',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'ending lives and stopping');
+    setTimeout(() => process.exit(1), 60_000).unref();
+    server.close();
+    server.closeAllConnections();
+    cameras.halt();
+    await lives.endAll('INGEST_RESTARTED').catch((error: unknown) => log.error({ err: error }, 'ending lives failed'));
+    await cameras.stop();
+    await nms.stop();
+    await boss.stop({ graceful: true, timeout: 5000 });
+    await events.close();
+    await store.close();
+    await prisma.$disconnect();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('[ingest] failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './camera-failure.ts';
+export * from './ingest.port.ts';
+export * from './recording-windows.ts';
