@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arrive,
   createQueue,
+  loadLives,
   loadMeetings,
   MAX_ENTRIES,
   remove,
@@ -199,5 +200,67 @@ describe('remove', () => {
     const q = loadMeetings(createQueue(1, DWELL), ['a', 'b'], T0);
     expect(waiting(remove(q, 'b', T0 + 5))).toEqual([]);
     expect(remove(q, 'zzz', T0 + 5)).toBe(q);
+  });
+});
+
+describe('live meetings', () => {
+  it('a live that starts takes a recorded tile at once, the one shown longest', () => {
+    let q = loadMeetings(createQueue(4, DWELL), ids(6), T0);
+    q = arrive(q, 'live:a', T0 + 1_000, true);
+    // m4 was placed earliest (staggered), so it gives way.
+    expect(shown(q)).toEqual(['m1', 'm2', 'm3', 'live:a']);
+    expect(waiting(q)).toEqual(['m5', 'm6', 'm4']);
+  });
+
+  it('a recorded arrival never displaces a live; it waits', () => {
+    let q = loadLives(createQueue(1, DWELL), ['live:a'], T0);
+    q = arrive(q, 'm1', T0 + 1_000);
+    expect(shown(q)).toEqual(['live:a']);
+    expect(waiting(q)).toEqual(['m1']);
+  });
+
+  it('lives wait ahead of recorded meetings and keep their tile while only recorded ones wait', () => {
+    let q = loadMeetings(createQueue(1, DWELL), ids(3), T0);
+    q = loadLives(q, ['live:a', 'live:b'], T0 + 1_000);
+    expect(shown(q)).toEqual(['live:a']);
+    expect(waiting(q)).toEqual(['live:b', 'm2', 'm3', 'm1']);
+    // After the dwell the live tile moves on to the other live, not to a recorded meeting.
+    q = rotate(q, T0 + 1_000 + DWELL);
+    expect(shown(q)).toEqual(['live:b']);
+    q = loadLives(q, ['live:b'], T0 + 2_000 + DWELL); // live:a ended
+    expect(waiting(q)).toEqual(['m2', 'm3', 'm1']);
+    q = rotate(q, T0 + 1_000 + 3 * DWELL);
+    expect(shown(q)).toEqual(['live:b']);
+  });
+
+  it('a live that ends frees its tile for the next waiting meeting', () => {
+    let q = loadMeetings(createQueue(1, DWELL), ids(2), T0);
+    q = loadLives(q, ['live:a'], T0 + 1_000);
+    expect(shown(q)).toEqual(['live:a']);
+    q = loadLives(q, [], T0 + 2_000);
+    expect(shown(q)).toEqual(['m2']);
+    expect(q.entries.some((e) => e.id === 'live:a')).toBe(false);
+  });
+
+  it('reloading the recorded meetings keeps the lives and their tiles', () => {
+    let q = loadLives(createQueue(4, DWELL), ['live:a'], T0);
+    q = loadMeetings(q, ids(2), T0 + 1_000);
+    expect(shown(q)).toEqual(['live:a', 'm1', 'm2', null]);
+    q = loadMeetings(q, ['m2'], T0 + 2_000);
+    expect(shown(q)).toEqual(['live:a', null, 'm2', null]);
+  });
+
+  it('shrinking the layout keeps lives before recorded meetings', () => {
+    let q = loadMeetings(createQueue(4, DWELL), ids(3), T0);
+    q = arrive(q, 'live:a', T0 + 1_000, true);
+    expect(shown(q)).toEqual(['m1', 'm2', 'm3', 'live:a']);
+    expect(shown(setLayout(q, 1, T0 + 2_000))).toEqual(['live:a']);
+  });
+
+  it('with every tile showing a live, a new live takes the live tile shown longest', () => {
+    let q = loadLives(createQueue(1, DWELL), ['live:a'], T0);
+    q = arrive(q, 'live:b', T0 + 1_000, true);
+    expect(shown(q)).toEqual(['live:b']);
+    expect(waiting(q)).toEqual(['live:a']);
   });
 });

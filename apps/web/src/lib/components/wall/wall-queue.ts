@@ -10,6 +10,10 @@
 //   Tiles filled together are staggered, so the wall changes one tile at a time instead of all at
 //   once (which would also start every player's download in the same second).
 // - A pinned tile never changes by itself. Skip shows the next meeting now.
+// - Live meetings (直播, entries marked `live`) come before recorded ones: a live that starts
+//   takes an empty or a recorded tile at once (a recorded arrival never displaces a live), lives
+//   wait ahead of recorded meetings, and a tile showing a live rotates only to another live.
+//   A live that ends leaves the queue (`remove`); its recording comes back as a meeting.
 
 /** Tiles on the wall: 1×1, 2×2, 3×3 or 4×4. */
 export type WallLayout = 1 | 4 | 9 | 16;
@@ -23,6 +27,8 @@ export interface QueueEntry {
   readonly id: string;
   /** When the meeting last left the screen (ms since epoch); null while it has never left it. */
   readonly lastShownAt: number | null;
+  /** A live meeting (直播): shown before recorded ones, and kept on screen (see the rules above). */
+  readonly live?: boolean;
 }
 
 export interface WallSlot {
@@ -55,11 +61,20 @@ export function onScreen(queue: WallQueue): Set<string> {
 export function waiting(queue: WallQueue): string[] {
   const shown = onScreen(queue);
   const rest = queue.entries.filter((e) => !shown.has(e.id));
-  // Never-shown first in list order (newest first); then least recently shown. Array.sort is
-  // stable, so equal times keep the newest-first order.
-  const fresh = rest.filter((e) => e.lastShownAt === null);
-  const seen = rest.filter((e) => e.lastShownAt !== null).sort((a, b) => (a.lastShownAt ?? 0) - (b.lastShownAt ?? 0));
-  return [...fresh, ...seen].map((e) => e.id);
+  return [...inTurn(rest.filter((e) => e.live)), ...inTurn(rest.filter((e) => !e.live))].map((e) => e.id);
+}
+
+/** Never-shown first in list order (newest first); then least recently shown. */
+function inTurn(entries: readonly QueueEntry[]): QueueEntry[] {
+  // Array.sort is stable, so equal times keep the newest-first order.
+  const fresh = entries.filter((e) => e.lastShownAt === null);
+  const seen = entries.filter((e) => e.lastShownAt !== null).sort((a, b) => (a.lastShownAt ?? 0) - (b.lastShownAt ?? 0));
+  return [...fresh, ...seen];
+}
+
+/** Ids of the live entries. */
+function liveIds(queue: WallQueue): Set<string> {
+  return new Set(queue.entries.flatMap((e) => (e.live ? [e.id] : [])));
 }
 
 /** Marks `id` as having just left the screen, so it goes to the back of the rotation. */
@@ -97,7 +112,7 @@ function trim(queue: WallQueue): WallQueue {
   let excess = queue.entries.length - MAX_ENTRIES;
   const entries = [...queue.entries];
   for (let i = entries.length - 1; i >= 0 && excess > 0; i -= 1) {
-    if (!shown.has(entries[i]!.id)) {
+    if (!shown.has(entries[i]!.id) && !entries[i]!.live) {
       entries.splice(i, 1);
       excess -= 1;
     }
@@ -113,9 +128,14 @@ function trim(queue: WallQueue): WallQueue {
  */
 export function loadMeetings(queue: WallQueue, ids: readonly string[], now: number): WallQueue {
   const known = new Map(queue.entries.map((e) => [e.id, e]));
-  const listed = new Set(ids);
+  // Lives are loaded apart (loadLives) and stay.
+  const lives = queue.entries.filter((e) => e.live);
+  const listed = new Set([...ids, ...lives.map((e) => e.id)]);
   const pinned = queue.slots.flatMap((s) => (s.pinned && s.meetingId && !listed.has(s.meetingId) ? [s.meetingId] : []));
-  const entries = [...new Set(ids)].map((id) => known.get(id) ?? { id, lastShownAt: null });
+  const entries = [
+    ...lives,
+    ...[...new Set(ids)].filter((id) => !known.get(id)?.live).map((id) => known.get(id) ?? { id, lastShownAt: null }),
+  ];
   for (const id of pinned) entries.push(known.get(id) ?? { id, lastShownAt: null });
   const slots = queue.slots.map((s) => (s.meetingId && !s.pinned && !listed.has(s.meetingId) ? EMPTY_SLOT : s));
   return fillEmpty(trim({ ...queue, slots, entries }), now);
@@ -125,17 +145,40 @@ export function loadMeetings(queue: WallQueue, ids: readonly string[], now: numb
  * A meeting was just reported: it joins the queue and is shown at once on an empty tile or in
  * place of the unpinned tile shown longest. With every tile pinned it waits its turn.
  */
-export function arrive(queue: WallQueue, id: string, now: number): WallQueue {
+export function arrive(queue: WallQueue, id: string, now: number, live = false): WallQueue {
   if (queue.entries.some((e) => e.id === id)) return queue;
-  const withEntry = trim({ ...queue, entries: [{ id, lastShownAt: null }, ...queue.entries] });
+  const entry: QueueEntry = live ? { id, lastShownAt: null, live: true } : { id, lastShownAt: null };
+  const withEntry = trim({ ...queue, entries: [entry, ...queue.entries] });
+  const lives = liveIds(withEntry);
   const empty = withEntry.slots.findIndex((s) => s.meetingId === null);
-  let target = empty;
-  if (target < 0) {
+  // An empty tile; else the unpinned recorded tile shown longest; a live may, when every
+  // unpinned tile shows a live, also take the live tile shown longest.
+  const oldest = (allowLive: boolean) => {
+    let found = -1;
     withEntry.slots.forEach((s, i) => {
-      if (!s.pinned && (target < 0 || s.placedAt < withEntry.slots[target]!.placedAt)) target = i;
+      if (s.pinned || (!allowLive && s.meetingId && lives.has(s.meetingId))) return;
+      if (found < 0 || s.placedAt < withEntry.slots[found]!.placedAt) found = i;
     });
-  }
+    return found;
+  };
+  let target = empty;
+  if (target < 0) target = oldest(false);
+  if (target < 0 && live) target = oldest(true);
   return target < 0 ? withEntry : place(withEntry, target, id, now, now);
+}
+
+/**
+ * Replaces the live entries with `ids` (the lives on air for the current filters): lives no
+ * longer listed leave (their tiles, pinned or not, show the next waiting meeting), new ones
+ * arrive as `arrive` places them. Recorded meetings are untouched.
+ */
+export function loadLives(queue: WallQueue, ids: readonly string[], now: number): WallQueue {
+  const listed = new Set(ids);
+  let result = queue;
+  for (const id of liveIds(queue)) if (!listed.has(id)) result = remove(result, id, now);
+  // Oldest first, so the newest live ends up on the most recently placed tile.
+  for (const id of [...listed].reverse()) result = arrive(result, id, now, true);
+  return result;
 }
 
 /**
@@ -150,10 +193,15 @@ export function rotate(queue: WallQueue, now: number): WallQueue {
     .filter(({ slot }) => slot.meetingId !== null && !slot.pinned && slot.placedAt + result.dwellMs <= now)
     .sort((a, b) => a.slot.placedAt - b.slot.placedAt);
   // Taken once: a meeting rotated out in this round must not reappear on another tile at once.
+  const lives = liveIds(result);
   const next = waiting(result);
-  due.forEach(({ index }, i) => {
-    const id = next[i];
-    if (id !== undefined) result = place(result, index, id, now, now);
+  due.forEach(({ slot, index }) => {
+    // A live's tile moves on only to another live.
+    const at = slot.meetingId && lives.has(slot.meetingId) ? next.findIndex((id) => lives.has(id)) : 0;
+    const id = at < 0 ? undefined : next[at];
+    if (id === undefined) return;
+    next.splice(at, 1);
+    result = place(result, index, id, now, now);
   });
   return result;
 }
@@ -183,7 +231,13 @@ export function setLayout(queue: WallQueue, tiles: WallLayout, now: number): Wal
     const slots = [...queue.slots, ...Array.from({ length: tiles - queue.slots.length }, () => EMPTY_SLOT)];
     return fillEmpty({ ...queue, slots }, now);
   }
-  const ordered = [...queue.slots.filter((s) => s.pinned), ...queue.slots.filter((s) => !s.pinned)];
+  const lives = liveIds(queue);
+  const isLive = (s: WallSlot) => !!s.meetingId && lives.has(s.meetingId);
+  const ordered = [
+    ...queue.slots.filter((s) => s.pinned),
+    ...queue.slots.filter((s) => !s.pinned && isLive(s)),
+    ...queue.slots.filter((s) => !s.pinned && !isLive(s)),
+  ];
   const kept = ordered.slice(0, tiles);
   let entries = queue.entries;
   for (const s of ordered.slice(tiles)) entries = leave(entries, s.meetingId, now);

@@ -1,10 +1,22 @@
-import type { Industry, Meeting, MeetingSummary, PlatformEvent, WallStats, Zone } from '@platform/contracts';
+import type {
+  Camera,
+  Enterprise,
+  Industry,
+  LiveStream,
+  Meeting,
+  MeetingSummary,
+  PlatformEvent,
+  WallStats,
+  Zone,
+} from '@platform/contracts';
 import { api } from '$lib/api/client.ts';
+import { liveApi } from '$lib/components/live/live-api.ts';
 import { eventStream, subscribeEvents } from '$lib/events/event-stream.svelte.ts';
 import { shanghaiDay } from '$lib/format/shanghai-time.ts';
 import { matchesFilters, NO_FILTERS, type WallFilters } from './wall-format.ts';
 import { filterQuery, listToday, readSettings, saveSettings, type WallPreload } from './wall-preload.ts';
 import * as wall from './wall-queue.ts';
+import { liveKey, liveMatches } from './wall-live.ts';
 
 const STATS_EVERY_MS = 30_000;
 const TICK_MS = 1_000;
@@ -30,8 +42,15 @@ export class WallController {
   industries = $state.raw<Industry[]>([]);
   loadFailed = $state(false);
   loaded = $state(false);
-  /** The meeting open full screen, if any. */
+  /** The meeting open full screen, if any (a live's queue key `live:<id>` for a live). */
   openId = $state<string | null>(null);
+  /** Lives on air by queue key (`live:<id>`); `interrupted` is patched from events. */
+  lives = $state<Record<string, LiveStream>>({});
+  /** Cameras the operator may see, loaded when the camera list opens; statuses follow events. */
+  cameras = $state<Camera[]>([]);
+  camerasFailed = $state(false);
+  /** The camera open full screen, if any. */
+  cameraOpen = $state.raw<Camera | null>(null);
 
   readonly connected = $derived(eventStream.connected);
 
@@ -48,6 +67,10 @@ export class WallController {
   #loadSeq = 0;
   #statsSeq = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #liveSeq = 0;
+  #liveRetry: ReturnType<typeof setTimeout> | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of requests; nothing renders it.
+  #enterprises = new Map<string, Promise<Enterprise | null>>();
 
   /**
    * Loads everything and follows events until the returned function is called. `preload` holds
@@ -106,7 +129,9 @@ export class WallController {
       clearInterval(statsTimer);
       if (this.#statsTimer) clearTimeout(this.#statsTimer);
       if (this.#retryTimer) clearTimeout(this.#retryTimer);
+      if (this.#liveRetry) clearTimeout(this.#liveRetry);
       this.#loadSeq += 1; // Answers still on their way are ignored.
+      this.#liveSeq += 1;
     };
   }
 
@@ -115,6 +140,7 @@ export class WallController {
     const seq = ++this.#loadSeq;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     void this.refreshStats();
+    void this.reloadLives();
     try {
       const page = await (preload?.page ?? listToday(this.filters));
       if (preload) {
@@ -141,6 +167,58 @@ export class WallController {
       this.#retryTimer = setTimeout(() => seq === this.#loadSeq && void this.reload(), LOAD_RETRY_MS);
     } finally {
       if (seq === this.#loadSeq) this.loaded = true;
+    }
+  }
+
+  /** The lives on air for the current filters; they take tiles ahead of recorded meetings. */
+  async reloadLives(): Promise<void> {
+    const seq = ++this.#liveSeq;
+    if (this.#liveRetry) clearTimeout(this.#liveRetry);
+    try {
+      const page = await liveApi.list({ status: 'LIVE', pageSize: 200 });
+      const kept = await this.#matching(page.items);
+      if (seq !== this.#liveSeq) return;
+      this.lives = Object.fromEntries(kept.map((l) => [liveKey(l.id), l]));
+      this.queue = wall.loadLives(
+        this.queue,
+        kept.map((l) => liveKey(l.id)),
+        Date.now(),
+      );
+    } catch {
+      if (seq !== this.#liveSeq) return;
+      // Live is optional (LIVE_ENABLED=0 still lists nothing): keep the recorded wall, try again later.
+      this.#liveRetry = setTimeout(() => seq === this.#liveSeq && void this.reloadLives(), LOAD_RETRY_MS);
+    }
+  }
+
+  /** The lives of `lives` that pass the filters (industry and risk need the enterprise). */
+  async #matching(lives: readonly LiveStream[]): Promise<LiveStream[]> {
+    const filters = this.filters;
+    const needEnterprise = !!filters.industryId || !!filters.riskLevel;
+    const checked = await Promise.all(
+      lives.map(async (l) => liveMatches(l, needEnterprise ? await this.enterprise(l.enterprise.id) : null, filters)),
+    );
+    return lives.filter((_, i) => checked[i]);
+  }
+
+  /** An enterprise's industry and risk level, asked once per wall (null when it cannot be read). */
+  enterprise(id: string): Promise<Enterprise | null> {
+    let known = this.#enterprises.get(id);
+    if (!known) {
+      known = api.enterprises.get(id).catch(() => null);
+      this.#enterprises.set(id, known);
+    }
+    return known;
+  }
+
+  /** Loads the cameras the operator may see (the camera list). */
+  async loadCameras(): Promise<void> {
+    try {
+      const page = await liveApi.cameras.list({ pageSize: 200 });
+      this.cameras = page.items;
+      this.camerasFailed = false;
+    } catch {
+      this.camerasFailed = true;
     }
   }
 
@@ -203,6 +281,8 @@ export class WallController {
 
   #onEvent(event: PlatformEvent): void {
     if (event.type === 'media.status') return this.#onMedia(event);
+    if (event.type === 'camera.status') return this.#onCamera(event);
+    if (event.type === 'live.changed') return this.#onLive(event);
     this.#statsSoon();
     if (this.filters.zoneId && event.zoneId !== this.filters.zoneId) return;
     if (event.type === 'meeting.updated' && !this.meetings[event.meetingId]) return;
@@ -222,6 +302,39 @@ export class WallController {
       },
       () => decided && (this.queue = wall.remove(this.queue, event.meetingId, Date.now())),
     );
+  }
+
+  #onLive(event: Extract<PlatformEvent, { type: 'live.changed' }>): void {
+    const key = liveKey(event.liveId);
+    if (event.status !== 'LIVE') {
+      // Ended: off the wall; its recording comes back as the meeting's video.
+      this.queue = wall.remove(this.queue, key, Date.now());
+      delete this.lives[key];
+      return;
+    }
+    if (this.filters.zoneId && event.zoneId !== this.filters.zoneId) return;
+    const known = this.lives[key];
+    if (known) known.interrupted = event.interrupted;
+    const seq = this.#liveSeq;
+    void liveApi.get(event.liveId).then(
+      async (live) => {
+        const [ok] = await this.#matching([live]);
+        if (seq !== this.#liveSeq) return; // The filters changed meanwhile; that reload decides.
+        if (!ok || live.status !== 'LIVE') {
+          this.queue = wall.remove(this.queue, key, Date.now());
+          delete this.lives[key];
+          return;
+        }
+        this.lives[key] = live;
+        this.queue = wall.arrive(this.queue, key, Date.now(), true);
+      },
+      () => undefined,
+    );
+  }
+
+  #onCamera(event: Extract<PlatformEvent, { type: 'camera.status' }>): void {
+    const camera = this.cameras.find((c) => c.id === event.cameraId);
+    if (camera) camera.status = event.status;
   }
 
   /** Forgets meetings the queue has dropped, so a wall left on for weeks keeps its memory flat. */
