@@ -127,9 +127,9 @@ export class LiveService {
   /** Signed links to watch a live on air. */
   async play(actor: Actor, id: string): Promise<LivePlayback> {
     const live = await this.readable(actor, id);
-    this.ingest.assertEnabled();
     if (live.status === 'ENDED') throw new ConflictError('LIVE_ENDED', 'This live has ended.');
     if (live.status !== 'LIVE') throw new ConflictError('LIVE_NOT_LIVE', 'This live is not on air yet.');
+    this.ingest.assertEnabled();
     return this.links.playback(actor, id);
   }
 
