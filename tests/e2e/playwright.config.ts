@@ -9,6 +9,8 @@ import { S3_PORT } from './s3-env.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.join(root, 'tmp', 'e2e-data');
+/** The e2e platform's RTMP port; live-wall.desktop.spec.ts pushes to it. */
+const LIVE_RTMP_PORT = 39351;
 
 const launchOptions = chromiumLaunchOptions(['--autoplay-policy=no-user-gesture-required']);
 
@@ -60,6 +62,11 @@ export default defineConfig({
         LOG_LEVEL: 'warn',
         // The specs make their own meetings and count what they see; past demo days would only add noise.
         SEED_DEMO_ACTIVITY: '0',
+        // Live meetings on ports of their own (not the defaults 1935/8935/8936 a developer's platform may hold).
+        LIVE_RTMP_HOST: '127.0.0.1',
+        LIVE_RTMP_PORT: String(LIVE_RTMP_PORT),
+        LIVE_FLV_PORT: '39352',
+        LIVE_INGEST_PORT: '39353',
       },
     },
     {

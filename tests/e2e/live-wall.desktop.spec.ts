@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { watchCsp } from './csp-watch.ts';
+import { createLiveApi, pushTestPattern, type Pusher } from './live-support.ts';
+import { loginApi, loginUi } from './support.ts';
+
+/** The playhead of the live tile's video, sampled in the page. */
+async function playhead(page: import('@playwright/test').Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((v: HTMLVideoElement) => v.currentTime);
+}
+
+test('a live pushed over RTMP plays on the command wall with its 直播 badge', async ({ page, browser }) => {
+  const csp = await watchCsp(page);
+  await loginUi(page, 'command');
+  await page.goto('/command');
+  await expect(page.getByTestId('wall')).toBeVisible();
+  await page.getByTestId('wall-layout-4').click();
+  await expect(page.getByTestId('wall-connection')).toHaveAttribute('data-connected', 'true');
+
+  // officer1 creates a live from elsewhere and an encoder pushes to the URL it was given.
+  const officer = await browser.newContext();
+  await loginApi(officer.request, 'officer1');
+  const publishing = await createLiveApi(officer.request, '班前会直播 e2e');
+  expect(publishing.url).toMatch(/^rtmp:\/\/127\.0\.0\.1:39351\/live\//);
+  let pusher: Pusher | null = null;
+  try {
+    pusher = pushTestPattern(publishing.url);
+    const tile = page.locator(`[data-testid="wall-tile"][data-live-id="${publishing.live.id}"]`);
+    // The live.changed event brings it onto the wall without a reload.
+    await expect(tile, pusher.log()).toBeVisible({ timeout: 45_000 });
+    await expect(tile.getByTestId('live-badge')).toHaveText('直播');
+
+    const video = `[data-testid="wall-tile"][data-live-id="${publishing.live.id}"] [data-testid="wall-live-video"]`;
+    await expect(page.locator(video)).toHaveAttribute('data-live-delivery', 'flv');
+    await expect(page.locator(video)).toHaveAttribute('data-live-state', 'playing', { timeout: 45_000 });
+    // The picture moves: the playhead advances by more than a second over two seconds.
+    const first = await playhead(page, video);
+    await page.waitForTimeout(2_000);
+    const second = await playhead(page, video);
+    expect(second - first, pusher.log()).toBeGreaterThan(1);
+    // And stays near the live edge (sub-second target; generous for a loaded CI machine).
+    const behind = await page
+      .locator(video)
+      .evaluate((v: HTMLVideoElement) => (v.buffered.length ? v.buffered.end(v.buffered.length - 1) - v.currentTime : 0));
+    expect(behind).toBeLessThan(2.5);
+    await expect(tile.getByTestId('live-state')).toHaveCount(0); // no 连接中 / 重连 overlay
+
+    await page.screenshot({ path: 'test-results/e2e/screenshots/live-wall.png', fullPage: false });
+
+    // The officer ends the live: it leaves the wall.
+    const ended = await officer.request.post(`/api/live/${publishing.live.id}/end`);
+    expect(ended.status(), await ended.text()).toBe(200);
+    await expect(tile).toHaveCount(0, { timeout: 20_000 });
+    expect(await csp.violations()).toEqual([]);
+  } finally {
+    await pusher?.stop();
+    await officer.close();
+  }
+});
