@@ -135,6 +135,29 @@ beforeAll(async () => {
   b.libraryResource = (
     await prisma.libraryResource.create({ data: { title: '越权测试草稿资源', kind: 'VIDEO', mediaAssetId: lessonFile.id } })
   ).id;
+  // B's live (a push, keyed) and meeting-room camera (credentials sealed).
+  b.live = (
+    await prisma.liveStream.create({
+      data: {
+        enterpriseId: b.enterprise!,
+        teamId: b.team,
+        title: '越权测试直播',
+        streamKeyHash: 'f'.repeat(64),
+        streamKeyPrefix: 'ffffff',
+      },
+    })
+  ).id;
+  b.camera = (
+    await prisma.camera.create({
+      data: {
+        enterpriseId: b.enterprise!,
+        teamId: b.team,
+        name: '越权测试摄像头',
+        rtspUrlSealed: 'v1.sealed',
+        rtspUrlShown: 'rtsp://10.0.0.9/stream',
+      },
+    })
+  ).id;
   for (const user of ['officer1', 'worker1', 'zone1']) cookies[user] = await t.login(user);
 });
 afterAll(() => t.close());
@@ -167,6 +190,10 @@ const ID_KIND_OF_COLLECTION: Record<string, string> = {
   // Verification is public by design (the code is printed on paper); the walk checks it leaks no id.
   verify: 'certificateCode',
   records: 'user',
+  live: 'live',
+  // Behind a signed link (public by design); the walk's token is no token, so it must be refused.
+  'live-media': 'live',
+  cameras: 'camera',
 };
 
 function fillPath(path: string): string {
@@ -221,6 +248,8 @@ async function snapshotOfB() {
       prisma.playSession.findUnique({ where: { id: b.viewing }, include: { checks: true, heartbeats: true } }),
       prisma.quizAttempt.findUnique({ where: { id: b.quizAttempt } }),
       prisma.certificate.findUnique({ where: { id: b.certificate } }),
+      prisma.liveStream.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
+      prisma.camera.findMany({ where: { enterpriseId: b.enterprise }, orderBy: { id: 'asc' } }),
     ]),
     (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
   );
