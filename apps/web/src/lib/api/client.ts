@@ -272,6 +272,29 @@ export function apiFor(fetchImpl?: typeof fetch) {
         return urlWithQuery(resolved.path, resolved.query);
       },
     },
+    lives: {
+      list: (query: Query<'listLives'> = {}) => call('listLives', { query }),
+      get: (id: string) => call('getLive', { params: { id } }),
+      /** The publish address and key: shown this once (the key is stored hashed). */
+      create: (body: Body<'createLive'>) => call('createLive', { body }),
+      /** A new key (shown once); the old one stops working and its encoder is dropped. */
+      rotateKey: (id: string) => call('rotateLiveKey', { params: { id } }),
+      revokeKey: (id: string) => call('revokeLiveKey', { params: { id } }),
+      end: (id: string) => call('endLive', { params: { id } }),
+      /** Fresh signed links to watch; 409 LIVE_NOT_LIVE when it is not on air. */
+      play: (id: string) => call('playLive', { params: { id } }),
+    },
+    cameras: {
+      list: (query: Query<'listCameras'> = {}) => call('listCameras', { query }),
+      get: (id: string) => call('getCamera', { params: { id } }),
+      /** The credentials go to the server once and are never shown again. */
+      create: (body: Body<'createCamera'>) => call('createCamera', { body }),
+      update: (id: string, body: Body<'updateCamera'>) => call('updateCamera', { params: { id }, body }),
+      remove: (id: string) => call('deleteCamera', { params: { id } }),
+      check: (id: string) => call('checkCamera', { params: { id } }),
+      record: (id: string, body: Body<'recordCamera'> = {}) => call('recordCamera', { params: { id }, body }),
+      play: (id: string) => call('playCamera', { params: { id } }),
+    },
   };
 }
 

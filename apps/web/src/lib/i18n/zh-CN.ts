@@ -5,6 +5,7 @@ import { meetingsZhCN } from './meetings.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { wallZhCN } from './wall.zh-CN.ts';
 import { liveWallZhCN } from './live-wall.zh-CN.ts';
+import { liveZhCN } from './live.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { sessionsZhCN } from './sessions.zh-CN.ts';
 import { remindersZhCN } from './reminders.zh-CN.ts';
@@ -259,6 +260,7 @@ export const zhCN = {
   audit: auditZhCN,
   wall: wallZhCN,
   liveWall: liveWallZhCN,
+  liveAdmin: liveZhCN,
   sessions: sessionsZhCN,
   reminders: remindersZhCN,
   flags: flagsZhCN,

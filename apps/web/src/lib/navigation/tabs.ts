@@ -18,7 +18,11 @@ const OFFICER_TABS: readonly Tab[] = [
   // Officers may open /learn (AREA_ROLES); the showcase of best practice is theirs to learn from too.
   { id: 'learn', href: '/learn', sections: ['/showcase', '/library'] },
   // Where the administration moved from the landing page: its pages are reached from 我的.
-  { id: 'me', href: '/enterprise/me', sections: ['/enterprise/teams', '/enterprise/shifts', '/enterprise/robots', '/account'] },
+  {
+    id: 'me',
+    href: '/enterprise/me',
+    sections: ['/enterprise/teams', '/enterprise/shifts', '/enterprise/robots', '/enterprise/live', '/enterprise/cameras', '/account'],
+  },
 ];
 
 // A worker learns: his courses (resume, lessons, quizzes), his certificates, the library, his account.
