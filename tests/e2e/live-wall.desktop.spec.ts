@@ -46,6 +46,26 @@ test('a live pushed over RTMP plays on the command wall with its 直播 badge', 
 
     await page.screenshot({ path: 'test-results/e2e/screenshots/live-wall.png', fullPage: false });
 
+    // The fallback for browsers without Media Source, forced: live HLS through hls.js, a few seconds behind.
+    const hlsPage = await page.context().newPage();
+    await hlsPage.goto('/command?livePlayer=hls');
+    const hlsVideo = hlsPage.locator(video);
+    await expect(hlsVideo).toHaveAttribute('data-live-delivery', 'hls-js', { timeout: 30_000 });
+    await expect(hlsVideo).toHaveAttribute('data-live-state', 'playing', { timeout: 60_000 });
+    const hlsFirst = await playhead(hlsPage, video);
+    await hlsPage.waitForTimeout(2_000);
+    expect((await playhead(hlsPage, video)) - hlsFirst).toBeGreaterThan(1);
+    await hlsPage.close();
+
+    // Open full screen: the same live, larger, with controls.
+    await tile.hover();
+    await tile.getByTestId('tile-open').click();
+    const overlay = page.getByTestId('live-overlay');
+    await expect(overlay).toBeVisible();
+    await expect(overlay.getByTestId('live-overlay-video')).toHaveAttribute('data-live-state', 'playing', { timeout: 45_000 });
+    await overlay.getByTestId('live-overlay-close').click();
+    await expect(overlay).toHaveCount(0);
+
     // The officer ends the live: it leaves the wall.
     const ended = await officer.request.post(`/api/live/${publishing.live.id}/end`);
     expect(ended.status(), await ended.text()).toBe(200);
@@ -53,6 +73,46 @@ test('a live pushed over RTMP plays on the command wall with its 直播 badge', 
     expect(await csp.violations()).toEqual([]);
   } finally {
     await pusher?.stop();
+    await officer.close();
+  }
+});
+
+test('the camera list shows each camera with its status and opens one full screen', async ({ page, browser }) => {
+  // officer1 registers a camera nobody answers at.
+  const officer = await browser.newContext();
+  await loginApi(officer.request, 'officer1');
+  const created = await officer.request.post('/api/cameras', {
+    data: { name: 'e2e 会议室摄像头', rtspUrl: 'rtsp://127.0.0.1:39359/Streaming/Channels/101', transport: 'TCP' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const camera = await created.json();
+
+  try {
+    await loginUi(page, 'command');
+    await page.goto('/command');
+    await expect(page.getByTestId('wall-connection')).toHaveAttribute('data-connected', 'true');
+    await page.getByTestId('wall-cameras').click();
+    const panel = page.getByTestId('camera-panel');
+    await expect(panel).toBeVisible();
+    const item = panel.locator(`[data-testid="camera-item"][data-camera-id="${camera.id}"]`);
+    await expect(item).toContainText('e2e 会议室摄像头');
+    // Not checked yet (or already by the periodic check).
+    await expect(item.getByTestId('camera-status')).toHaveText(/未检测|离线/);
+    // The officer asks for a check now: the camera.status event updates the open list.
+    await officer.request.post(`/api/cameras/${camera.id}/check`);
+    await expect(item.getByTestId('camera-status')).toHaveText('离线', { timeout: 30_000 });
+    await expect(panel.getByTestId('camera-count')).toContainText('在线 0 /');
+
+    await item.click();
+    const overlay = page.getByTestId('camera-overlay');
+    await expect(overlay).toBeVisible();
+    await expect(overlay).toContainText('摄像头 · e2e 会议室摄像头');
+    // Nothing to play from an offline camera: the player says it is (re)connecting instead of failing.
+    await expect(overlay.getByTestId('live-state')).toHaveText(/连接中|正在重连/);
+    await overlay.getByTestId('live-overlay-close').click();
+    await expect(overlay).toHaveCount(0);
+  } finally {
+    await officer.request.delete(`/api/cameras/${camera.id}`);
     await officer.close();
   }
 });
