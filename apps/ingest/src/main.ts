@@ -55,6 +55,7 @@ async function run(config: IngestConfig, log: Logger): Promise<void> {
     onError: (error) => log.error({ err: error, component: 'pg-boss' }, 'job queue error'),
   });
   const queue = new PgBossJobQueue(boss);
+  log.debug({ ms: Math.round(performance.now()) }, 'database and job queue open');
   const ffmpeg = resolveFfmpegBinaries(config.media);
 
   const nms = new MediaServer({

@@ -56,7 +56,8 @@ export function packagerArgs(spec: PackagerSpec): string[] {
     `hls_segment_filename=${escapeTee(path.join(spec.hlsDir, 'seg_%05d.m4s'))}`,
   ];
   const outputs = [`[${hls.join(':')}]${escapeTee(path.join(spec.hlsDir, 'live.m3u8'))}`];
-  if (spec.recordFile) outputs.push(`[f=mp4:movflags=+frag_keyframe+empty_moov+default_base_moof]${escapeTee(spec.recordFile)}`);
+  if (spec.recordFile)
+    outputs.push(`[f=mp4:movflags=+frag_keyframe+empty_moov+default_base_moof:flush_packets=1]${escapeTee(spec.recordFile)}`);
   if (spec.viewerPush) outputs.push(`[f=flv:onfail=ignore]${spec.viewerPush}`);
   return [
     '-nostdin',
@@ -65,6 +66,11 @@ export function packagerArgs(spec: PackagerSpec): string[] {
     'error',
     '-fflags',
     'nobuffer',
+    // node-media-server sends the codec headers first: no need to read 5 s before starting.
+    '-analyzeduration',
+    '500000',
+    '-probesize',
+    '500000',
     '-i',
     spec.input,
     '-map',

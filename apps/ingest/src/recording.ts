@@ -58,7 +58,10 @@ export async function finalizeRecording(deps: RecordingDeps, liveId: string): Pr
     return null;
   }
   const parts: string[] = [];
-  for (const part of await listParts(deps.workDir, liveId)) if (await hasMedia(deps.ffprobe, part)) parts.push(part);
+  const found = await listParts(deps.workDir, liveId);
+  for (const part of found) if (await hasMedia(deps.ffprobe, part)) parts.push(part);
+  if (parts.length < found.length)
+    log.info({ liveId, skipped: found.filter((p) => !parts.includes(p)).map((p) => path.basename(p)) }, 'empty recording parts skipped');
   if (parts.length === 0) {
     log.info({ liveId }, 'live ended with nothing recorded');
     await fs.rm(dir, { recursive: true, force: true });
