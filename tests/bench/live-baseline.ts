@@ -139,7 +139,7 @@ export async function serveBaselinePages(root: string, port: number, hlsDir: str
 <script>
 const v = document.getElementById('v');
 const src = new URLSearchParams(location.search).get('src');
-const p = mpegts.createPlayer({ type: 'flv', isLive: true, url: src, hasAudio: true, hasVideo: true }, ${JSON.stringify(settings.mpegts)});
+const p = mpegts.createPlayer({ type: 'flv', isLive: true, url: src }, ${JSON.stringify(settings.mpegts)});
 p.attachMediaElement(v); p.load(); v.muted = true; p.play();
 </script>`;
   const hlsPage = `<!doctype html><meta charset="utf-8"><title>baseline hls</title>${video}
