@@ -66,6 +66,19 @@ test('a live pushed over RTMP plays on the command wall with its 直播 badge', 
     await overlay.getByTestId('live-overlay-close').click();
     await expect(overlay).toHaveCount(0);
 
+    // The encoder drops: the tile says 信号中断 and the player waits; the encoder comes back within
+    // the grace and the same tile plays again by itself.
+    await pusher.stop();
+    await expect(tile.getByTestId('live-interrupted')).toHaveText('信号中断', { timeout: 20_000 });
+    await expect(page.locator(video)).toHaveAttribute('data-live-state', 'reconnecting', { timeout: 20_000 });
+    await expect(tile.getByTestId('live-state')).toHaveText('直播中断，正在重连…');
+    pusher = pushTestPattern(publishing.url);
+    await expect(tile.getByTestId('live-interrupted')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator(video)).toHaveAttribute('data-live-state', 'playing', { timeout: 45_000 });
+    const resumed = await playhead(page, video);
+    await page.waitForTimeout(2_000);
+    expect((await playhead(page, video)) - resumed, pusher.log()).toBeGreaterThan(1);
+
     // The officer ends the live: it leaves the wall.
     const ended = await officer.request.post(`/api/live/${publishing.live.id}/end`);
     expect(ended.status(), await ended.text()).toBe(200);

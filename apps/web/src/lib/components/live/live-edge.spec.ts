@@ -121,6 +121,15 @@ describe('watchStep', () => {
     expect(actions[2]).toEqual({ kind: 'recreate', reason: 'stall' });
   });
 
+  it('does not take a playhead moved without a frame (a new source, a seek) for playback', () => {
+    const actions = run([
+      { now: 1000, currentTime: 7.5, bufferedEnd: 8, hasFrame: false },
+      { now: 2000, currentTime: 7.5, bufferedEnd: 8.5, hasFrame: true },
+      { now: 3000, currentTime: 8.4, bufferedEnd: 8.9, hasFrame: true },
+    ]);
+    expect(actions.map((a) => a.kind)).toEqual(['none', 'none', 'playing']);
+  });
+
   it('leaves HLS its few seconds of normal lag', () => {
     const actions = run(
       [

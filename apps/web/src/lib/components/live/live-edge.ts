@@ -76,6 +76,11 @@ export interface VideoSample {
   currentTime: number;
   /** End of the last buffered range, or null when nothing is buffered. */
   bufferedEnd: number | null;
+  /**
+   * The element has a frame at the playhead (readyState >= HAVE_CURRENT_DATA). A playhead that
+   * moves without one (a new source attached, a seek to the first buffered time) is not playback.
+   */
+  hasFrame?: boolean;
 }
 
 export type WatchAction =
@@ -93,7 +98,8 @@ export function startWatch(now: number, currentTime = 0): WatchState {
  */
 export function watchStep(state: WatchState, sample: VideoSample, limits: EdgeLimits): { state: WatchState; action: WatchAction } {
   const { now, currentTime, bufferedEnd } = sample;
-  const moved = Math.abs(currentTime - state.lastTime) > 0.01;
+  const moved = Math.abs(currentTime - state.lastTime) > 0.01 && sample.hasFrame !== false;
+  if (!moved && sample.hasFrame === false) state = { ...state, lastTime: currentTime };
   const ahead = bufferedEnd === null ? 0 : bufferedEnd - currentTime;
 
   if (moved) {
