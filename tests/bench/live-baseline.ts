@@ -128,21 +128,27 @@ export interface PlayerSettings {
   hls: Record<string, unknown>;
 }
 
-/**
- * A tiny HTTP server with two pages: `/flv.html?src=<url>` (mpegts.js) and `/hls.html` (hls.js on
- * `/hls/live.m3u8`, files from `hlsDir`). Each page has one <video id="v"> of a wall tile's size.
- */
-export async function serveBaselinePages(root: string, port: number, hlsDir: string, settings: PlayerSettings): Promise<http.Server> {
-  const video = `<video id="v" muted autoplay playsinline style="width:640px;height:360px;background:#000"></video>`;
-  const flvPage = `<!doctype html><meta charset="utf-8"><title>baseline flv</title>${video}
-<script src="/mpegts.js"></script>
+const VIDEO = `<video id="v" muted autoplay playsinline style="width:640px;height:360px;background:#000"></video>`;
+
+/** A bare page playing `?src=` (HTTP-FLV) with mpegts.js loaded from `script`. */
+export function flvPageHtml(settings: PlayerSettings, script: string): string {
+  return `<!doctype html><meta charset="utf-8"><title>baseline flv</title>${VIDEO}
+<script src="${script}"></script>
 <script>
 const v = document.getElementById('v');
 const src = new URLSearchParams(location.search).get('src');
 const p = mpegts.createPlayer({ type: 'flv', isLive: true, url: src }, ${JSON.stringify(settings.mpegts)});
 p.attachMediaElement(v); p.load(); v.muted = true; p.play();
 </script>`;
-  const hlsPage = `<!doctype html><meta charset="utf-8"><title>baseline hls</title>${video}
+}
+
+/**
+ * A tiny HTTP server with two pages: `/flv.html?src=<url>` (mpegts.js) and `/hls.html` (hls.js on
+ * `/hls/live.m3u8`, files from `hlsDir`). Each page has one <video id="v"> of a wall tile's size.
+ */
+export async function serveBaselinePages(root: string, port: number, hlsDir: string, settings: PlayerSettings): Promise<http.Server> {
+  const flvPage = flvPageHtml(settings, '/mpegts.js');
+  const hlsPage = `<!doctype html><meta charset="utf-8"><title>baseline hls</title>${VIDEO}
 <script src="/hls.js"></script>
 <script>
 const v = document.getElementById('v');

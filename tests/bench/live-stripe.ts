@@ -112,6 +112,8 @@ export interface LatencyRun {
   /** Frames shown during the warm-up (not counted) and frames whose band could not be read. */
   warmupFrames: number;
   unreadable: number;
+  /** Times a frame came more than 0.5 s after the previous one (after the warm-up). */
+  freezes: number;
   /** ms from the call to the first frame shown. */
   firstFrameAfter: number;
   /** The element's playback quality at the end (frames the browser dropped). */
@@ -136,40 +138,53 @@ declare global {
 export const STRIPE_READER = `(() => {
   window.__liveLatency = async (selector, warmupMs, sampleMs) => {
     const called = performance.now();
-    let video = null;
-    while (!(video = document.querySelector(selector))) await new Promise((r) => setTimeout(r, 50));
     const canvas = new OffscreenCanvas(640, 16);
     const g = canvas.getContext('2d', { willReadFrequently: true });
     const samples = [], ahead = [];
-    let warmupFrames = 0, unreadable = 0, first = null;
+    let warmupFrames = 0, unreadable = 0, freezes = 0, first = null, last = null, video = null;
     return await new Promise((resolve) => {
-      const onFrame = (now, meta) => {
-        const at = performance.now();
-        if (first === null) first = at;
-        if (at - first < warmupMs) warmupFrames++;
-        else {
-          const vw = video.videoWidth, vh = video.videoHeight;
-          // The band is 16/360 of the height; read the middle row of each of the 32 blocks.
-          g.drawImage(video, 0, 0, vw, (16 * vh) / 360, 0, 0, 640, 16);
-          const px = g.getImageData(0, 8, 640, 1).data;
-          let value = 0;
-          for (let i = 31; i >= 0; i--) value = value * 2 + (px[(i * 20 + 10) * 4] > 127 ? 1 : 0);
-          // When the frame is on screen, on the wall clock the stripe was written with.
-          const glass = Date.now() + (meta.expectedDisplayTime - now);
-          const latency = (((glass % 4294967296) - value) % 4294967296 + 4294967296) % 4294967296;
-          if (latency < 60000) samples.push(latency);
-          else unreadable++;
-          const b = video.buffered;
-          if (b.length) ahead.push(Math.round((b.end(b.length - 1) - video.currentTime) * 1000));
-        }
-        if (first !== null && at - first >= warmupMs + sampleMs) {
-          const q = video.getVideoPlaybackQuality();
-          resolve({ samples, ahead, warmupFrames, unreadable, firstFrameAfter: first - called,
-            droppedFrames: q.droppedVideoFrames, totalFrames: q.totalVideoFrames,
-            videoWidth: video.videoWidth, videoHeight: video.videoHeight });
-        } else video.requestVideoFrameCallback(onFrame);
+      const finish = () => {
+        clearInterval(watch);
+        const q = video.getVideoPlaybackQuality();
+        resolve({ samples, ahead, warmupFrames, unreadable, freezes, firstFrameAfter: first - called,
+          droppedFrames: q.droppedVideoFrames, totalFrames: q.totalVideoFrames,
+          videoWidth: video.videoWidth, videoHeight: video.videoHeight });
       };
-      video.requestVideoFrameCallback(onFrame);
+      const follow = (el) => {
+        video = el;
+        const onFrame = (now, meta) => {
+          if (video !== el) return;
+          const at = performance.now();
+          if (first === null) first = at;
+          // A frame shown more than 0.5 s after the previous one: the picture froze.
+          if (last !== null && at - last > 500 && at - first >= warmupMs) freezes++;
+          last = at;
+          if (at - first < warmupMs) warmupFrames++;
+          else {
+            const vw = el.videoWidth, vh = el.videoHeight;
+            // The band is 16/360 of the height; read the middle row of each of the 32 blocks.
+            g.drawImage(el, 0, 0, vw, (16 * vh) / 360, 0, 0, 640, 16);
+            const px = g.getImageData(0, 8, 640, 1).data;
+            let value = 0;
+            for (let i = 31; i >= 0; i--) value = value * 2 + (px[(i * 20 + 10) * 4] > 127 ? 1 : 0);
+            // When the frame is on screen, on the wall clock the stripe was written with.
+            const glass = Date.now() + (meta.expectedDisplayTime - now);
+            const latency = (((glass % 4294967296) - value) % 4294967296 + 4294967296) % 4294967296;
+            if (latency < 60000) samples.push(latency);
+            else unreadable++;
+            const b = el.buffered;
+            if (b.length) ahead.push(Math.round((b.end(b.length - 1) - el.currentTime) * 1000));
+          }
+          el.requestVideoFrameCallback(onFrame);
+        };
+        el.requestVideoFrameCallback(onFrame);
+      };
+      // Finds the element (and follows it if the page replaces it); ends on time even if frames stop.
+      const watch = setInterval(() => {
+        const el = document.querySelector(selector);
+        if (el && el !== video) follow(el);
+        if (first !== null && performance.now() - first >= warmupMs + sampleMs) finish();
+      }, 100);
     });
   };
 })();`;

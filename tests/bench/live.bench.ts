@@ -12,7 +12,8 @@
 // Per path: warm-up (BENCH_LIVE_WARMUP s, default 10) after the first frame, then BENCH_LIVE_SECONDS
 // (default 30) of samples. Prints samples, median, p95 and the platform's added latency against the
 // baseline of the same path; targets ≤ 1 s (low latency) and ≤ 4 s (HLS); the figures last.
-// BENCH_LIVE_PATHS=baseline measures only the baseline. BENCH_PORT (default 3440) is the platform's
+// BENCH_LIVE_PATHS=baseline measures only the baseline; adding `media` (baseline,platform,media)
+// also plays the platform's HTTP-FLV link on the bare baseline page (the platform without the wall). BENCH_PORT (default 3440) is the platform's
 // port; the platform's live ports are BENCH_LIVE_RTMP_PORT (49350), +FLV 48935, ingest 48936; the
 // baseline uses RTMP 49351, HTTP-FLV 48937 and pages on BENCH_PORT+1.
 // Needs a built web app (`npm run build`; the npm script does it), /usr/bin/chromium and ffmpeg.
@@ -22,7 +23,7 @@ import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LivePublishing, LiveStream, Me, Team } from '@platform/contracts';
+import type { LivePlayback, LivePublishing, LiveStream, Me, Team } from '@platform/contracts';
 import { startEmbeddedPostgres } from '@platform/db';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
@@ -187,6 +188,25 @@ try {
     await loginContext(wall.request, 'command');
     results.push(await sample(wall, 'platform  HTTP-FLV + mpegts.js (wall, /api/live-media)', `${base}/command`, WALL_LIVE_VIDEO));
     results.push(await sample(wall, 'platform  HLS fallback (wall, ?livePlayer=hls)', `${base}/command?livePlayer=hls`, WALL_LIVE_VIDEO));
+    if (PATHS.has('media')) {
+      // The platform's media path without the wall: the bare page, served on the platform's origin
+      // (so the session cookie goes with the stream request), playing playLive's HTTP-FLV link.
+      const { flvUrl } = (await (await wall.request.get(`/api/live/${publishing.live.id}/play`)).json()) as LivePlayback;
+      await wall.route(`${base}/__bench/flv.html*`, (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: flvPageHtml(PLAYER, '/__bench/mpegts.js') }),
+      );
+      await wall.route(`${base}/__bench/mpegts.js`, (route) =>
+        route.fulfill({ contentType: 'text/javascript', path: path.join(root, 'node_modules/mpegts.js/dist/mpegts.js') }),
+      );
+      results.push(
+        await sample(
+          wall,
+          'platform  HTTP-FLV + mpegts.js (bare page, /api/live-media)',
+          `${base}/__bench/flv.html?src=${encodeURIComponent(flvUrl)}`,
+          '#v',
+        ),
+      );
+    }
     await wall.close();
     await stripe.stop();
   }
@@ -228,7 +248,7 @@ async function sample(context: BrowserContext, name: string, url: string, select
     console.log(
       `first frame after ${Math.round(run.firstFrameAfter)} ms, ${run.samples.length} samples (${run.unreadable} unreadable), ` +
         `buffered ahead of the playhead ${Math.round(percentile(run.ahead, 50))} ms (median), ` +
-        `${run.videoWidth}×${run.videoHeight}, dropped ${run.droppedFrames}/${run.totalFrames}`,
+        `${run.videoWidth}×${run.videoHeight}, dropped ${run.droppedFrames}/${run.totalFrames}, ${run.freezes} freezes > 0.5 s`,
     );
     return { name, run };
   } catch (error) {
@@ -278,41 +298,46 @@ async function waitForLive(officer: Session, liveId: string, stripe: Stripe): Pr
 
 function print(all: PathResult[]): void {
   const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
-  const stat = (r: PathResult) =>
-    r.run ? { n: r.run.samples.length, p50: percentile(r.run.samples, 50), p95: percentile(r.run.samples, 95) } : null;
-  const byPrefix = (platform: boolean, hls: boolean) =>
-    all.find((r) => r.name.startsWith(platform ? 'platform' : 'baseline') && r.name.includes('HLS') === hls);
+  const stat = (r: PathResult | undefined) =>
+    r?.run?.samples.length ? { n: r.run.samples.length, p50: percentile(r.run.samples, 50), p95: percentile(r.run.samples, 95) } : null;
+  const find = (side: string, hls: boolean) => all.find((r) => r.name.startsWith(side) && r.name.includes('HLS') === hls);
+  /** Against the baseline of the same delivery: difference of the medians (and p95s), ratio of the medians. */
+  const versus = (r: PathResult) => {
+    const s = stat(r),
+      b = stat(find('baseline', r.name.includes('HLS')));
+    if (!s || !b || r.name.startsWith('baseline')) return '';
+    const sign = (v: number) => `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
+    return `${sign(s.p50 - b.p50)} / ${sign(s.p95 - b.p95)}  ${(s.p50 / b.p50).toFixed(2)}×`;
+  };
   const loadAtEnd = os.loadavg();
   console.log(
     `\n=== live benchmark: glass-to-glass latency (wall clock burnt into the pushed video, read at the player), headless Chromium ===`,
   );
   console.log(
-    `load average at start ${fmtLoad(loadAtStart)}, at end ${fmtLoad(loadAtEnd)} (${os.cpus().length} cores); 1280×720 25 fps H.264 1 s GOP + AAC`,
+    `load average at start ${fmtLoad(loadAtStart)}, at end ${fmtLoad(loadAtEnd)} (${os.cpus().length} cores); ` +
+      `1280×720 25 fps H.264 (1 s GOP) + AAC; ${WARMUP_MS / 1000} s warm-up, ${SAMPLE_MS / 1000} s of samples per path`,
   );
-  console.log(`${''.padEnd(58)}${'samples'.padStart(8)}${'median'.padStart(10)}${'p95'.padStart(10)}`);
+  console.log(`${''.padEnd(62)}${'samples'.padStart(8)}${'median'.padStart(10)}${'p95'.padStart(10)}   vs baseline (median / p95, ratio)`);
   for (const r of all) {
     const s = stat(r);
     console.log(
-      `${r.name.padEnd(58)}${(s ? String(s.n) : '—').padStart(8)}${(s ? ms(s.p50) : '—').padStart(10)}${(s ? ms(s.p95) : '—').padStart(10)}${r.error ? `   failed: ${r.error}` : ''}`,
+      `${r.name.padEnd(62)}${(s ? String(s.n) : '—').padStart(8)}${(s ? ms(s.p50) : '—').padStart(10)}${(s ? ms(s.p95) : '—').padStart(10)}   ` +
+        (r.error ? `failed: ${r.error}` : versus(r)),
     );
   }
   console.log('');
   for (const [hls, label, target] of [
-    [false, 'low-latency path (HTTP-FLV + mpegts.js)', 1000],
-    [true, 'HLS fallback (hls.js)', 4000],
+    [false, 'wall, low-latency path (HTTP-FLV + mpegts.js)', 1000],
+    [true, 'wall, HLS fallback (hls.js)', 4000],
   ] as const) {
-    const p = byPrefix(true, hls),
-      b = byPrefix(false, hls);
-    const ps = p && stat(p),
-      bs = b && stat(b);
-    const versus = bs
-      ? ps
-        ? `baseline ${ms(bs.p50)} / p95 ${ms(bs.p95)}; platform adds ${ms(ps.p50 - bs.p50)} (ratio ${(ps.p50 / bs.p50).toFixed(2)}×), p95 ${ms(ps.p95 - bs.p95)}`
-        : `baseline ${ms(bs.p50)} / p95 ${ms(bs.p95)}`
-      : 'no baseline';
-    const verdict = ps ? (ps.p50 <= target ? 'PASS' : 'FAIL') : 'not measured';
+    const wall = find('platform', hls),
+      s = stat(wall),
+      b = stat(find('baseline', hls));
+    const verdict = (v: number) => (v <= target ? 'PASS' : 'FAIL');
     console.log(
-      `${label.padEnd(42)} platform median ${ps ? ms(ps.p50) : '—'}, p95 ${ps ? ms(ps.p95) : '—'}   ${versus}   target ≤ ${target / 1000} s: ${verdict}`,
+      `${label.padEnd(46)} median ${(s ? ms(s.p50) : '—').padStart(7)}, p95 ${(s ? ms(s.p95) : '—').padStart(7)}` +
+        `   bare baseline ${b ? `${ms(b.p50)} / ${ms(b.p95)}` : '—'}, platform adds ${s && b ? ms(s.p50 - b.p50) : '—'}` +
+        `   target ≤ ${target / 1000} s: ${s ? `median ${verdict(s.p50)}, p95 ${verdict(s.p95)}` : 'not measured'}`,
     );
   }
 }
