@@ -10,7 +10,6 @@ import type {
   Zone,
 } from '@platform/contracts';
 import { api } from '$lib/api/client.ts';
-import { liveApi } from '$lib/components/live/live-api.ts';
 import { eventStream, subscribeEvents } from '$lib/events/event-stream.svelte.ts';
 import { shanghaiDay } from '$lib/format/shanghai-time.ts';
 import { matchesFilters, NO_FILTERS, type WallFilters } from './wall-format.ts';
@@ -175,7 +174,7 @@ export class WallController {
     const seq = ++this.#liveSeq;
     if (this.#liveRetry) clearTimeout(this.#liveRetry);
     try {
-      const page = await liveApi.list({ status: 'LIVE', pageSize: 200 });
+      const page = await api.lives.list({ status: 'LIVE', pageSize: 200 });
       const kept = await this.#matching(page.items);
       if (seq !== this.#liveSeq) return;
       this.lives = Object.fromEntries(kept.map((l) => [liveKey(l.id), l]));
@@ -214,7 +213,7 @@ export class WallController {
   /** Loads the cameras the operator may see (the camera list). */
   async loadCameras(): Promise<void> {
     try {
-      const page = await liveApi.cameras.list({ pageSize: 200 });
+      const page = await api.cameras.list({ pageSize: 200 });
       this.cameras = page.items;
       this.camerasFailed = false;
     } catch {
@@ -316,7 +315,7 @@ export class WallController {
     const known = this.lives[key];
     if (known) known.interrupted = event.interrupted;
     const seq = this.#liveSeq;
-    void liveApi.get(event.liveId).then(
+    void api.lives.get(event.liveId).then(
       async (live) => {
         const [ok] = await this.#matching([live]);
         if (seq !== this.#liveSeq) return; // The filters changed meanwhile; that reload decides.
