@@ -36,7 +36,7 @@ import {
   type HlsPackager,
   type PlayerSettings,
 } from './live-baseline.ts';
-import { percentile, startStripe, STRIPE_READER, type LatencyRun, type Stripe } from './live-stripe.ts';
+import { percentile, readStripeWithFfmpeg, startStripe, STRIPE_READER, type LatencyRun, type Stripe } from './live-stripe.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.BENCH_PORT ?? 3440);
@@ -144,6 +144,10 @@ try {
         '#v',
       ),
     );
+    process.stdout.write('baseline  ffmpeg reading node-media-server (no browser): ');
+    const floor = await readStripeWithFfmpeg(nms.flvUrl('bench'), Math.min(WARMUP_MS, 5_000), Math.min(SAMPLE_MS, 10_000));
+    console.log(`${floor.length} samples`);
+    results.push({ name: 'baseline  ffmpeg reading node-media-server (no browser)', run: floorRun(floor) });
     results.push(await measure('baseline  HLS 1 s fMP4 + hls.js (ffmpeg packager)', `${page}/hls.html`, '#v'));
     await packager.stop();
     packager = undefined;
@@ -260,6 +264,22 @@ async function sample(context: BrowserContext, name: string, url: string, select
   }
 }
 
+/** Samples taken outside a browser, in the shape of a browser's run. */
+function floorRun(samples: number[]): LatencyRun {
+  return {
+    samples,
+    ahead: [],
+    warmupFrames: 0,
+    unreadable: 0,
+    freezes: 0,
+    firstFrameAfter: 0,
+    droppedFrames: 0,
+    totalFrames: 0,
+    videoWidth: 1280,
+    videoHeight: 720,
+  };
+}
+
 /** Waits until node-media-server serves the stream (the encoder connected and sent its headers). */
 async function waitForFlv(url: string, stripe: Stripe): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -300,7 +320,8 @@ function print(all: PathResult[]): void {
   const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
   const stat = (r: PathResult | undefined) =>
     r?.run?.samples.length ? { n: r.run.samples.length, p50: percentile(r.run.samples, 50), p95: percentile(r.run.samples, 95) } : null;
-  const find = (side: string, hls: boolean) => all.find((r) => r.name.startsWith(side) && r.name.includes('HLS') === hls);
+  const find = (side: string, hls: boolean) =>
+    all.find((r) => r.name.startsWith(side) && r.name.includes('HLS') === hls && !r.name.includes('no browser'));
   /** Against the baseline of the same delivery: difference of the medians (and p95s), ratio of the medians. */
   const versus = (r: PathResult) => {
     const s = stat(r),
