@@ -235,3 +235,31 @@ function isZombie(pid: number): boolean {
     return true;
   }
 }
+
+/**
+ * A real RTSP server for tests: rtsp-streaming-server (GPL-3.0, a devDependency used only here) in
+ * a child node process (it has no stop and listens on every interface), fed by ffmpeg over UDP.
+ */
+export async function startRtspServer(): Promise<{ publishUrl(mount: string): string; pullUrl(mount: string): string; stop(): void }> {
+  const serverPort = await freePort();
+  const clientPort = await freePort();
+  const rtpPortStart = 20_000 + 2 * Math.floor(Math.random() * 10_000);
+  const script = `
+    const RtspServer = require('rtsp-streaming-server').default;
+    new RtspServer({ serverPort: ${serverPort}, clientPort: ${clientPort}, rtpPortStart: ${rtpPortStart}, rtpPortCount: 200 })
+      .start().then(() => console.log('rtsp ready'), (e) => { console.error(e); process.exit(1); });
+  `;
+  const child = spawn(process.execPath, ['-e', script], {
+    cwd: path.resolve(import.meta.dirname, '..', '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => c.toString().includes('rtsp ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`rtsp server exited with ${code}`)));
+  });
+  return {
+    publishUrl: (mount) => `rtsp://127.0.0.1:${serverPort}/${mount}`,
+    pullUrl: (mount) => `rtsp://127.0.0.1:${clientPort}/${mount}`,
+    stop: () => child.kill('SIGKILL'),
+  };
+}

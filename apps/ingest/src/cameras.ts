@@ -438,12 +438,21 @@ export class CameraManager implements CameraPulls {
 
   // ---- automatic recording ------------------------------------------------------------------
 
-  /** In each open meeting window of an auto-recording camera's team: a CAMERA live until the window closes. */
+  /** Automatic recordings running here, by live id: the window each belongs to. */
+  private readonly autoLives = new Map<string, { cameraId: string; shiftId: string; meetingDate: string }>();
+
+  /**
+   * In each open meeting window of an auto-recording camera's team: a CAMERA live until the window
+   * closes. A window that closed early (its shift was edited, or the camera stopped recording
+   * automatically) ends its live at the next look.
+   */
   async autoRecord(): Promise<void> {
     try {
       const now = this.now();
+      const open = new Set<string>();
       for (const { camera, shifts } of await this.deps.repo.listAutoRecordCameras()) {
         for (const window of openMeetingWindows(shifts, now)) {
+          open.add(`${camera.id}|${window.shiftId}|${window.meetingDate}`);
           if (this.lives.recordingCamera(camera.id)) continue;
           if (await this.deps.repo.hasCameraLiveFor(camera.id, window.shiftId, window.meetingDate)) continue;
           if (await this.deps.repo.findOpenCameraLive(camera.id)) continue;
@@ -455,9 +464,15 @@ export class CameraManager implements CameraPulls {
             title: `${team ?? camera.name}班前会 ${window.meetingDate}`,
           });
           if (!live) continue;
+          this.autoLives.set(live.id, { cameraId: camera.id, shiftId: window.shiftId, meetingDate: window.meetingDate });
           this.log.info({ cameraId: camera.id, liveId: live.id, until: window.until }, 'meeting window open: recording the camera');
           await this.lives.startCameraLive(live.id, window.until);
         }
+      }
+      for (const [liveId, w] of this.autoLives) {
+        if (open.has(`${w.cameraId}|${w.shiftId}|${w.meetingDate}`)) continue;
+        this.autoLives.delete(liveId);
+        await this.lives.end(liveId, 'WINDOW_CLOSED');
       }
     } catch (error) {
       this.log.error({ err: error }, 'automatic recording failed');

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 async function run(config: IngestConfig, log: Logger): Promise<void> {
   const { live } = config;
   await fs.mkdir(config.workDir, { recursive: true });
-  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 4 });
+  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 8 });
   const repos = createRepositories(prisma);
   const store = createObjectStore(config.storage);
   const events = new PgEventBus(config.databaseUrl, log.child({ component: 'events' }));

@@ -68,9 +68,9 @@ export function packagerArgs(spec: PackagerSpec): string[] {
     'nobuffer',
     // node-media-server sends the codec headers first: no need to read 5 s before starting.
     '-analyzeduration',
-    '500000',
+    '1500000',
     '-probesize',
-    '500000',
+    '2000000',
     '-i',
     spec.input,
     '-map',

@@ -115,7 +115,7 @@ export async function startIngestProcess(
   return {
     url,
     pid: () => child?.pid,
-    async stop(graceMs = 20_000) {
+    async stop(graceMs = 10_000) {
       stopping = true;
       clearTimeout(restartTimer);
       const current = child;

@@ -168,26 +168,25 @@ export function createLiveIngestRepository(prisma: PrismaClient): LiveIngestRepo
     },
 
     async setCameraStatus(id, probe, at) {
-      return prisma.$transaction(async (tx) => {
-        const before = await tx.camera.findUnique({ where: { id }, select: { status: true } });
-        if (!before) return null;
-        await tx.camera.update({
-          where: { id },
-          data: {
-            status: probe.status,
-            statusReason: probe.reason,
-            statusCheckedAt: at,
-            ...(probe.status === 'ONLINE'
-              ? {
-                  lastOnlineAt: at,
-                  ...(probe.videoCodec ? { videoCodec: probe.videoCodec } : {}),
-                  ...(probe.width ? { width: probe.width, height: probe.height } : {}),
-                }
-              : {}),
-          },
-        });
-        return before.status;
+      // One ingest checks each camera, so reading the old status first needs no transaction.
+      const before = await prisma.camera.findUnique({ where: { id }, select: { status: true } });
+      if (!before) return null;
+      await prisma.camera.updateMany({
+        where: { id },
+        data: {
+          status: probe.status,
+          statusReason: probe.reason,
+          statusCheckedAt: at,
+          ...(probe.status === 'ONLINE'
+            ? {
+                lastOnlineAt: at,
+                ...(probe.videoCodec ? { videoCodec: probe.videoCodec } : {}),
+                ...(probe.width ? { width: probe.width, height: probe.height } : {}),
+              }
+            : {}),
+        },
       });
+      return before.status;
     },
 
     async findOpenCameraLive(cameraId) {
