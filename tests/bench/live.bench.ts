@@ -29,6 +29,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { loginContext, Session, startPlatform, within, type RunningPlatform } from './bench-platform.ts';
 import {
+  flvPageHtml,
   serveBaselinePages,
   startBareNms,
   startHlsPackager,
