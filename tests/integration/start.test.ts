@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, processesWith } from '../support/live-ingest.ts';
 import { PROJECT_ROOT } from '../support/test-app.ts';
 
 // The server as `npm start` runs it, as a real process: embedded PostgreSQL, migrations, seeds,
@@ -18,11 +19,20 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
+// The embedded live ingest starts with the server: on free ports, so parallel tests never collide.
+const livePorts = {
+  LIVE_RTMP_HOST: '127.0.0.1',
+  LIVE_RTMP_PORT: String(await freePort()),
+  LIVE_FLV_PORT: String(await freePort()),
+  LIVE_INGEST_PORT: String(await freePort()),
+};
+
 function startServer(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
+      ...livePorts,
       DATA_DIR: dataDir,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -67,8 +77,12 @@ describe('server process', () => {
       body: JSON.stringify({ username: 'officer1', password: 'Demo@2021' }),
     });
     expect(login.status).toBe(200);
+    // The live ingest came up with it, and goes with it.
+    expect(server.output()).toContain(`live ingest on http://127.0.0.1:${livePorts.LIVE_INGEST_PORT}`);
+    expect(ingestsOf(dataDir)).toHaveLength(1);
 
     expect(await stop(server.child)).toBe(0);
+    expect(ingestsOf(dataDir)).toEqual([]);
     const pgData = await resolvePgData();
     expect(existsSync(path.join(pgData, 'postmaster.pid'))).toBe(false); // PostgreSQL stopped too
   });
@@ -94,6 +108,17 @@ describe('server process', () => {
     expect(output).toContain('SESSION_IDLE_MINUTES');
   });
 });
+
+/** Ingest processes started for this DATA_DIR. */
+function ingestsOf(dir: string): number[] {
+  return processesWith('apps/ingest/src/main.ts').filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DATA_DIR=${dir}`);
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** Where the cluster actually lives: under DATA_DIR, or where the .location pointer says (root, private parent). */
 async function resolvePgData(): Promise<string> {
