@@ -9,6 +9,7 @@ import path from 'node:path';
 import { meetingWindow } from '@platform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cmdline,
   createLiveTestApp,
   createPushLive,
   exited,
@@ -108,6 +109,19 @@ describe('pushing over RTMP', () => {
     expect((await t.ingest(`/streams/live/${liveId}/hls/../../x`)).status).toBe(404);
   });
 
+  it('a crashed packager is restarted and the gap recorded', { timeout: 30_000 }, async () => {
+    const packager = processesWith(liveId).find((pid) => cmdline(pid).includes(' tee '));
+    expect(packager).toBeDefined();
+    process.kill(packager!, 'SIGKILL');
+    const gaps = await waitFor('the gap closed', async () => {
+      const all = (await liveRow(liveId)).gaps as { from: string; to: string | null; reason: string }[];
+      return all.length === 1 && all[0]!.to ? all : null;
+    });
+    expect(gaps[0]!.reason).toBe('PACKAGER_RESTARTED');
+    expect(await waitFor('a new packager', () => processesWith(liveId).find((pid) => cmdline(pid).includes(' tee ')))).not.toBe(packager);
+    expect((await liveRow(liveId)).status).toBe('LIVE');
+  });
+
   it(
     'a publisher that drops and returns within the grace continues the same live, with the gap recorded',
     { timeout: 40_000 },
@@ -120,9 +134,8 @@ describe('pushing over RTMP', () => {
       const row = await liveRow(liveId);
       expect(row.status).toBe('LIVE');
       const gaps = row.gaps as { from: string; to: string | null; reason: string }[];
-      expect(gaps).toHaveLength(1);
-      expect(gaps[0]).toMatchObject({ reason: 'PUBLISHER_DROPPED' });
-      expect(gaps[0]!.to).not.toBeNull();
+      expect(gaps.map((g) => g.reason)).toEqual(['PACKAGER_RESTARTED', 'PUBLISHER_DROPPED']);
+      expect(gaps[1]!.to).not.toBeNull();
       expect(await t.platform.prisma.liveStream.count({ where: { status: 'LIVE' } })).toBe(1);
       await new Promise((r) => setTimeout(r, 2500));
     },

@@ -40,6 +40,7 @@ export async function nextPartNumber(workDir: string, liveId: string): Promise<n
 }
 
 /** Forbidden in file names on the platforms people download to, and path separators. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const unsafeName = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /**
