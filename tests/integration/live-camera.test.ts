@@ -96,6 +96,36 @@ describe('a camera pulled over RTSP', () => {
   });
 });
 
+describe('a recording started by hand', () => {
+  it('records a CAMERA live made by the API until it is ended; viewers of the camera get its window', { timeout: 40_000 }, async () => {
+    const prisma = t.platform.prisma;
+    const cam = await createCamera(t, { enterpriseId: slot.enterpriseId, url: rtsp.pullUrl('cam1') });
+    const live = await prisma.liveStream.create({
+      data: { enterpriseId: slot.enterpriseId, title: '手动录制', source: 'CAMERA', cameraId: cam.id, createdById: slot.userId },
+    });
+    expect((await t.ingest(`/control/lives/${live.id}/start`, { method: 'POST' })).status).toBe(202);
+    await waitFor('on air', async () => (await prisma.liveStream.findUniqueOrThrow({ where: { id: live.id } })).status === 'LIVE');
+    const playlist = await waitFor('the camera HLS from the recording live', async () => {
+      const res = await t.ingest(`/streams/camera/${cam.id}/hls/live.m3u8`);
+      const text = res.ok ? await res.text() : '';
+      return /seg_\d+\.m4s/.test(text) ? text : null;
+    });
+    expect(playlist).toContain('#EXTINF');
+    const end = await t.ingest(`/control/lives/${live.id}/end`, { method: 'POST', body: JSON.stringify({ reason: 'ENDED_BY_USER' }) });
+    expect(end.status).toBe(204);
+    const row = await waitFor('the recording', async () => {
+      const r = await prisma.liveStream.findUniqueOrThrow({ where: { id: live.id } });
+      return r.recordingAssetId ? r : null;
+    });
+    expect(row).toMatchObject({ status: 'ENDED', endReason: 'ENDED_BY_USER' });
+    // No meeting slot named: the enterprise's file, not held for a report.
+    expect(await prisma.mediaAsset.findUniqueOrThrow({ where: { id: row.recordingAssetId! } })).toMatchObject({
+      meetingId: null,
+      staged: false,
+    });
+  });
+});
+
 describe('automatic recording', () => {
   it('records the camera during the meeting window of its team; the recording becomes the meeting video', { timeout: 60_000 }, async () => {
     const prisma = t.platform.prisma;

@@ -187,6 +187,11 @@ export class LiveManager {
     await this.repo.markLive(rt.live.id, at, codec);
     const fresh = (await this.repo.findLive(rt.live.id)) ?? rt.live;
     rt.live = fresh;
+    if (fresh.status === 'ENDED') {
+      // Ended by the API meanwhile (a camera recording ended before its camera answered).
+      setTimeout(() => void this.end(fresh.id, 'ENDED_BY_USER'), 0);
+      return;
+    }
     rt.state = 'on-air';
     this.armMaxDuration(rt);
     const transcodeVideo = codec !== 'h264';
@@ -280,6 +285,18 @@ export class LiveManager {
     this.cameras?.onCameraDown?.(cameraId);
     for (const rt of this.runtimes.values())
       if (rt.source === `/camera/${cameraId}`) this.enqueue(rt, () => this.sourceDown(rt, 'CAMERA_LOST'));
+  }
+
+  /**
+   * Lives this ingest runs that the API ended without asking it (one never on air, ended as
+   * NEVER_STARTED while its camera was still being reached) are let go.
+   */
+  async reconcile(): Promise<void> {
+    for (const [id, rt] of this.runtimes) {
+      if (rt.state === 'ending') continue;
+      const live = await this.repo.findLive(id);
+      if (!live || live.status === 'ENDED') await this.end(id, 'ENDED_BY_USER');
+    }
   }
 
   /** Lives recording this camera (its pull must not stop for want of viewers). */

@@ -106,6 +106,10 @@ async function run(config: IngestConfig, log: Logger): Promise<void> {
     server.listen(live.ingest.port, live.ingest.host, () => resolve());
   });
   cameras.start();
+  const reconcile = setInterval(
+    () => void lives.reconcile().catch((error: unknown) => log.error({ err: error }, 'reconcile failed')),
+    10_000,
+  );
   log.info(
     {
       rtmp: `${live.rtmp.host}:${live.rtmp.port}`,
@@ -122,6 +126,7 @@ async function run(config: IngestConfig, log: Logger): Promise<void> {
     stopping = true;
     log.info({ signal }, 'ending lives and stopping');
     setTimeout(() => process.exit(1), 60_000).unref();
+    clearInterval(reconcile);
     server.close();
     server.closeAllConnections();
     cameras.halt();

@@ -72,7 +72,7 @@ export function createLiveIngestRepository(prisma: PrismaClient): LiveIngestRepo
 
     async markLive(id, at, videoCodec) {
       await prisma.$transaction([
-        prisma.liveStream.updateMany({ where: { id, startedAt: null }, data: { startedAt: at } }),
+        prisma.liveStream.updateMany({ where: { id, startedAt: null, status: { not: 'ENDED' } }, data: { startedAt: at } }),
         prisma.liveStream.updateMany({
           where: { id, status: { not: 'ENDED' } },
           data: { status: 'LIVE', interruptedAt: null, ...(videoCodec ? { videoCodec } : {}) },
