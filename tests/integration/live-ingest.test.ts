@@ -107,6 +107,9 @@ describe('pushing over RTMP', () => {
       width: 320,
     });
     expect((await t.ingest(`/streams/live/${liveId}/hls/../../x`)).status).toBe(404);
+    // Nobody watches around the signed links: a play over the public RTMP port is refused.
+    const rtmpPlay = await probeStreams(`rtmp://127.0.0.1:${t.ports.rtmp}/live/${liveId}`);
+    expect(rtmpPlay).toEqual([]);
   });
 
   it('a crashed packager is restarted and the gap recorded', { timeout: 30_000 }, async () => {

@@ -39,6 +39,10 @@ export class MediaServer {
     };
   }
 
+  private get log(): Logger {
+    return this.options.log;
+  }
+
   /** Starts both listeners; the hooks see every publish attempt and every publish that ended. */
   start(hooks: { prePublish(session: NmsSession): void; donePublish(session: NmsSession): void }): void {
     const NodeMediaServerClass = require('node-media-server') as typeof NodeMediaServer;
@@ -51,6 +55,7 @@ export class MediaServer {
       store: { path: this.options.storeDir },
     };
     const nms = new NodeMediaServerClass(config);
+    const log = this.log;
     this.nms = nms;
     nms.on('prePublish', (session) => {
       // Reconnection grace is ours (LIVE_RECONNECT_GRACE_SECONDS, any address); theirs would hold
@@ -59,6 +64,15 @@ export class MediaServer {
       hooks.prePublish(session);
     });
     nms.on('donePublish', (session) => hooks.donePublish(session));
+    // Watching goes through the ingest's HTTP (behind the API's signed links) only: a play over the
+    // public RTMP port would skip every check, so it is refused; so is an HTTP-FLV play from
+    // anywhere but this machine.
+    nms.on('prePlay', (session) => {
+      if (session.protocol === 'rtmp' || !isLoopback(session.ip)) {
+        log.warn({ streamPath: session.streamPath, ip: session.ip, protocol: session.protocol }, 'play refused');
+        session.close();
+      }
+    });
     // `run()` binds both listeners to one address. HTTP-FLV is bound first on the loopback, then
     // RTMP where encoders reach it (the address is read as each listener starts). The JSON store,
     // relays and recorder of node-media-server are not used.
@@ -90,6 +104,11 @@ export class MediaServer {
     const b = this.broadcasts.get(path);
     return Boolean(b?.publisher && b.flvVideoHeader);
   }
+}
+
+function isLoopback(ip: string): boolean {
+  const address = ip.slice(0, ip.lastIndexOf(':'));
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 /** "h264", "hevc", … from node-media-server's view of the publisher; null while unknown. */
