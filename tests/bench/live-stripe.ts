@@ -106,6 +106,8 @@ export function stripeHeight(height: number): number {
 export interface LatencyRun {
   /** Glass-to-glass latency of every frame shown after the warm-up, ms. */
   samples: number[];
+  /** When each sample was taken, ms after the warm-up. */
+  times: number[];
   /** How far the buffer reached beyond the playhead at each sample, ms (what the player holds back). */
   ahead: number[];
   /** Frames shown during the warm-up (not counted) and frames whose band could not be read. */
@@ -139,13 +141,13 @@ export const STRIPE_READER = `(() => {
     const called = performance.now();
     const canvas = new OffscreenCanvas(640, 16);
     const g = canvas.getContext('2d', { willReadFrequently: true });
-    const samples = [], ahead = [];
+    const samples = [], times = [], ahead = [];
     let warmupFrames = 0, unreadable = 0, freezes = 0, first = null, last = null, video = null;
     return await new Promise((resolve) => {
       const finish = () => {
         clearInterval(watch);
         const q = video.getVideoPlaybackQuality();
-        resolve({ samples, ahead, warmupFrames, unreadable, freezes, firstFrameAfter: first - called,
+        resolve({ samples, times, ahead, warmupFrames, unreadable, freezes, firstFrameAfter: first - called,
           droppedFrames: q.droppedVideoFrames, totalFrames: q.totalVideoFrames,
           videoWidth: video.videoWidth, videoHeight: video.videoHeight });
       };
@@ -169,8 +171,10 @@ export const STRIPE_READER = `(() => {
             // When the frame is on screen, on the wall clock the stripe was written with.
             const glass = Date.now() + (meta.expectedDisplayTime - now);
             const latency = (((glass % 4294967296) - value) % 4294967296 + 4294967296) % 4294967296;
-            if (latency < 60000) samples.push(latency);
-            else unreadable++;
+            if (latency < 60000) {
+              samples.push(latency);
+              times.push(Math.round(at - first - warmupMs));
+            } else unreadable++;
             const b = el.buffered;
             if (b.length) ahead.push(Math.round((b.end(b.length - 1) - el.currentTime) * 1000));
           }

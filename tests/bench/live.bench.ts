@@ -81,6 +81,8 @@ const PLAYER: PlayerSettings = {
     maxBufferLength: 8,
     backBufferLength: 4,
     startFragPrefetch: true,
+    // BENCH_LIVE_HLS='{"liveSyncDurationCount":1}' tries other settings on the baseline page.
+    ...(JSON.parse(process.env.BENCH_LIVE_HLS ?? '{}') as Record<string, unknown>),
   },
 };
 
@@ -255,6 +257,7 @@ async function sample(context: BrowserContext, name: string, url: string, select
         `buffered ahead of the playhead ${Math.round(percentile(run.ahead, 50))} ms (median), ` +
         `${run.videoWidth}×${run.videoHeight}, dropped ${run.droppedFrames}/${run.totalFrames}, ${run.freezes} freezes > 0.5 s`,
     );
+    console.log(`   medians of each 5 s: ${windowMedians(run, 5_000).join(' ')} ms`);
     return { name, run };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
@@ -263,6 +266,13 @@ async function sample(context: BrowserContext, name: string, url: string, select
   } finally {
     await page.close();
   }
+}
+
+/** The median latency of each `windowMs` of the sampling, to show drift, jumps and freezes. */
+function windowMedians(run: LatencyRun, windowMs: number): number[] {
+  const windows: number[][] = [];
+  run.samples.forEach((v, i) => (windows[Math.floor(run.times[i]! / windowMs)] ??= []).push(v));
+  return [...windows].map((w) => (w ? Math.round(percentile(w, 50)) : NaN));
 }
 
 /** Samples taken outside a browser, in the shape of a browser's run. */
