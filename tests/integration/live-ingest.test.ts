@@ -212,6 +212,25 @@ describe('pushing over RTMP', () => {
 });
 
 describe('process lifecycle', () => {
+  it('a stopped ingest (SIGTERM) ends its lives and stores their recordings before it exits', { timeout: 60_000 }, async () => {
+    const live = await createPushLive(t, { enterpriseId: slot.enterpriseId, title: '停止测试' });
+    const pusher = push(t.rtmpUrl(live.id, live.key), 60);
+    await waitFor('the live on air', async () => (await liveRow(live.id)).status === 'LIVE');
+    const part = path.join(t.dataDir, 'live', live.id, 'rec', 'part-1.mp4');
+    await waitFor('a recorded fragment', async () => ((await fs.stat(part).catch(() => null))?.size ?? 0) > 30_000);
+    const ingest = t.ingestPid();
+    process.kill(ingest, 'SIGTERM');
+    const row = await waitFor('the recording', async () => {
+      const r = await liveRow(live.id);
+      return r.recordingAssetId ? r : null;
+    });
+    expect(row).toMatchObject({ status: 'ENDED', endReason: 'INGEST_RESTARTED' });
+    expect(processesWith(live.id)).toEqual([]);
+    pusher.kill('SIGKILL');
+    // The API starts it again.
+    await waitFor('a new ingest', async () => (await t.ingest('/health').catch(() => null))?.ok, 30_000);
+  });
+
   it(
     'kill -9 of the ingest leaves no ffmpeg; the next ingest ends the live and stores what was recorded',
     { timeout: 60_000 },

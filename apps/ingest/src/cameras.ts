@@ -5,6 +5,7 @@ import {
   openMeetingWindows,
   redactRtsp,
   SecretBox,
+  shanghaiDate,
   type CameraFailure,
   type CameraProbe,
   type EventPublisher,
@@ -450,8 +451,13 @@ export class CameraManager implements CameraPulls {
     try {
       const now = this.now();
       const open = new Set<string>();
-      for (const { camera, shifts } of await this.deps.repo.listAutoRecordCameras()) {
-        for (const window of openMeetingWindows(shifts, now)) {
+      const day = 86_400_000;
+      const cameras = await this.deps.repo.listAutoRecordCameras(
+        shanghaiDate(new Date(now.getTime() - day)),
+        shanghaiDate(new Date(now.getTime() + day)),
+      );
+      for (const { camera, shifts, calendar } of cameras) {
+        for (const window of openMeetingWindows(shifts, now, calendar)) {
           open.add(`${camera.id}|${window.shiftId}|${window.meetingDate}`);
           if (this.lives.recordingCamera(camera.id)) continue;
           if (await this.deps.repo.hasCameraLiveFor(camera.id, window.shiftId, window.meetingDate)) continue;

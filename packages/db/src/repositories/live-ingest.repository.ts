@@ -143,7 +143,7 @@ export function createLiveIngestRepository(prisma: PrismaClient): LiveIngestRepo
       return (await prisma.camera.findMany({ select: cameraSelect, orderBy: { id: 'asc' } })).map(toCamera);
     },
 
-    async listAutoRecordCameras() {
+    async listAutoRecordCameras(from, to) {
       const rows = await prisma.camera.findMany({
         where: { autoRecord: true, teamId: { not: null } },
         select: {
@@ -161,9 +161,14 @@ export function createLiveIngestRepository(prisma: PrismaClient): LiveIngestRepo
           },
         },
       });
+      const days = await prisma.enterpriseCalendarDay.findMany({
+        where: { enterpriseId: { in: [...new Set(rows.map((r) => r.enterpriseId))] }, date: { gte: asDate(from), lte: asDate(to) } },
+        select: { enterpriseId: true, date: true, kind: true },
+      });
       return rows.map(({ team, ...camera }) => ({
         camera: toCamera(camera),
         shifts: (team?.shifts ?? []).map((ts) => ({ ...ts.shift, effectiveFrom: dateOf(ts.effectiveFrom)! })),
+        calendar: new Map(days.filter((d) => d.enterpriseId === camera.enterpriseId).map((d) => [dateOf(d.date)!, d.kind])),
       }));
     },
 

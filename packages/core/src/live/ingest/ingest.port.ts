@@ -87,8 +87,14 @@ export interface LiveIngestRepository {
   setRecording(liveId: string, assetId: string, meetingId: string | null): Promise<void>;
   findCamera(id: string): Promise<IngestCamera | null>;
   listCameras(): Promise<IngestCamera[]>;
-  /** Cameras with autoRecord and a team, with the team's active shifts. */
-  listAutoRecordCameras(): Promise<{ camera: IngestCamera; shifts: IngestShift[] }[]>;
+  /**
+   * Cameras with autoRecord and a team, with the team's active shifts and the enterprise's calendar
+   * exceptions (YYYY-MM-DD → REST | WORKDAY) from `from` to `to`.
+   */
+  listAutoRecordCameras(
+    from: string,
+    to: string,
+  ): Promise<{ camera: IngestCamera; shifts: IngestShift[]; calendar: Map<string, 'REST' | 'WORKDAY'> }[]>;
   /** Writes a check's outcome; returns the previous status. */
   setCameraStatus(id: string, probe: CameraProbe, at: Date): Promise<'UNKNOWN' | 'ONLINE' | 'OFFLINE' | null>;
   /** The camera's live not yet ended, if any. */

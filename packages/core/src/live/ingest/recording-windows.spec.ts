@@ -34,4 +34,14 @@ describe('openMeetingWindows', () => {
     expect(openMeetingWindows([shift('w', 8 * 60, 30, 15, [2, 3])], new Date('2026-03-01T23:45:00Z'))).toEqual([]);
     expect(openMeetingWindows([{ ...shift('w', 8 * 60), effectiveFrom: '2026-03-03' }], new Date('2026-03-01T23:45:00Z'))).toEqual([]);
   });
+
+  it('follows the enterprise calendar: no window on a rest day, one on a 调休 working day', () => {
+    const weekdays = [shift('w', 8 * 60, 30, 15, [1, 2, 3, 4, 5])];
+    // 2026-03-02 is a Monday, 2026-03-07 a Saturday.
+    expect(openMeetingWindows(weekdays, new Date('2026-03-01T23:45:00Z'), new Map([['2026-03-02', 'REST']]))).toEqual([]);
+    expect(openMeetingWindows(weekdays, new Date('2026-03-06T23:45:00Z'))).toEqual([]);
+    expect(
+      openMeetingWindows(weekdays, new Date('2026-03-06T23:45:00Z'), new Map([['2026-03-07', 'WORKDAY']])).map((w) => w.meetingDate),
+    ).toEqual(['2026-03-07']);
+  });
 });
