@@ -94,6 +94,18 @@ describe('a camera pulled over RTSP', () => {
     await waitFor('OFFLINE', async () => (await cameraRow(cam.id)).status === 'OFFLINE', 20_000);
     expect((await cameraRow(cam.id)).statusReason).toBe('REFUSED');
   });
+
+  it('encodes a camera that sends H.265 to H.264 once, in the pull', { timeout: 40_000 }, async () => {
+    feeds.push(pushTestPattern(rtsp.publishUrl('cam3'), 60, 'rtsp', 'hevc'));
+    const cam = await createCamera(t, { enterpriseId: slot.enterpriseId, url: rtsp.pullUrl('cam3'), transport: 'UDP' });
+    const flv = await waitFor('the FLV', async () => {
+      const res = await t.ingest(`/streams/camera/${cam.id}.flv`);
+      return res.status === 200 ? res : null;
+    });
+    const file = await readStreamFor(flv, 2500);
+    expect((await probeStreams(file)).find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 320 });
+    expect((await cameraRow(cam.id)).videoCodec).toBe('hevc');
+  });
 });
 
 describe('a recording started by hand', () => {

@@ -114,7 +114,12 @@ export async function createCamera(
 }
 
 /** ffmpeg pushing a small generated test pattern with a tone (1 s GOP) for `seconds`. */
-export function pushTestPattern(url: string, seconds: number, format: 'flv' | 'rtsp' = 'flv'): ChildProcess {
+export function pushTestPattern(
+  url: string,
+  seconds: number,
+  format: 'flv' | 'rtsp' = 'flv',
+  video: 'h264' | 'hevc' = 'h264',
+): ChildProcess {
   const child = spawn(
     'ffmpeg',
     [
@@ -131,7 +136,8 @@ export function pushTestPattern(url: string, seconds: number, format: 'flv' | 'r
       '-i',
       `sine=frequency=440:duration=${seconds}`,
       '-c:v',
-      'libx264',
+      video === 'hevc' ? 'libx265' : 'libx264',
+      ...(video === 'hevc' ? ['-x265-params', 'log-level=none'] : []),
       '-preset',
       'ultrafast',
       '-tune',

@@ -263,6 +263,7 @@ export class CameraManager implements CameraPulls {
       }
       codec = probe.videoCodec ?? 'h264';
       this.codecs.set(camera.id, codec);
+      await this.record(camera, probe);
     }
     if (pull.run?.running || pull.stopped) return;
     const video =
