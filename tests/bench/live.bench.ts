@@ -72,6 +72,8 @@ const PLAYER: PlayerSettings = {
     autoCleanupSourceBuffer: true,
     autoCleanupMaxBackwardDuration: 10,
     autoCleanupMinBackwardDuration: 5,
+    // BENCH_LIVE_MPEGTS='{"liveBufferLatencyMaxLatency":0.5}' tries other settings on the baseline page.
+    ...(JSON.parse(process.env.BENCH_LIVE_MPEGTS ?? '{}') as Record<string, unknown>),
   },
   hls: {
     liveSyncDurationCount: 2,
