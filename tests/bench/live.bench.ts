@@ -4,18 +4,22 @@
 // compares it with the time the frame is on screen. Measured for:
 //   baseline  the same stripe pushed into a bare node-media-server in this process, played by
 //             mpegts.js straight from it (HTTP-FLV), and by hls.js from an ffmpeg packager reading
-//             it (1 s fMP4 segments) — no platform in between (live-baseline.ts);
+//             it (1 s fMP4 segments) — no platform in between (live-baseline.ts); plus the floor:
+//             ffmpeg itself reading node-media-server, no browser (10 s);
 //   platform  an officer creates a live (POST /api/live), the stripe is pushed to the returned
 //             address, and the command-centre wall (user `command`, 1920×1080) plays it in its live
 //             tile: low-latency path (HTTP-FLV + mpegts.js through /api/live-media) and the HLS
 //             fallback (`?livePlayer=hls`).
+// Both players of the baseline pages use the LivePlayer's settings, so the difference is the path.
 // Per path: warm-up (BENCH_LIVE_WARMUP s, default 10) after the first frame, then BENCH_LIVE_SECONDS
 // (default 30) of samples. Prints samples, median, p95 and the platform's added latency against the
-// baseline of the same path; targets ≤ 1 s (low latency) and ≤ 4 s (HLS); the figures last.
+// baseline of the same delivery; targets ≤ 1 s (low latency) and ≤ 4 s (HLS); the figures last.
 // BENCH_LIVE_PATHS=baseline measures only the baseline; adding `media` (baseline,platform,media)
-// also plays the platform's HTTP-FLV link on the bare baseline page (the platform without the wall). BENCH_PORT (default 3440) is the platform's
-// port; the platform's live ports are BENCH_LIVE_RTMP_PORT (49350), +FLV 48935, ingest 48936; the
-// baseline uses RTMP 49351, HTTP-FLV 48937 and pages on BENCH_PORT+1.
+// also plays the platform's HTTP-FLV link on the bare baseline page (the platform without the
+// wall). BENCH_LIVE_MPEGTS / BENCH_LIVE_HLS (JSON) change the baseline players' settings.
+// BENCH_PORT (default 3440) is the platform's port; its live ports are BENCH_LIVE_RTMP_PORT (49350),
+// BENCH_LIVE_FLV_PORT (48935), BENCH_LIVE_INGEST_PORT (48936); the baseline uses RTMP 49351,
+// HTTP-FLV 48937 and pages on BENCH_PORT+1.
 // Needs a built web app (`npm run build`; the npm script does it), /usr/bin/chromium and ffmpeg.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
