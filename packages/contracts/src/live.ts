@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, text, Timestamp } from './common.ts';
+import { namedFormat } from './rules.ts';
 
 // Live meetings (直播): an encoder pushing RTMP with a secret key, or a registered meeting-room
 // camera pulled over RTSP (by hand, or automatically in each shift's meeting window). Viewers get
@@ -134,8 +135,15 @@ export type Camera = z.infer<typeof Camera>;
 const rtspUrl = z
   .string()
   .trim()
+  .min(1, { error: 'must not be empty' })
   .max(500, { error: 'must be at most 500 characters' })
-  .regex(/^rtsps?:\/\/[^\s/]+(\/\S*)?$/i, { error: 'must be an RTSP address such as rtsp://192.168.1.64:554/Streaming/Channels/101' });
+  .check(
+    namedFormat(
+      'rtspUrl',
+      /^rtsps?:\/\/[^\s/]+(\/\S*)?$/i,
+      'must be an RTSP address such as rtsp://192.168.1.64:554/Streaming/Channels/101',
+    ),
+  );
 
 export const CameraInput = z.object({
   name: text(40),

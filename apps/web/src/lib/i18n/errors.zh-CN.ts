@@ -48,6 +48,7 @@ const formats: Record<FieldFormat, string> = {
   zoneCode: '只能使用大写字母、数字和 -',
   mimeType: '文件类型无法识别，请重新选择文件',
   courseCode: '只能使用字母、数字和 -',
+  rtspUrl: '请填写摄像头的 RTSP 地址，如 rtsp://192.168.1.64:554/Streaming/Channels/101',
 };
 
 /** What a lesson's file must be, by the media kind LESSON_MEDIA_KIND expects. */
