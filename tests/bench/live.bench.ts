@@ -285,6 +285,7 @@ function windowMedians(run: LatencyRun, windowMs: number): number[] {
 function floorRun(samples: number[]): LatencyRun {
   return {
     samples,
+    times: [],
     ahead: [],
     warmupFrames: 0,
     unreadable: 0,
