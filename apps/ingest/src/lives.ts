@@ -133,6 +133,8 @@ export class LiveManager {
 
   private refuse(session: NmsSession, reason: string): void {
     this.refused.add(session.id);
+    // Its donePublish comes only if node-media-server made it the publisher; forget it either way.
+    setTimeout(() => this.refused.delete(session.id), 60_000).unref();
     // Never the key: the path and the address only.
     this.log.warn({ streamPath: session.streamPath, ip: session.ip, reason }, 'publish refused');
     session.close();
@@ -236,6 +238,7 @@ export class LiveManager {
     const at = this.now();
     await rt.packager?.stop();
     rt.packager = undefined;
+    this.nms.closeViewers(rt.viewPath);
     await this.repo.markInterrupted(rt.live.id, at);
     await this.repo.addGap(rt.live.id, { from: at.toISOString(), to: null, reason });
     this.log.info({ liveId: rt.live.id, reason }, 'live interrupted');
@@ -283,6 +286,7 @@ export class LiveManager {
 
   private cameraDown(cameraId: string): void {
     this.cameras?.onCameraDown?.(cameraId);
+    this.nms.closeViewers(`/camera/${cameraId}`);
     for (const rt of this.runtimes.values())
       if (rt.source === `/camera/${cameraId}`) this.enqueue(rt, () => this.sourceDown(rt, 'CAMERA_LOST'));
   }

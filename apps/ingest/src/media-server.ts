@@ -99,6 +99,15 @@ export class MediaServer {
     return this.broadcasts.get(path)?.publisher ?? null;
   }
 
+  /**
+   * Ends every player of `path` (the publisher went away): node-media-server would keep them open
+   * waiting, and a returning publisher's stream would reach them without its headers. Players
+   * reconnect and start cleanly.
+   */
+  closeViewers(path: StreamPath): void {
+    for (const session of this.broadcasts.get(path)?.subscribers.values() ?? []) session.close();
+  }
+
   /** True once the publisher of `path` has sent its video header (a player can start). */
   hasVideo(path: StreamPath): boolean {
     const b = this.broadcasts.get(path);

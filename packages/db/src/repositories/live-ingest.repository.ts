@@ -98,7 +98,9 @@ export function createLiveIngestRepository(prisma: PrismaClient): LiveIngestRepo
 
     async listLeftOnAir() {
       const rows = await prisma.liveStream.findMany({
-        where: { OR: [{ status: 'LIVE' }, { status: 'IDLE', startedAt: { not: null } }] },
+        // Camera recordings still waiting for their camera are the dead ingest's too: a meeting window
+        // then records anew instead of staying blocked by a live nobody runs.
+        where: { OR: [{ status: 'LIVE' }, { status: 'IDLE', startedAt: { not: null } }, { status: 'IDLE', source: 'CAMERA' }] },
         select: liveSelect,
       });
       return rows.map(toLive);

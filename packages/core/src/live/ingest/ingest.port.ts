@@ -79,7 +79,7 @@ export interface LiveIngestRepository {
   closeOpenGaps(id: string, at: Date): Promise<void>;
   /** ENDED with the reason; false when it had already ended. */
   markEnded(id: string, reason: LiveEndReason, at: Date): Promise<boolean>;
-  /** Lives a dead ingest left on air (LIVE, or IDLE after having started). */
+  /** Lives a dead ingest left on air (LIVE, or IDLE after having started) or was starting (CAMERA lives still IDLE). */
   listLeftOnAir(): Promise<IngestLive[]>;
   /** The reported meeting of a team's shift on a date, if any. */
   findMeetingId(teamId: string, shiftId: string, meetingDate: string): Promise<string | null>;
