@@ -6,6 +6,7 @@ export default defineConfig({
       'packages/*/src/**/*.spec.ts',
       'apps/api/src/**/*.spec.ts',
       'apps/worker/src/**/*.spec.ts',
+      'apps/ingest/src/**/*.spec.ts',
       'apps/web/src/**/*.spec.ts',
       'seeds/**/*.spec.ts',
       'tests/integration/**/*.test.ts',
