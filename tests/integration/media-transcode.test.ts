@@ -193,4 +193,14 @@ describe('H.264 with Opus, as a phone browser compresses it', { timeout: 120_000
     const early = await new FfmpegVideoProcessor(ffmpeg, limits, () => new Date('2026-12-01T05:00:00Z')).inspect(path.join(dir, 'source'));
     expect(early.facts).toMatchObject({ capturedAt: null, gpsLatitude: OPUS_CAPTURE.latitude });
   });
+
+  it('refuses a recording over the configured length unless the job allows longer (a live recording)', async () => {
+    // landscape-20s is 20 s; the uploads' limit here is 10 s, a live's 60 s.
+    const processor = new FfmpegVideoProcessor(ffmpeg, { ...limits, maxDurationSeconds: 10 });
+    const dir = await fs.mkdtemp(path.join(work, 'long-'));
+    const file = path.join(dir, 'source');
+    await fs.copyFile(sample('landscape-20s-720p-h264-aac.mp4'), file);
+    await expect(processor.inspect(file)).rejects.toMatchObject({ code: 'MEDIA_TOO_LONG', params: { limitSeconds: 10 } });
+    await expect(processor.inspect(file, { maxDurationSeconds: 60 })).resolves.toMatchObject({ facts: { videoCodec: 'h264' } });
+  });
 });

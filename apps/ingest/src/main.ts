@@ -67,7 +67,18 @@ async function run(config: IngestConfig, log: Logger): Promise<void> {
   });
   const lives = new LiveManager(
     nms,
-    { repo: repos.liveIngest, store, queue, events, ffmpeg: ffmpeg.ffmpeg, ffprobe: ffmpeg.ffprobe, workDir: config.workDir, log },
+    {
+      repo: repos.liveIngest,
+      store,
+      queue,
+      events,
+      ffmpeg: ffmpeg.ffmpeg,
+      ffprobe: ffmpeg.ffprobe,
+      workDir: config.workDir,
+      log,
+      // The lives' own limit, and a reconnect grace's worth of slack per possible gap.
+      maxRecordingSeconds: live.limits.maxMinutes * 60 + 10 * live.reconnectGraceSeconds,
+    },
     {
       maxTotal: live.limits.total,
       maxMinutes: live.limits.maxMinutes,

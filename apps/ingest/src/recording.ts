@@ -14,6 +14,11 @@ export interface RecordingDeps {
   ffprobe: string;
   workDir: string;
   log: Logger;
+  /**
+   * Longest recording the media pipeline takes from a live: LIVE_MAX_MINUTES, not the uploads'
+   * MAX_VIDEO_MINUTES (a two-hour live is not refused as too long), plus room for reconnects.
+   */
+  maxRecordingSeconds: number;
 }
 
 /** A live's working directory: `hls/` (live window) and `rec/part-N.mp4` (the recording). */
@@ -118,7 +123,7 @@ export async function finalizeRecording(deps: RecordingDeps, liveId: string): Pr
     createdById: live.createdById,
   });
   await repo.setRecording(liveId, assetId, meetingId);
-  await deps.queue.send('media.process', { assetId }, { singletonKey: assetId });
+  await deps.queue.send('media.process', { assetId, maxDurationSeconds: deps.maxRecordingSeconds }, { singletonKey: assetId });
   await deps.events.publish({
     type: 'media.status',
     assetId,

@@ -154,7 +154,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       );
       const evidence = new EvidenceCheckService(repos.evidenceChecks, repos.evidenceCounts, options.compliance.evidence);
       const handlers: JobHandlers = {
-        'media.process': (data, ctx) => processing.process(data.assetId, ctx),
+        'media.process': (data, ctx) => processing.process(data.assetId, ctx, { maxDurationSeconds: data.maxDurationSeconds }),
         'media.photo': (data, ctx) => processing.process(data.assetId, ctx),
         'uploads.expire': async (_data, ctx) => {
           await uploads.expireAbandoned();

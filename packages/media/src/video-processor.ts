@@ -39,13 +39,13 @@ export class FfmpegVideoProcessor implements VideoProcessor {
     this.transcoder = new HlsTranscoder(ffmpeg);
   }
 
-  async inspect(file: string): Promise<VideoInspection> {
+  async inspect(file: string, options: { maxDurationSeconds?: number } = {}): Promise<VideoInspection> {
     let plan: MediaPlan;
     let probe;
     const prepared = (await isMp4(file)) ? this.transcoder.prepareCopy(file, path.join(path.dirname(file), 'prepared-copy')) : null;
     try {
       probe = await this.ffmpeg.probe(file);
-      plan = planLadder(probe, this.limits);
+      plan = planLadder(probe, { ...this.limits, maxDurationSeconds: options.maxDurationSeconds ?? this.limits.maxDurationSeconds });
     } catch (error) {
       await prepared?.cancel();
       if (error instanceof UnplayableMediaError)

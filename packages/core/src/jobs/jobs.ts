@@ -3,7 +3,14 @@ import type { Logger } from '../logging/logger.port.ts';
 /** Every background job and its payload. Payloads carry ids; handlers reload the record and decide. */
 export interface JobPayloads {
   /** Probe and process an uploaded asset: HLS for video, derivatives and evidence for photos. */
-  'media.process': { assetId: string };
+  'media.process': {
+    assetId: string;
+    /**
+     * Longest recording accepted, when it is not MAX_VIDEO_MINUTES: a live's recording is bounded
+     * by LIVE_MAX_MINUTES at the ingest instead, and may be longer than any upload.
+     */
+    maxDurationSeconds?: number;
+  };
   /**
    * The same for photos (and PDF documents), on a queue of their own: a photo takes a fraction of
    * a second and must not wait behind a video encode that takes minutes.

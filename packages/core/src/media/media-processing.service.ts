@@ -57,7 +57,7 @@ export class MediaProcessingService {
       .catch(() => {});
   }
 
-  async process(assetId: string, ctx: JobContext): Promise<void> {
+  async process(assetId: string, ctx: JobContext, options: { maxDurationSeconds?: number } = {}): Promise<void> {
     const started = performance.now();
     // Debug lines with the time since the job began: where the seconds to PLAYABLE go.
     const stage = (name: string) => ctx.log.debug({ stage: name, ms: Math.round(performance.now() - started) }, 'media stage');
@@ -77,7 +77,7 @@ export class MediaProcessingService {
       stage('downloaded');
       if (asset.kind === 'PHOTO') await this.processPhoto(asset, file, workspace);
       else if (asset.kind === 'DOCUMENT') await this.processDocument(asset, file, workspace);
-      else await this.processVideo(asset, file, workspace, ctx, { playable: attempt === 'resumed', stage });
+      else await this.processVideo(asset, file, workspace, ctx, { playable: attempt === 'resumed', stage, ...options });
       await this.media.markReady(assetId);
       await this.emit(asset, 'READY', 100);
       await this.enqueueEvidenceCheck(asset, ctx);
@@ -127,9 +127,9 @@ export class MediaProcessingService {
     file: string,
     workspace: JobWorkspace,
     ctx: JobContext,
-    { playable, stage }: { playable: boolean; stage: (name: string) => void },
+    { playable, stage, maxDurationSeconds }: { playable: boolean; stage: (name: string) => void; maxDurationSeconds?: number },
   ): Promise<void> {
-    const inspection = await this.video.inspect(file);
+    const inspection = await this.video.inspect(file, { maxDurationSeconds });
     stage('inspected');
     // Written while the first rendition is made; screens read the facts only once it is published.
     const facts = this.media.setVideoFacts(asset.id, inspection.facts);

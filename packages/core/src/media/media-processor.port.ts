@@ -35,7 +35,8 @@ export interface TranscodeOutput {
  * message for the uploader); any other error is unexpected and retried.
  */
 export interface VideoProcessor {
-  inspect(file: string): Promise<VideoInspection>;
+  /** `maxDurationSeconds` replaces the configured limit for this file (live recordings). */
+  inspect(file: string, options?: { maxDurationSeconds?: number }): Promise<VideoInspection>;
   /**
    * Writes the renditions, handing each to `onRendition` as it finishes, and for video the poster
    * and the sprite with its VTT, which come from the same decoding as the encodes rather than a
