@@ -55,8 +55,8 @@ export interface EdgeLimits {
 export const FLV_LIMITS: EdgeLimits = { maxAheadS: 2, edgeMarginS: 0.2, stallMs: 3_000, startupMs: 12_000, afterJumpMs: 2_000 };
 
 /**
- * HLS: the player sits about two 1-second segments behind the newest one by design (hls.js
- * liveSyncDurationCount 2), and Safari a little more; only a much larger lag is a fault.
+ * HLS: the player sits a segment or two behind the newest one by design (hls.js
+ * liveSyncDurationCount 1), and Safari more; only a much larger lag is a fault.
  */
 export const HLS_LIMITS: EdgeLimits = { maxAheadS: 8, edgeMarginS: 2, stallMs: 5_000, startupMs: 20_000, afterJumpMs: 3_000 };
 
