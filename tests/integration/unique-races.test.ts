@@ -34,6 +34,17 @@ async function race(url: string, cookie: string, payload: (i: number) => object,
 }
 
 describe('concurrent creates of the same unique thing', () => {
+  it('two cameras at one address: one is registered, the others get 409 CAMERA_DUPLICATE', async () => {
+    const { statuses, refused, bodies } = await race('/api/cameras', officer, (i) => ({
+      name: `并发摄像头${i}`,
+      rtspUrl: 'rtsp://192.0.2.10:554/Streaming/Channels/101',
+      username: 'admin',
+      password: `secret-${i}`,
+    }));
+    expect(statuses, bodies.join('\n')).toEqual([201, 409, 409, 409]);
+    for (const error of refused) expect(error.code).toBe('CAMERA_DUPLICATE');
+  });
+
   it('two teams with one name: one is created, the others get 409 TEAM_NAME_TAKEN', async () => {
     const { statuses, refused, bodies } = await race(`/api/enterprises/${enterpriseId}/teams`, officer, () => ({ name: '并发测试组' }));
     expect(statuses, bodies.join('\n')).toEqual([201, 409, 409, 409]);

@@ -20,6 +20,7 @@ const MEANINGS: UniqueMeaning[] = [
   { model: 'Team', fields: ['enterpriseId', 'name'], code: 'TEAM_NAME_TAKEN' },
   { model: 'Shift', fields: ['enterpriseId', 'name'], code: 'SHIFT_NAME_TAKEN' },
   { model: 'Course', fields: ['code'], code: 'COURSE_CODE_TAKEN' },
+  { model: 'Camera', fields: ['enterpriseId', 'rtspUrlShown'], code: 'CAMERA_DUPLICATE' },
   { model: 'Meeting', fields: ['teamId', 'shiftId', 'meetingDate'], code: 'MEETING_ALREADY_REPORTED', params: meetingDateOf },
 ];
 
