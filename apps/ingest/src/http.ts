@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from '@platform/core';
 import { LiveEndReason } from '@platform/contracts';
 import type { CameraManager } from './cameras.ts';
+import { publisherHasNoAudio, withoutFlvAudioFlag } from './flv-header.ts';
 import type { LiveManager } from './lives.ts';
 import type { MediaServer, StreamPath } from './media-server.ts';
 import { hlsDir } from './recording.ts';
@@ -142,7 +143,9 @@ function proxyFlv(
       return json(res, 404, { code: 'LIVE_NOT_LIVE' });
     }
     res.writeHead(200, { 'content-type': 'video/x-flv', 'cache-control': 'no-store', connection: 'close' });
-    up.pipe(res);
+    // A source without sound: the header must not promise audio, or the player waits for it forever.
+    if (publisherHasNoAudio(deps.nms.publisherOf(streamPath))) up.pipe(withoutFlvAudioFlag()).pipe(res);
+    else up.pipe(res);
     up.once('end', () => res.end());
   });
   upstream.once('error', () => {
