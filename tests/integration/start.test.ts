@@ -95,6 +95,69 @@ describe('server process', () => {
     expect(await stop(server.child)).toBe(0);
   });
 
+  it('leaves no ingest and no ffmpeg behind when the API is killed with SIGKILL mid-live', { timeout: 120_000 }, async () => {
+    const server = startServer();
+    const base = await server.ready;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer1', password: 'Demo@2021' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { enterprise: { id: string } };
+    const teams = (await (await fetch(`${base}/api/enterprises/${me.enterprise.id}/teams`, { headers: { cookie } })).json()) as {
+      id: string;
+    }[];
+    const created = await fetch(`${base}/api/live`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ teamId: teams[0]!.id, title: '强杀测试' }),
+    });
+    expect(created.status).toBe(201);
+    const { live, url } = (await created.json()) as { live: { id: string }; url: string };
+    const pusher = spawn('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-re',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=320x180:rate=25',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '25',
+      '-pix_fmt',
+      'yuv420p',
+      '-f',
+      'flv',
+      url,
+    ]);
+    started.push(pusher);
+    try {
+      await until(
+        async () =>
+          ((await (await fetch(`${base}/api/live/${live.id}`, { headers: { cookie } })).json()) as { status: string }).status === 'LIVE',
+      );
+      // The ingest's packager for this live (its command line names the live), besides our encoder.
+      const packagers = () => processesWith(live.id).filter((pid) => pid !== pusher.pid);
+      await until(async () => packagers().length > 0);
+      const ingests = ingestsOf(dataDir);
+      expect(ingests).toHaveLength(1);
+
+      server.child.kill('SIGKILL');
+      // The kernel takes the ingest with its parent (PR_SET_PDEATHSIG), and the packagers with the ingest.
+      await until(async () => ingestsOf(dataDir).length === 0 && packagers().length === 0, 10_000);
+      expect(ingests.filter((pid) => existsSync(`/proc/${pid}`) && !isZombie(pid))).toEqual([]);
+    } finally {
+      pusher.kill('SIGKILL');
+      // PostgreSQL has no such tie to the API (it must survive a crash of it to be consistent): stop it here.
+      await stopOrphanedPostgres();
+    }
+  });
+
   it('refuses to start with bad configuration and names every bad key', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
       cwd: PROJECT_ROOT,
@@ -124,4 +187,34 @@ function ingestsOf(dir: string): number[] {
 async function resolvePgData(): Promise<string> {
   const pointer = path.join(dataDir, 'postgres.location');
   return existsSync(pointer) ? (await fs.readFile(pointer, 'utf8')).trim() : path.join(dataDir, 'postgres');
+}
+
+/** Polls `check` until it holds, or fails after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Fast shutdown (SIGINT) of the cluster a killed server left running, waiting for it to go. */
+async function stopOrphanedPostgres(): Promise<void> {
+  const pidFile = path.join(await resolvePgData(), 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  await until(async () => !existsSync(pidFile), 30_000).catch(() => process.kill(pid, 'SIGKILL'));
 }
