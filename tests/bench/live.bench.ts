@@ -41,6 +41,7 @@ import {
   type HlsPackager,
   type PlayerSettings,
 } from './live-baseline.ts';
+import { HLS_LIVE_SETTINGS, MPEGTS_LIVE_SETTINGS } from '../../apps/web/src/lib/components/live/player-settings.ts';
 import { percentile, readStripeWithFfmpeg, startStripe, STRIPE_READER, type LatencyRun, type Stripe } from './live-stripe.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,31 +64,14 @@ const WALL_LIVE_VIDEO = process.env.BENCH_LIVE_SELECTOR ?? '[data-testid="live-p
  * what the platform's path adds (ingest, API proxy, wall), not a different player tuning.
  */
 const PLAYER: PlayerSettings = {
-  // apps/web/src/lib/components/live/LivePlayer.svelte, startFlv and startHlsJs.
   mpegts: {
-    enableWorker: false,
-    enableStashBuffer: false,
-    stashInitialSize: 128 * 1024,
-    lazyLoad: false,
-    deferLoadAfterSourceOpen: false,
-    liveBufferLatencyChasing: true,
-    liveBufferLatencyMaxLatency: 0.9,
-    liveBufferLatencyMinRemain: 0.2,
-    autoCleanupSourceBuffer: true,
-    autoCleanupMaxBackwardDuration: 10,
-    autoCleanupMinBackwardDuration: 5,
+    ...MPEGTS_LIVE_SETTINGS,
     // BENCH_LIVE_MPEGTS='{"liveBufferLatencyMaxLatency":0.5}' tries other settings on the baseline page.
     ...(JSON.parse(process.env.BENCH_LIVE_MPEGTS ?? '{}') as Record<string, unknown>),
   },
   hls: {
-    liveSyncDurationCount: 2,
-    liveMaxLatencyDurationCount: 5,
-    maxLiveSyncPlaybackRate: 1.5,
-    lowLatencyMode: false,
-    maxBufferLength: 8,
-    backBufferLength: 4,
-    startFragPrefetch: true,
-    // BENCH_LIVE_HLS='{"liveSyncDurationCount":1}' tries other settings on the baseline page.
+    ...HLS_LIVE_SETTINGS,
+    // BENCH_LIVE_HLS='{"liveSyncDurationCount":2}' tries other settings on the baseline page.
     ...(JSON.parse(process.env.BENCH_LIVE_HLS ?? '{}') as Record<string, unknown>),
   },
 };
