@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, resolveLogFormat } from '@platform/config';
+import { resolveLogFormat, startProcess } from '@platform/config';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
+import { loadConfig, type ApiConfig } from './config.ts';
 import { seedCatalogueMedia } from './demo/catalogue-media.ts';
 import { seedDemoActivity } from './demo/demo-activity.ts';
 import { openPlatform } from './platform.ts';
@@ -23,30 +23,6 @@ const DEMO_ACCOUNTS: [string, string][] = [
 ];
 /** The demo accounts that must give a second factor (isPrivilegedRole): their first login shows the enrolment. */
 const PRIVILEGED_DEMO_ACCOUNTS = ['admin', 'secadmin', 'auditor', 'inspector', 'command'];
-
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env, projectRoot);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-
-  const log = createLogger(config.log, 'api');
-  // As Node would, stop on a rejection nobody handled; but say so in the log, with the stack and causes.
-  process.on('unhandledRejection', (error) => {
-    log.fatal({ err: error }, 'unhandled promise rejection');
-    process.exit(1);
-  });
-  await serve(config, log).catch((error: unknown) => {
-    log.fatal({ err: error }, 'failed to start');
-    process.exit(1);
-  });
-}
 
 async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
   const platform = await openPlatform(config, { log });
@@ -102,8 +78,4 @@ async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  // No logger yet: print the whole error, causes included.
-  console.error('[platform] failed to start:', error);
-  process.exit(1);
-});
+startProcess('api', () => loadConfig(process.env, projectRoot), serve);

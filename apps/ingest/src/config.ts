@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ConfigError,
@@ -8,6 +7,9 @@ import {
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
+  readKeptFile,
+  sharedDataKeyEnvShape,
+  sharedDataKeyOf,
   storageConfigOf,
   storageEnvShape,
   storageProblems,
@@ -21,13 +23,7 @@ import { z } from 'zod';
 const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'required: the platform PostgreSQL, as postgres://user:password@host/db' }),
   DATA_DIR: z.string().min(1).default('.data'),
-  DATA_ENCRYPTION_KEY: z
-    .string()
-    .trim()
-    .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+=*$/.test(v), {
-      error: 'must be 32 bytes in base64, the same as the API',
-    })
-    .optional(),
+  ...sharedDataKeyEnvShape,
   ...storageEnvShape,
   ...mediaEnvShape,
   ...liveEnvShape,
@@ -59,16 +55,15 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv, projectRoot: string): I
   const e = parsed.data;
   const dataDir = path.resolve(projectRoot, e.DATA_DIR);
   const live = liveConfigOf(e);
-  const secret = live.ingest.secret ?? readIfExists(path.join(dataDir, 'live-ingest-secret'));
+  const secret = live.ingest.secret ?? readKeptFile(path.join(dataDir, 'live-ingest-secret'));
   if (!secret)
     throw new ConfigError(
       "Invalid configuration:\n  LIVE_INGEST_SECRET: required (the same as the API's); generate one with: openssl rand -base64 48\nSee the configuration table in README.md.",
     );
-  const keyFile = readIfExists(path.join(dataDir, 'data-encryption-key'));
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    dataKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : keyFile ? Buffer.from(keyFile, 'base64') : undefined,
+    dataKey: sharedDataKeyOf(e.DATA_ENCRYPTION_KEY, dataDir),
     // Same default as the API, so an API and an ingest on one machine share the filesystem store.
     storage: storageConfigOf(e, path.join(dataDir, 'objects')),
     media: mediaConfigOf(e),
@@ -77,8 +72,4 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv, projectRoot: string): I
     secret,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };
-}
-
-function readIfExists(file: string): string | undefined {
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
 }

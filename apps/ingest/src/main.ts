@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, createLogger } from '@platform/config';
+import { startProcess } from '@platform/config';
 import type { Logger } from '@platform/core';
 import { createPrismaClient, createRepositories, PgEventBus } from '@platform/db';
 import { PgBossJobQueue, startBoss } from '@platform/jobs';
@@ -18,28 +18,6 @@ import { MediaServer } from './media-server.ts';
 // by the API in the embedded default, or on its own (`npm run ingest`) beside API instances.
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-async function main(): Promise<void> {
-  let config: IngestConfig;
-  try {
-    config = loadIngestConfig(process.env, projectRoot);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const log = createLogger(config.log, 'ingest');
-  process.on('unhandledRejection', (error) => {
-    log.fatal({ err: error }, 'unhandled promise rejection');
-    process.exit(1);
-  });
-  await run(config, log).catch((error: unknown) => {
-    log.fatal({ err: error }, 'failed to start');
-    process.exit(1);
-  });
-}
 
 async function run(config: IngestConfig, log: Logger): Promise<void> {
   const { live } = config;
@@ -154,7 +132,4 @@ async function run(config: IngestConfig, log: Logger): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  console.error('[ingest] failed to start:', error);
-  process.exit(1);
-});
+startProcess('ingest', () => loadIngestConfig(process.env, projectRoot), run);

@@ -13,6 +13,8 @@ import {
   complianceEnvShape,
   remindersConfigOf,
   remindersEnvShape,
+  sharedDataKeyEnvShape,
+  sharedDataKeyOf,
   storageConfigOf,
   storageEnvShape,
   storageProblems,
@@ -34,13 +36,7 @@ const EnvSchema = z.object({
     .min(MIN_AUDIT_RETENTION_DAYS, { error: `must be at least ${MIN_AUDIT_RETENTION_DAYS} (等保 level 3 keeps audit records six months)` })
     .default(MIN_AUDIT_RETENTION_DAYS),
   WORK_DIR: z.string().min(1).optional(),
-  DATA_ENCRYPTION_KEY: z
-    .string()
-    .trim()
-    .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+=*$/.test(v), {
-      error: 'must be 32 bytes in base64, the same as the API',
-    })
-    .optional(),
+  ...sharedDataKeyEnvShape,
   ...remindersEnvShape,
   ...complianceEnvShape,
   ...storageEnvShape,
@@ -64,10 +60,8 @@ export interface WorkerConfig {
   concurrency: number;
   jobMonitorSeconds: number;
   log: LogConfig;
-  /** DATA_DIR, where an embedded API on this machine keeps its generated data key. */
-  dataDir: string;
-  /** DATA_ENCRYPTION_KEY (the API's): robot URLs are sealed with it. */
-  dataEncryptionKey: Buffer | undefined;
+  /** The API's data key (robot URLs are sealed with it): DATA_ENCRYPTION_KEY, or the embedded API's key file under DATA_DIR. */
+  dataKey: Buffer | undefined;
   reminders: RemindersConfig;
   compliance: ComplianceConfig;
 }
@@ -78,19 +72,19 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): W
   const extra = parsed.success ? storageProblems(parsed.data) : [];
   if (!parsed.success || extra.length) throw new ConfigError(describeConfigProblems(parsed.error?.issues ?? [], extra, env));
   const e = parsed.data;
+  const dataDir = path.resolve(projectRoot, e.DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     learning: learningSettingsOf(e),
     // Same default as the API, so an API and a worker on one machine share the filesystem store.
-    storage: storageConfigOf(e, path.join(path.resolve(projectRoot, e.DATA_DIR), 'objects')),
+    storage: storageConfigOf(e, path.join(dataDir, 'objects')),
     media: mediaConfigOf(e),
     workDir: e.WORK_DIR ? path.resolve(projectRoot, e.WORK_DIR) : undefined,
     concurrency: e.WORKER_CONCURRENCY,
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
-    dataDir: path.resolve(projectRoot, e.DATA_DIR),
-    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
+    dataKey: sharedDataKeyOf(e.DATA_ENCRYPTION_KEY, dataDir),
     // The API's default: a worker's links must match what the API would send.
     compliance: complianceConfigOf(e),
     reminders: remindersConfigOf(e, 'http://localhost:3000'),

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, createLogger } from '@platform/config';
+import { startProcess } from '@platform/config';
 import type { Logger } from '@platform/core';
 import { createPrismaClient, createRepositories } from '@platform/db';
 import { openMediaRuntime } from '@platform/jobs';
@@ -13,29 +11,9 @@ import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadWorkerConfig(process.env, projectRoot);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const log = createLogger(config.log, 'worker');
-  process.on('unhandledRejection', (error) => {
-    log.fatal({ err: error }, 'unhandled promise rejection');
-    process.exit(1);
-  });
-  await run(config, log).catch((error: unknown) => {
-    log.fatal({ err: error }, 'failed to start');
-    process.exit(1);
-  });
-}
-
 async function run(config: WorkerConfig, log: Logger): Promise<void> {
+  // A worker never makes a data key: a key of its own would not open what the API sealed.
+  if (!config.dataKey) log.warn({}, 'DATA_ENCRYPTION_KEY is not set: this worker cannot post reminders to group robots');
   const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 4 });
   const runtime = await openMediaRuntime({
     databaseUrl: config.databaseUrl,
@@ -47,7 +25,7 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     learningRetentionDays: config.learning.retentionDays,
     reminders: config.reminders,
     compliance: config.compliance,
-    dataKey: await workerDataKey(config, log),
+    dataKey: config.dataKey,
     stopTimeoutSeconds: 30,
     listen: false,
     work: { concurrency: config.concurrency, workRoot: config.workDir },
@@ -72,19 +50,4 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/**
- * DATA_ENCRYPTION_KEY, or the key an embedded API keeps in DATA_DIR on this machine. A worker never
- * makes one: a key of its own would not open what the API sealed.
- */
-async function workerDataKey(config: WorkerConfig, log: Logger): Promise<Buffer | undefined> {
-  if (config.dataEncryptionKey) return config.dataEncryptionKey;
-  const file = path.join(config.dataDir, 'data-encryption-key');
-  if (existsSync(file)) return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64');
-  log.warn({}, 'DATA_ENCRYPTION_KEY is not set: this worker cannot post reminders to group robots');
-  return undefined;
-}
-
-main().catch((error: unknown) => {
-  console.error('[worker] failed to start:', error);
-  process.exit(1);
-});
+startProcess('worker', () => loadWorkerConfig(process.env, projectRoot), run);

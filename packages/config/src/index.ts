@@ -154,10 +154,9 @@ export function uploadPolicyOf(media: MediaConfig) {
   };
 }
 
-/** Thrown at boot when the environment is invalid; the message lists every bad key. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from './config-error.ts';
+export { readKeptFile, sharedDataKeyEnvShape, sharedDataKeyOf } from './data-key.ts';
+export { startProcess } from './process.ts';
 
 export {
   createLogger,

@@ -1,0 +1,4 @@
+/** Thrown at boot when the environment is invalid; the message lists every bad key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
