@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { expect, type APIRequestContext } from '@playwright/test';
+import { freePort } from '../support/processes.ts';
 
 /** What createLive answers (LivePublishing), as far as the specs need it. */
 export interface Publishing {
@@ -34,66 +34,7 @@ export interface Pusher {
  * encoder in a meeting room would. `stop()` ends it (SIGINT, then SIGKILL after 5 s).
  */
 export function pushTestPattern(url: string): Pusher {
-  const child = spawn(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-nostdin',
-      '-loglevel',
-      'warning',
-      '-re',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=640x360:rate=25',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-tune',
-      'zerolatency',
-      '-g',
-      '25',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-f',
-      'flv',
-      url,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    process: child,
-    log: () => log,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGINT');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-/** A port free right now (listen on 0, read, close). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  return startTestPattern({ audio: true, output: ['-f', 'flv', url], stop: 'SIGINT' });
 }
 
 /** A real RTSP server for the specs (a meeting-room camera stands behind it). */
@@ -143,6 +84,15 @@ export async function startRtspServer(): Promise<RtspServer> {
  * RTSP/UDP to `url`, with a sine tone in AAC unless `audio` is false (many IP cameras send none).
  */
 export function feedRtspCamera(url: string, { audio = true }: { audio?: boolean } = {}): Pusher {
+  return startTestPattern({ audio, output: ['-f', 'rtsp', '-rtsp_transport', 'udp', url], stop: 'SIGKILL' });
+}
+
+/**
+ * ffmpeg `-re` encoding testsrc2 640×360 at 25 fps (H.264, 1 s GOP; a sine tone in AAC with
+ * `audio`) to `output`. `stop: 'SIGINT'` lets ffmpeg end the stream cleanly, SIGKILL after 5 s.
+ */
+function startTestPattern(options: { audio: boolean; output: string[]; stop: 'SIGINT' | 'SIGKILL' }): Pusher {
+  const { audio, output } = options;
   const child = spawn(
     'ffmpeg',
     [
@@ -167,11 +117,7 @@ export function feedRtspCamera(url: string, { audio = true }: { audio?: boolean 
       '-pix_fmt',
       'yuv420p',
       ...(audio ? ['-c:a', 'aac'] : []),
-      '-f',
-      'rtsp',
-      '-rtsp_transport',
-      'udp',
-      url,
+      ...output,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -183,8 +129,10 @@ export function feedRtspCamera(url: string, { audio = true }: { audio?: boolean 
     log: () => log,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
+      child.kill(options.stop);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

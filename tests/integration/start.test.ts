@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, processesWith } from '../support/live-ingest.ts';
+import { freePort, isRunning, processesWith, waitFor } from '../support/processes.ts';
 import { PROJECT_ROOT } from '../support/test-app.ts';
 
 // The server as `npm start` runs it, as a real process: embedded PostgreSQL, migrations, seeds,
@@ -137,20 +137,22 @@ describe('server process', () => {
     ]);
     started.push(pusher);
     try {
-      await until(
+      await waitFor(
+        'the live on air',
         async () =>
           ((await (await fetch(`${base}/api/live/${live.id}`, { headers: { cookie } })).json()) as { status: string }).status === 'LIVE',
+        30_000,
       );
       // The ingest's packager for this live (its command line names the live), besides our encoder.
       const packagers = () => processesWith(live.id).filter((pid) => pid !== pusher.pid);
-      await until(async () => packagers().length > 0);
+      await waitFor('its packager', () => packagers().length > 0, 30_000);
       const ingests = ingestsOf(dataDir);
       expect(ingests).toHaveLength(1);
 
       server.child.kill('SIGKILL');
       // The kernel takes the ingest with its parent (PR_SET_PDEATHSIG), and the packagers with the ingest.
-      await until(async () => ingestsOf(dataDir).length === 0 && packagers().length === 0, 10_000);
-      expect(ingests.filter((pid) => existsSync(`/proc/${pid}`) && !isZombie(pid))).toEqual([]);
+      await waitFor('no ingest and no packager', () => ingestsOf(dataDir).length === 0 && packagers().length === 0, 10_000);
+      expect(ingests.filter(isRunning)).toEqual([]);
     } finally {
       pusher.kill('SIGKILL');
       // PostgreSQL has no such tie to the API (it must survive a crash of it to be consistent): stop it here.
@@ -189,23 +191,6 @@ async function resolvePgData(): Promise<string> {
   return existsSync(pointer) ? (await fs.readFile(pointer, 'utf8')).trim() : path.join(dataDir, 'postgres');
 }
 
-/** Polls `check` until it holds, or fails after `ms`. */
-async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function isZombie(pid: number): boolean {
-  try {
-    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
 /** Fast shutdown (SIGINT) of the cluster a killed server left running, waiting for it to go. */
 async function stopOrphanedPostgres(): Promise<void> {
   const pidFile = path.join(await resolvePgData(), 'postmaster.pid');
@@ -216,5 +201,5 @@ async function stopOrphanedPostgres(): Promise<void> {
   } catch {
     return;
   }
-  await until(async () => !existsSync(pidFile), 30_000).catch(() => process.kill(pid, 'SIGKILL'));
+  await waitFor('postgres to stop', () => !existsSync(pidFile), 30_000).catch(() => process.kill(pid, 'SIGKILL'));
 }

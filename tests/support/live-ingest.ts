@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { hashStreamKey, newStreamKey, SecretBox, streamKeyPrefix } from '@platform/core';
+import { childrenOf, cmdline, freePort } from './processes.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app.ts';
 
 // A test API with live meetings on: it starts its own ingest child (as `npm start` does) on free
@@ -12,17 +11,8 @@ import { createTestApp, type TestApp, type TestAppOptions } from './test-app.ts'
 
 export const DATA_KEY = 'dGVzdC1kYXRhLWtleS10aGlydHktdHdvLWJ5dGVzISE=';
 
-/** A port free right now (listen on 0, read, close). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// The process and port helpers, for the integration tests that import everything from here.
+export { childrenOf, cmdline, freePort, processesWith, waitFor } from './processes.ts';
 
 export interface LiveTestApp extends TestApp {
   ports: { rtmp: number; flv: number; ingest: number };
@@ -186,60 +176,6 @@ export async function probeStreams(input: string): Promise<{ codec_type: string;
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   await exited(child);
   return (JSON.parse(out || '{}') as { streams?: { codec_type: string; codec_name: string; width?: number }[] }).streams ?? [];
-}
-
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Pids whose parent is `pid` (from /proc). */
-export function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .map(Number)
-    .filter((p) => {
-      try {
-        const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    });
-}
-
-export function cmdline(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
-
-/** Live processes whose command line contains `text`. */
-export function processesWith(text: string): number[] {
-  return readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .map(Number)
-    .filter((p) => p !== process.pid && cmdline(p).includes(text) && !isZombie(p));
-}
-
-function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
 }
 
 /**
