@@ -446,7 +446,18 @@ export type ErrorParams<C extends ErrorCode = ErrorCode> = { [K in (typeof ERROR
  * The named formats of FIELD_INVALID_FORMAT's `format` param: the contract's own rules
  * (phone, username…) and the standard ones zod checks (uuid, date, datetime, time).
  */
-export const FIELD_FORMATS = ['uuid', 'date', 'datetime', 'time', 'phone', 'username', 'zoneCode', 'mimeType', 'courseCode', 'rtspUrl'] as const;
+export const FIELD_FORMATS = [
+  'uuid',
+  'date',
+  'datetime',
+  'time',
+  'phone',
+  'username',
+  'zoneCode',
+  'mimeType',
+  'courseCode',
+  'rtspUrl',
+] as const;
 export type FieldFormat = (typeof FIELD_FORMATS)[number];
 
 /**
