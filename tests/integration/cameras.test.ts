@@ -144,7 +144,7 @@ describe('the ingest calls', () => {
     expect(list.items[0]).toMatchObject({ id: ids.camera, liveId: live.id });
     const refused = await call('officer1', 'DELETE', `/api/cameras/${ids.camera}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({ code: 'CAMERA_ALREADY_RECORDING', params: { liveId: live.id } });
+    expect(refused.json().error).toMatchObject({ code: 'CAMERA_ALREADY_RECORDING' });
     await t.platform.prisma.liveStream.update({ where: { id: live.id }, data: { status: 'ENDED', endedAt: new Date() } });
     expect((await call('officer1', 'DELETE', `/api/cameras/${ids.camera}`)).statusCode).toBe(204);
     expect((await call('officer1', 'GET', `/api/cameras/${ids.camera}`)).statusCode).toBe(404);

@@ -111,7 +111,8 @@ describe('a camera pulled over RTSP', () => {
 describe('a recording started by hand', () => {
   it('records a CAMERA live made by the API until it is ended; viewers of the camera get its window', { timeout: 40_000 }, async () => {
     const prisma = t.platform.prisma;
-    const cam = await createCamera(t, { enterpriseId: slot.enterpriseId, url: rtsp.pullUrl('cam1') });
+    // The camera of the first tests again, under another loopback address: an enterprise registers an address once.
+    const cam = await createCamera(t, { enterpriseId: slot.enterpriseId, url: rtsp.pullUrl('cam1').replace('127.0.0.1', '127.0.0.2') });
     const live = await prisma.liveStream.create({
       data: { enterpriseId: slot.enterpriseId, title: '手动录制', source: 'CAMERA', cameraId: cam.id, createdById: slot.userId },
     });
@@ -161,7 +162,7 @@ describe('automatic recording', () => {
     const cam = await createCamera(t, {
       enterpriseId: slot.enterpriseId,
       teamId: slot.teamId,
-      url: rtsp.pullUrl('cam1'),
+      url: rtsp.pullUrl('cam1').replace('127.0.0.1', '127.0.0.3'),
       autoRecord: true,
     });
 

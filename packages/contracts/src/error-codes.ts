@@ -203,8 +203,8 @@ export const ERROR_CODES = {
   LIVE_INGEST_UNAVAILABLE: [],
   /** The camera did not answer in time, refused the credentials or has no such stream. */
   CAMERA_UNREACHABLE: ['reason'],
-  /** The camera is already being recorded (live `liveId`). */
-  CAMERA_ALREADY_RECORDING: ['liveId'],
+  /** The camera is being recorded now (its live is in the camera's `liveId`). */
+  CAMERA_ALREADY_RECORDING: [],
   /** A camera with this address is already registered for the enterprise. */
   CAMERA_DUPLICATE: [],
 

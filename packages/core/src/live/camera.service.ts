@@ -108,10 +108,7 @@ export class CameraService {
   /** Removes a camera; its past recordings stay with their meetings. Refused while it is recording. */
   async remove(actor: Actor, id: string): Promise<void> {
     const camera = await this.manageable(actor, id);
-    if (camera.liveId)
-      throw new ConflictError('CAMERA_ALREADY_RECORDING', 'The camera is recording; end its live first.', {
-        params: { liveId: camera.liveId },
-      });
+    if (camera.liveId) throw new ConflictError('CAMERA_ALREADY_RECORDING', 'The camera is recording; end its live first.');
     if (!(await this.cameras.delete(id))) throw new NotFoundError('camera', id);
     await this.recordAudit(actor, 'camera.delete', camera, { rtspUrl: camera.rtspUrlShown });
   }
@@ -127,8 +124,7 @@ export class CameraService {
   async startRecording(actor: Actor, id: string, input: RecordCameraBody): Promise<LiveStream> {
     const camera = await this.manageable(actor, id);
     this.ingest.assertEnabled();
-    if (camera.liveId)
-      throw new ConflictError('CAMERA_ALREADY_RECORDING', 'The camera is recording already.', { params: { liveId: camera.liveId } });
+    if (camera.liveId) throw new ConflictError('CAMERA_ALREADY_RECORDING', 'The camera is recording already.');
     if (input.shiftId) {
       const team = camera.team ? await this.lives.findTeam(camera.team.id) : null;
       if (!team?.shiftIds.includes(input.shiftId))

@@ -31,6 +31,7 @@ const samplesOf: Partial<Record<ErrorCode, typeof samples>> = {
   PROGRAMME_ENTERPRISE_IN_OTHER_TIER: { category: ['HAZARDOUS_CHEMICAL', 'KEY_INDUSTRIAL'] },
   LESSON_MEDIA_KIND: { expected: ['VIDEO', 'DOCUMENT'] },
   LIBRARY_MEDIA_KIND: { expected: ['PHOTO', 'DOCUMENT'] },
+  CAMERA_UNREACHABLE: { reason: ['TIMEOUT', 'UNAUTHORIZED'] },
 };
 const sample = (code: ErrorCode, name: string, which: 0 | 1): string | number =>
   (samplesOf[code]?.[name] ?? samples[name])?.[which] ?? (which === 0 ? 120 : 360);
