@@ -117,9 +117,15 @@ export class Ffmpeg {
           }
         }
       });
-      child.on('error', (error) => reject(new FfmpegError(`could not run ffmpeg: ${error.message}`, stderr, { cause: error })));
+      // A cancelled run (AbortSignal) settles only once the process is gone: Node reports the abort
+      // at once, while ffmpeg may still be writing, and a caller that then removes the output
+      // directory would race it (ENOTEMPTY).
+      child.on('error', (error) => {
+        if (error.name !== 'AbortError') reject(new FfmpegError(`could not run ffmpeg: ${error.message}`, stderr, { cause: error }));
+      });
       child.on('close', (code, signal) => {
-        if (code === 0) resolve();
+        if (options.signal?.aborted) reject(new FfmpegError('ffmpeg was cancelled', stderr, { cause: options.signal.reason }));
+        else if (code === 0) resolve();
         else reject(new FfmpegError(`ffmpeg failed (${signal ?? `exit ${code}`}): ${lastLine(stderr)}`, stderr, { exitCode: code }));
       });
     });
