@@ -42,6 +42,16 @@ export interface StillFiles {
 
 type VideoPlan = Extract<MediaPlan, { kind: 'video' }>;
 
+/** One ffmpeg run that wrote video renditions: the media it covered and the wall time it took. */
+export interface TranscodeRun {
+  kind: 'remux' | 'encode';
+  mediaSeconds: number;
+  wallSeconds: number;
+}
+
+/** Told of every finished remux and encode run, e.g. to measure speed as × real time. */
+export type TranscodeObserver = (run: TranscodeRun) => void;
+
 /**
  * A remux started while the source is still being probed. Most phone videos are H.264/AAC MP4
  * that end up remuxed anyway, and starting ffmpeg costs about as much as probing; running both at
@@ -51,7 +61,8 @@ type VideoPlan = Extract<MediaPlan, { kind: 'video' }>;
  */
 export interface PreparedCopy {
   dir: string;
-  done: Promise<void>;
+  /** Resolves with the wall seconds the remux took. */
+  done: Promise<number>;
   cancel(): Promise<void>;
 }
 
@@ -62,14 +73,19 @@ export interface PreparedCopy {
  * `onRendition` immediately.
  */
 export class HlsTranscoder {
-  constructor(private readonly ffmpeg: Ffmpeg) {}
+  constructor(
+    private readonly ffmpeg: Ffmpeg,
+    private readonly observe: TranscodeObserver = () => {},
+  ) {}
 
   /** Starts remuxing `input` into `dir` before its plan is known; see {@link PreparedCopy}. */
   prepareCopy(input: string, dir: string): PreparedCopy {
     const abort = new AbortController();
+    const started = performance.now();
     const done = fs
       .mkdir(dir, { recursive: true })
-      .then(() => this.ffmpeg.run(hlsCopyArgs(input, dir, 'copy-if-present'), { signal: abort.signal }));
+      .then(() => this.ffmpeg.run(hlsCopyArgs(input, dir, 'copy-if-present'), { signal: abort.signal }))
+      .then(() => (performance.now() - started) / 1000);
     done.catch(() => {}); // a cancelled or failed speculation is reported where it is awaited, if at all
     return {
       dir,
@@ -109,15 +125,21 @@ export class HlsTranscoder {
     const encodes = plan.renditions.filter((r) => r.mode === 'encode');
     // Remuxing costs a few per cent of an encode; weigh progress accordingly.
     const copyShare = copies.length ? (encodes.length ? 0.05 : 1) : 0;
+    const mediaSeconds = Math.min(duration, plan.limitSeconds ?? duration);
     for (const r of copies) {
       const adopted = r === copies[0] && prepared ? await adopt(prepared, workDir, r.name) : null;
-      const dir = adopted ?? (await mkdir(workDir, r.name));
-      if (!adopted)
+      const dir = adopted?.dir ?? (await mkdir(workDir, r.name));
+      let wallSeconds = adopted?.wallSeconds;
+      if (!adopted) {
+        const started = performance.now();
         await this.ffmpeg.run(hlsCopyArgs(input, dir, remuxAudioOf(r, plan.copyAudio), plan.limitSeconds), {
           durationSeconds: duration,
           onProgress: (f) => cb.onProgress(f * copyShare),
           signal: cb.signal,
         });
+        wallSeconds = (performance.now() - started) / 1000;
+      }
+      this.observe({ kind: 'remux', mediaSeconds, wallSeconds: wallSeconds! });
       await cb.onRendition(await this.describe(r.name, dir, true, { rendition: r, fps: plan.fps, durationSeconds: duration }));
     }
     if (!encodes.length) {
@@ -126,6 +148,7 @@ export class HlsTranscoder {
     }
     const outputs = await Promise.all(encodes.map(async (r) => ({ rendition: r, dir: await mkdir(workDir, r.name) })));
     const still = stills && stillsOutput(stills, plan);
+    const started = performance.now();
     await this.ffmpeg.run(
       hlsEncodeArgs(input, outputs, { copyAudio: plan.copyAudio, stills: still, hdr: plan.hdr, limitSeconds: plan.limitSeconds }),
       {
@@ -134,6 +157,7 @@ export class HlsTranscoder {
         signal: cb.signal,
       },
     );
+    this.observe({ kind: 'encode', mediaSeconds, wallSeconds: (performance.now() - started) / 1000 });
     const wroteStills = stills && still ? await finishStills(stills, still, duration) : false;
     const results = await Promise.all(
       outputs.map((o) =>
@@ -235,10 +259,14 @@ async function finishStills(files: StillFiles, out: StillsOutput, durationSecond
   return true;
 }
 
-/** The prepared remux's directory moved to the rendition's place, or null when the speculation failed. */
-async function adopt(prepared: PreparedCopy, workDir: string, name: string): Promise<string | null> {
+/**
+ * The prepared remux's directory moved to the rendition's place, with the time the remux took, or
+ * null when the speculation failed.
+ */
+async function adopt(prepared: PreparedCopy, workDir: string, name: string): Promise<{ dir: string; wallSeconds: number } | null> {
+  let wallSeconds: number;
   try {
-    await prepared.done;
+    wallSeconds = await prepared.done;
   } catch {
     await prepared.cancel();
     return null;
@@ -246,7 +274,7 @@ async function adopt(prepared: PreparedCopy, workDir: string, name: string): Pro
   await fs.mkdir(workDir, { recursive: true });
   const dir = path.join(workDir, name);
   await fs.rename(prepared.dir, dir);
-  return dir;
+  return { dir, wallSeconds };
 }
 
 async function mkdir(root: string, name: string): Promise<string> {

@@ -10,7 +10,14 @@ export {
   type HlsOutput,
   type RemuxAudio,
 } from './ffmpeg-args.ts';
-export { HlsTranscoder, type RenditionResult, type StillFiles, type TranscodeCallbacks } from './hls-transcoder.ts';
+export {
+  HlsTranscoder,
+  type RenditionResult,
+  type StillFiles,
+  type TranscodeCallbacks,
+  type TranscodeObserver,
+  type TranscodeRun,
+} from './hls-transcoder.ts';
 export {
   LADDER,
   planLadder,

@@ -4,7 +4,7 @@ import type { FinishedRendition, TranscodeOutput, VideoInspection, VideoProcesso
 import { MediaRejectedError } from '@platform/core';
 import { parseCaptureTags } from './capture-tags.ts';
 import { FfmpegError, type Ffmpeg } from './ffmpeg.ts';
-import { HlsTranscoder, type PreparedCopy } from './hls-transcoder.ts';
+import { HlsTranscoder, type PreparedCopy, type TranscodeObserver } from './hls-transcoder.ts';
 import { planLadder, UnplayableMediaError, type LadderLimits, type MediaPlan } from './ladder.ts';
 import { masterPlaylist } from './playlists.ts';
 
@@ -35,8 +35,10 @@ export class FfmpegVideoProcessor implements VideoProcessor {
     private readonly limits: LadderLimits,
     /** The clock a capture time in the future is judged by. */
     private readonly now: () => Date = () => new Date(),
+    /** Told the speed of every remux and encode (metrics). */
+    observe?: TranscodeObserver,
   ) {
-    this.transcoder = new HlsTranscoder(ffmpeg);
+    this.transcoder = new HlsTranscoder(ffmpeg, observe);
   }
 
   async inspect(file: string, options: { maxDurationSeconds?: number } = {}): Promise<VideoInspection> {

@@ -1,0 +1,25 @@
+import { timingSafeEqual } from 'node:crypto';
+
+/** What decides whether a caller may read `/metrics`. */
+export interface ScrapeRequest {
+  /** The Authorization header, if any. */
+  authorization: string | undefined;
+  /** The connection's peer address (not a forwarded one: a proxy must not turn a caller into loopback). */
+  remoteAddress: string | undefined;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The rule of every `/metrics` endpoint (API and worker): with a token configured, only
+ * `Authorization: Bearer <token>`; without one, only callers on the loopback. The endpoint answers
+ * 404 to everyone else, so it is not advertised.
+ */
+export function scrapeAllowed(token: string | undefined, request: ScrapeRequest): boolean {
+  if (!token) return LOOPBACK.has(request.remoteAddress ?? '');
+  const given = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
