@@ -9,6 +9,7 @@ import {
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
+  metricsEnvShape,
   complianceConfigOf,
   complianceEnvShape,
   remindersConfigOf,
@@ -36,6 +37,9 @@ const EnvSchema = z.object({
     .min(MIN_AUDIT_RETENTION_DAYS, { error: `must be at least ${MIN_AUDIT_RETENTION_DAYS} (等保 level 3 keeps audit records six months)` })
     .default(MIN_AUDIT_RETENTION_DAYS),
   WORK_DIR: z.string().min(1).optional(),
+  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  WORKER_HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  WORKER_STOP_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   ...sharedDataKeyEnvShape,
   ...remindersEnvShape,
   ...complianceEnvShape,
@@ -44,6 +48,7 @@ const EnvSchema = z.object({
   ...jobsEnvShape,
   ...trainingEnvShape,
   ...logEnvShape,
+  ...metricsEnvShape,
 });
 
 /** Validated configuration of a standalone media worker (`npm run worker`). */
@@ -59,7 +64,13 @@ export interface WorkerConfig {
   workDir: string | undefined;
   concurrency: number;
   jobMonitorSeconds: number;
+  /** After SIGTERM: time for running jobs to finish before they are aborted and handed back to the queue. */
+  stopGraceSeconds: number;
   log: LogConfig;
+  /** The worker's own HTTP server (/metrics, /health/live, /health/ready); port 0 = none. */
+  http: { port: number; host: string };
+  /** Bearer token `/metrics` asks for; undefined lets only loopback callers scrape. */
+  metricsToken: string | undefined;
   /** The API's data key (robot URLs are sealed with it): DATA_ENCRYPTION_KEY, or the embedded API's key file under DATA_DIR. */
   dataKey: Buffer | undefined;
   reminders: RemindersConfig;
@@ -83,7 +94,10 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): W
     workDir: e.WORK_DIR ? path.resolve(projectRoot, e.WORK_DIR) : undefined,
     concurrency: e.WORKER_CONCURRENCY,
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
+    stopGraceSeconds: e.WORKER_STOP_GRACE_SECONDS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    http: { port: e.WORKER_HTTP_PORT, host: e.WORKER_HTTP_HOST },
+    metricsToken: e.METRICS_TOKEN,
     dataKey: sharedDataKeyOf(e.DATA_ENCRYPTION_KEY, dataDir),
     // The API's default: a worker's links must match what the API would send.
     compliance: complianceConfigOf(e),

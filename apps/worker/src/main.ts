@@ -26,7 +26,7 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     reminders: config.reminders,
     compliance: config.compliance,
     dataKey: config.dataKey,
-    stopTimeoutSeconds: 30,
+    stopTimeoutSeconds: config.stopGraceSeconds,
     listen: false,
     work: { concurrency: config.concurrency, workRoot: config.workDir },
     log,
@@ -36,12 +36,14 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
   });
   log.info({ concurrency: config.concurrency }, 'ready: taking media jobs');
 
+  // `runtime.stopping` is true from here on: no new job is taken (readiness reports it).
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'finishing the current job, then stopping');
-    setTimeout(() => process.exit(1), 60_000).unref();
+    log.info({ signal, graceSeconds: config.stopGraceSeconds }, 'stopping: no new jobs; running ones finish or are handed back');
+    // The grace, the aborted jobs' cleanup and hand-back (SETTLE_AFTER_ABORT_MS), and closing.
+    setTimeout(() => process.exit(1), (config.stopGraceSeconds + 20) * 1000).unref();
     await runtime.close();
     await prisma.$disconnect();
     process.exit(0);

@@ -1,4 +1,5 @@
-export { startJobRunner, type RunnerOptions } from './job-runner.ts';
+export { startJobRunner, type JobRunner, type RunnerOptions } from './job-runner.ts';
+export { handBack } from './hand-back.ts';
 export { openMediaRuntime, type MediaRuntime, type MediaRuntimeOptions } from './media-runtime.ts';
 export { PgBossJobQueue, startBoss, type BossOptions } from './pg-boss-queue.ts';
 export { QUEUES } from './queues.ts';

@@ -28,8 +28,10 @@ import {
 } from '@platform/media';
 import { createObjectStore, type ObjectStore } from '@platform/storage';
 import type { PgBoss } from 'pg-boss';
-import { startJobRunner } from './job-runner.ts';
+import { startJobRunner, type JobRunner } from './job-runner.ts';
 import { mediaStoreOver } from './media-store.ts';
+import { createJobMetrics } from './metrics/job-metrics.ts';
+import type { Registry } from './metrics/metrics-registry.ts';
 import { PgBossJobQueue, startBoss } from './pg-boss-queue.ts';
 import { openReminders, reminderHandlers } from './reminder-runtime.ts';
 import { sweepOrphanWorkspaces, workspaceFactory } from './workspace.ts';
@@ -45,7 +47,10 @@ export interface MediaRuntimeOptions {
   uploadQuota?: UploadQuota;
   /** How often pg-boss looks for jobs whose worker died. */
   jobMonitorSeconds: number;
-  /** How long `close` waits for running jobs before pg-boss gives up on them. */
+  /**
+   * At a stop, how long running jobs may take to finish before they are aborted and handed back
+   * to the queue (another worker takes them at once).
+   */
   stopTimeoutSeconds: number;
   /** Receive events from every process: an API fans them out to its screens; a worker only publishes. */
   listen: boolean;
@@ -64,6 +69,8 @@ export interface MediaRuntimeOptions {
   compliance: ComplianceSettings & { evidence: EvidenceCheckSettings };
   /** DATA_ENCRYPTION_KEY, which opens the robots' sealed URLs; a worker may lack it (its robot jobs then fail saying so). */
   dataKey: Uint8Array | undefined;
+  /** The process's metrics registry: jobs run here record their durations, failures and transcode speeds in it. */
+  metrics?: Registry;
 }
 
 /** Object store, ffmpeg, events, job queue and the services built on them, as one process uses them. */
@@ -85,7 +92,14 @@ export interface MediaRuntime {
   compliance: ComplianceService;
   /** Posts to group robots (reminder jobs, and the API's "send a test message"). */
   robots: RobotDelivery;
-  /** Stops taking jobs (finishing the running ones), then closes the queue, store and events. */
+  /**
+   * Stops taking jobs at once, lets the running ones finish within `stopTimeoutSeconds`, then
+   * aborts and hands back the rest. Idempotent; `close` calls it too. Nothing to do without `work`.
+   */
+  stopWork(): Promise<void>;
+  /** True once `stopWork` (or `close`) has begun: this process takes no new job. */
+  readonly stopping: boolean;
+  /** Stops work (as `stopWork`), then closes the queue, store and events. */
   close(): Promise<void>;
 }
 
@@ -101,6 +115,12 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
   log.info({ ffmpeg: ffmpeg.ffmpeg, ffmpegSource: ffmpeg.source, storage: store.driver }, 'media runtime');
   const events = new PgEventBus(options.databaseUrl, log.child({ component: 'events' }));
   const closers: (() => Promise<void>)[] = [() => store.close(), () => events.close()];
+  let runner: JobRunner | undefined;
+  let stopping = false;
+  const stopWork = async () => {
+    stopping = true;
+    await runner?.stop(options.stopTimeoutSeconds * 1000);
+  };
   const close = async () => {
     for (const closer of closers.reverse().splice(0)) await closer();
   };
@@ -112,7 +132,8 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       schedule: true,
       onError: (error) => log.error({ err: error, component: 'pg-boss' }, 'job queue error'),
     });
-    closers.push(() => boss.stop({ graceful: true, timeout: options.stopTimeoutSeconds * 1000 }));
+    // After stopWork nothing of ours is running; the timeout only bounds a handler that ignored its abort.
+    closers.push(() => boss.stop({ graceful: true, timeout: 5_000 }));
     const queue = new PgBossJobQueue(boss);
     const access = new EnterpriseAccess(async (id) => {
       const e = await repos.enterprises.findById(id);
@@ -139,13 +160,14 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
     });
     const compliance = new ComplianceService(repos.dueMeetings, repos.complianceStats, access, queue, options.compliance, options.now);
     if (options.work) {
+      const metrics = options.metrics ? createJobMetrics(options.metrics) : undefined;
       const auditRetention = new AuditRetentionService(repos.audit, options.auditRetentionDays);
       const swept = await sweepOrphanWorkspaces(options.work.workRoot);
       if (swept) log.info({ swept }, `removed ${swept} workspace(s) left by killed workers`);
       const processing = new MediaProcessingService(
         repos.media,
         mediaStore,
-        new FfmpegVideoProcessor(new Ffmpeg(ffmpeg), options.media, options.now),
+        new FfmpegVideoProcessor(new Ffmpeg(ffmpeg), options.media, options.now, metrics?.observeTranscode),
         new SharpPhotoProcessor(new Ffmpeg(ffmpeg)),
         workspaceFactory(store, options.work.workRoot),
         events,
@@ -172,10 +194,27 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
         'compliance.sweep': (_data, ctx) => compliance.sweep(ctx.log),
         ...reminderHandlers(reminders),
       };
-      const runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
-      closers.push(() => runner.stop());
+      runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
+      closers.push(stopWork);
     }
-    return { store, mediaStore, ffmpeg, events, boss, queue, access, uploads, staged, compliance, robots, close };
+    return {
+      store,
+      mediaStore,
+      ffmpeg,
+      events,
+      boss,
+      queue,
+      access,
+      uploads,
+      staged,
+      compliance,
+      robots,
+      stopWork,
+      get stopping() {
+        return stopping;
+      },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
