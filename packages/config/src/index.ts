@@ -173,3 +173,4 @@ export { evidenceConfigOf, evidenceEnvShape, type EvidenceConfig, type EvidenceE
 export { complianceConfigOf, complianceEnvShape, type ComplianceConfig, type ComplianceEnv } from './compliance.ts';
 export { remindersConfigOf, remindersEnvShape, type RemindersConfig, type RemindersEnv } from './reminders.ts';
 export { liveConfigOf, liveEnvShape, type LiveConfig, type LiveEnv } from './live.ts';
+export { metricsEnvShape } from './metrics.ts';

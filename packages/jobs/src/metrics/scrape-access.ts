@@ -6,17 +6,20 @@ export interface ScrapeRequest {
   authorization: string | undefined;
   /** The connection's peer address (not a forwarded one: a proxy must not turn a caller into loopback). */
   remoteAddress: string | undefined;
+  /** The request names a client behind a proxy (Forwarded, X-Forwarded-For): it did not start on this machine. */
+  forwarded: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * The rule of every `/metrics` endpoint (API and worker): with a token configured, only
- * `Authorization: Bearer <token>`; without one, only callers on the loopback. The endpoint answers
- * 404 to everyone else, so it is not advertised.
+ * `Authorization: Bearer <token>`; without one, only callers on the loopback, and not through a
+ * proxy on the same machine (which would make every outside caller look local). The endpoint
+ * answers 404 to everyone else, so it is not advertised.
  */
 export function scrapeAllowed(token: string | undefined, request: ScrapeRequest): boolean {
-  if (!token) return LOOPBACK.has(request.remoteAddress ?? '');
+  if (!token) return !request.forwarded && LOOPBACK.has(request.remoteAddress ?? '');
   const given = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!given) return false;
   const a = Buffer.from(given);
