@@ -1,12 +1,15 @@
 import type { JobContext, JobHandlers, JobName, Logger } from '@platform/core';
 import type { PgBoss, WorkOptions } from 'pg-boss';
 import { handBack } from './hand-back.ts';
+import type { JobMetrics } from './metrics/job-metrics.ts';
 import { HEARTBEAT_REFRESH_SECONDS, QUEUES } from './queues.ts';
 
 export interface RunnerOptions {
   /** Jobs of each queue this process runs at once. ffmpeg uses a core per job. */
   concurrency: number;
   log: Logger;
+  /** Where each job's duration and failures are recorded (the process's registry); none in some tests. */
+  metrics?: JobMetrics;
 }
 
 /** The handlers registered with pg-boss, and their stop. */
@@ -80,6 +83,7 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
             },
             log,
           });
+          options.metrics?.jobDuration.observe({ queue: name, outcome: 'completed' }, (Date.now() - started) / 1000);
           log.info({ ms: Date.now() - started }, 'job done');
         } catch (error) {
           if (abort.signal.aborted) {
@@ -87,6 +91,9 @@ export async function startJobRunner(boss: PgBoss, handlers: JobHandlers, option
             log.info({ ms: Date.now() - started }, 'job handed back: this process is stopping');
             return;
           }
+          // A job handed back above has not failed: it is in neither count.
+          options.metrics?.jobDuration.observe({ queue: name, outcome: 'failed' }, (Date.now() - started) / 1000);
+          options.metrics?.jobFailures.inc({ queue: name });
           log.error({ err: error, ms: Date.now() - started, willRetry: !lastAttempt }, 'job failed');
           throw error;
         } finally {

@@ -194,7 +194,11 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
         'compliance.sweep': (_data, ctx) => compliance.sweep(ctx.log),
         ...reminderHandlers(reminders),
       };
-      runner = await startJobRunner(boss, handlers, { concurrency: options.work.concurrency, log: log.child({ component: 'jobs' }) });
+      runner = await startJobRunner(boss, handlers, {
+        concurrency: options.work.concurrency,
+        log: log.child({ component: 'jobs' }),
+        metrics,
+      });
       closers.push(stopWork);
     }
     return {
