@@ -1,0 +1,207 @@
+// What every fault scenario shares: the cluster, database look-ups, the test video, the report.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import type { Cluster, PlatformProcess } from '../support/cluster.ts';
+import { FaultClient, sleep } from './fault-client.ts';
+
+const run = promisify(execFile);
+
+/** One scenario's outcome: what was done, timings, what was lost (empty: nothing). */
+export interface ScenarioReport {
+  name: string;
+  lines: string[];
+  timings: Record<string, number>;
+  lost: string[];
+  ms: number;
+}
+
+/** The cluster and the actors every scenario uses. */
+export interface FaultWorld {
+  cluster: Cluster;
+  apis: PlatformProcess[];
+  workers: PlatformProcess[];
+  officer: FaultClient;
+  video: { file: string; bytes: Buffer; sha256: string };
+  /** A scratch directory of the run (not the cluster's). */
+  tmp: string;
+}
+
+/** Collects a scenario's report as it goes. */
+export class Recorder {
+  readonly lines: string[] = [];
+  readonly timings: Record<string, number> = {};
+  readonly lost: string[] = [];
+  private readonly started = Date.now();
+
+  constructor(readonly name: string) {
+    process.stdout.write(`\n=== ${name}\n`);
+  }
+
+  say(line: string): void {
+    this.lines.push(line);
+    process.stdout.write(`  ${line}\n`);
+  }
+
+  time(label: string, ms: number): void {
+    this.timings[label] = ms;
+    this.say(`${label}: ${(ms / 1000).toFixed(1)} s`);
+  }
+
+  /** Records a loss when `ok` is false. */
+  expect(ok: boolean, loss: string): boolean {
+    if (!ok) {
+      this.lost.push(loss);
+      this.say(`LOST: ${loss}`);
+    }
+    return ok;
+  }
+
+  finish(): ScenarioReport {
+    const ms = Date.now() - this.started;
+    process.stdout.write(`  lost: ${this.lost.length ? this.lost.join('; ') : 'nothing'}  (${(ms / 1000).toFixed(1)} s)\n`);
+    return { name: this.name, lines: this.lines, timings: this.timings, lost: this.lost, ms };
+  }
+}
+
+/** One query on a fresh connection, so a restarted PostgreSQL needs no reconnect logic here. */
+export async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export interface JobRow {
+  id: string;
+  state: string;
+  retry_count: number;
+  output: unknown;
+}
+
+/** The `media.process` jobs of an asset, every state. */
+export function jobsOf(cluster: Cluster, assetId: string): Promise<JobRow[]> {
+  return query<JobRow>(
+    cluster.db.url,
+    `SELECT id, state, retry_count, output FROM pgboss.job WHERE name = 'media.process' AND data->>'assetId' = $1 ORDER BY created_on`,
+    [assetId],
+  );
+}
+
+/** Media jobs not finished yet (the demo catalogue's, queued by the first API). */
+export async function pendingMediaJobs(cluster: Cluster): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    cluster.db.url,
+    `SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('media.process', 'media.photo') AND state IN ('created', 'retry', 'active')`,
+  );
+  return row!.n;
+}
+
+export async function waitForQuietQueue(cluster: Cluster, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let pending = await pendingMediaJobs(cluster);
+  while (pending > 0 && Date.now() < deadline) {
+    await sleep(1_000);
+    pending = await pendingMediaJobs(cluster);
+  }
+  return pending;
+}
+
+/** The worker whose log says it started the asset's job (attempt `attempt` or later), and when it did. */
+export function startedOn(
+  workers: PlatformProcess[],
+  assetId: string,
+  afterAttempt = 0,
+): { worker: PlatformProcess; attempt: number } | null {
+  for (const worker of workers) {
+    const line = worker.logLines().find((l) => l.msg === 'job started' && l.assetId === assetId && Number(l.attempt) > afterAttempt);
+    if (line) return { worker, attempt: Number(line.attempt) };
+  }
+  return null;
+}
+
+export async function waitUntil<T>(
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs: number,
+): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) return null;
+    await sleep(200);
+  }
+}
+
+export const alive = (p: PlatformProcess) => p.child.exitCode === null && p.child.signalCode === null;
+
+/**
+ * The keys an asset's rows reference under its derived prefix: each rendition's directory, and the
+ * master, poster and sprite files. Anything else in the bucket under `media/<id>/out/` is an orphan.
+ */
+export async function derivedReport(
+  world: FaultWorld,
+  assetId: string,
+): Promise<{ renditions: string[]; orphans: string[]; missing: string[] }> {
+  const { cluster } = world;
+  const [asset] = await query<Record<string, string | null>>(
+    cluster.db.url,
+    `SELECT "hlsMasterKey", "posterKey", "spriteKey", "spriteVttKey" FROM media_asset WHERE id = $1`,
+    [assetId],
+  );
+  const renditions = await query<{ name: string; playlistKey: string }>(
+    cluster.db.url,
+    `SELECT name, "playlistKey" FROM media_rendition WHERE "assetId" = $1 ORDER BY name`,
+    [assetId],
+  );
+  const files = Object.values(asset ?? {}).filter((k): k is string => !!k);
+  const dirs = renditions.map((r) => r.playlistKey.slice(0, r.playlistKey.lastIndexOf('/') + 1));
+  const keys = (await cluster.store.bucket.list(`media/${assetId}/out/`)).map((o) => o.key);
+  const orphans = keys.filter((k) => !files.includes(k) && !dirs.some((d) => k.startsWith(d)));
+  const missing = [...files, ...renditions.map((r) => r.playlistKey)].filter((k) => !keys.includes(k));
+  return { renditions: renditions.map((r) => r.name), orphans, missing };
+}
+
+/** Entries left in a worker's scratch directory. */
+export async function scratchOf(cluster: Cluster, name: string): Promise<string[]> {
+  return fs.readdir(cluster.workDirOf(name)).catch(() => []);
+}
+
+/**
+ * A 1280×720 MPEG-4 Part 2 video with sound (~18 MB, 20 s): not H.264, so every rung is an encode
+ * and a transcode lasts long enough to be interrupted.
+ */
+export async function makeVideo(dir: string): Promise<string> {
+  const file = path.join(dir, 'fault-720p-mpeg4.mp4');
+  await run('ffmpeg', [
+    ...['-y', '-v', 'error'],
+    ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=20'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=20'],
+    ...['-c:v', 'mpeg4', '-b:v', '7M', '-c:a', 'aac', '-b:a', '96k', '-shortest'],
+    file,
+  ]);
+  return file;
+}
+
+/** Sends every part of a new upload for `meetingId` through the API and completes it; returns the asset. */
+export async function uploadWhole(
+  client: FaultClient,
+  meetingId: string,
+  name: string,
+  bytes: Buffer,
+): Promise<{ uploadId: string; assetId: string }> {
+  const upload = await client.createUpload(meetingId, name, bytes.length);
+  for (const part of upload.parts) {
+    const start = (part.partNumber - 1) * upload.partSize;
+    const answer = await client.sendPart(upload, part.partNumber, bytes.subarray(start, start + part.size), 'api');
+    if (answer.status !== 200) throw new Error(`part ${part.partNumber}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  await client.json('POST', `/api/uploads/${upload.id}/complete`);
+  return { uploadId: upload.id, assetId: upload.assetId };
+}
