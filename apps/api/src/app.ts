@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Lifecycle } from './lifecycle.ts';
 import type { Platform } from './platform.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
@@ -39,6 +40,8 @@ import { workerRoutes } from './routes/worker.routes.ts';
 export interface BuildAppOptions {
   /** Serve the built web app for non-API paths (off in API-only tests). */
   serveWeb?: boolean;
+  /** The process's shutdown state (server.ts drains it at SIGTERM); a fresh one when omitted. */
+  lifecycle?: Lifecycle;
 }
 
 /** The whole HTTP application over an open platform. Tests build it directly and use `inject`. */
@@ -52,6 +55,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     bodyLimit: 1024 * 1024,
     // Signed media tokens travel as a path segment.
     routerOptions: { maxParamLength: 500 },
+    // On close, idle keep-alive sockets are dropped at once instead of holding the close until the
+    // client hangs up; sockets with a request in flight finish it first.
+    forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,7 +74,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(compressionPlugin);
   if (config.openApiDocs) await app.register(openApiPlugin);
 
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, { lifecycle: options.lifecycle ?? new Lifecycle() });
   await app.register(authRoutes);
   await app.register(accountSecurityRoutes);
   await app.register(sessionRoutes);

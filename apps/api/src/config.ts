@@ -105,6 +105,8 @@ const EnvSchema = z.object({
   SESSION_LIMIT_PRIVILEGED: z.coerce.number().int().min(1).max(100).default(1),
   SESSION_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
   WORKER_IN_PROCESS: bool.optional(),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(120).default(0),
+  MIGRATE_ON_START: bool.default(true),
   ...storageEnvShape,
   ...mediaEnvShape,
   ...jobsEnvShape,
@@ -173,6 +175,13 @@ export interface ApiConfig {
   sessions: { limitPrivileged: number; limit: number; linkCheckSeconds: number };
   /** Run media jobs inside the API process (embedded default) instead of separate `npm run worker` processes. */
   workerInProcess: boolean;
+  /** After SIGTERM: seconds readiness answers 503 while the listener still serves, so load balancers stop sending. */
+  shutdownDrainSeconds: number;
+  /**
+   * Apply migrations, the application role's grants and the reference seed at start. Off for replicas
+   * (`npm run db:migrate` does it once); the API then refuses to start on a database with pending migrations.
+   */
+  migrateOnStart: boolean;
   workerConcurrency: number;
   jobMonitorSeconds: number;
   /** Missing-meeting reminders: the public URL their links use, robot URL policy, post timeout. */
@@ -238,12 +247,44 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     mediaLinkTtlSeconds: e.MEDIA_LINK_TTL_MINUTES * 60,
     sessions: { limitPrivileged: e.SESSION_LIMIT_PRIVILEGED, limit: e.SESSION_LIMIT, linkCheckSeconds: e.MEDIA_LINK_CHECK_SECONDS },
     workerInProcess: e.WORKER_IN_PROCESS ?? !e.DATABASE_URL,
+    shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
+    migrateOnStart: e.MIGRATE_ON_START,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
     // Without PUBLIC_URL, links use the first extra origin, else this server as seen from its own machine.
     compliance: complianceConfigOf(e),
     live: liveConfigOf(e),
     reminders: remindersConfigOf(e, e.PUBLIC_ORIGIN[0] ?? `http://localhost:${e.PORT}`),
+  };
+}
+
+const MigrateEnvSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'required: the database to migrate, as the application role (postgres://…)' }),
+  MIGRATION_DATABASE_URL: EnvSchema.shape.MIGRATION_DATABASE_URL,
+  SEED_DEMO: bool.default(false),
+  ...logEnvShape,
+});
+
+/** Configuration of `npm run db:migrate`: only the database keys (a migration job holds no other secret). */
+export interface MigrateConfig {
+  /** The application role, which is granted its rights. */
+  databaseUrl: string;
+  /** The owner of the tables, which migrates; DATABASE_URL when absent. */
+  migrationDatabaseUrl: string;
+  seedDemo: boolean;
+  log: LogConfig;
+}
+
+/** Reads the migration command's keys, reporting every bad one. */
+export function loadMigrateConfig(env: NodeJS.ProcessEnv): MigrateConfig {
+  const parsed = MigrateEnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describeConfigProblems(parsed.error.issues, [], env));
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
+    seedDemo: e.SEED_DEMO,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };
 }
 

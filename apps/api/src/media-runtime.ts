@@ -31,7 +31,7 @@ export async function openApiMediaRuntime(
     jobMonitorSeconds: config.jobMonitorSeconds,
     auditRetentionDays: config.auditRetentionDays,
     learningRetentionDays: config.learning.retentionDays,
-    // Below the server's 15 s forced exit.
+    // From SIGTERM: running jobs then are handed back, well within the server's CLOSE_GRACE_SECONDS.
     stopTimeoutSeconds: 10,
     listen: true,
     work: config.workerInProcess ? { concurrency: config.workerConcurrency } : undefined,

@@ -1,19 +1,16 @@
 import path from 'node:path';
 import {
-  applyAppRoleGrants,
-  applyMigrations,
   createPrismaClient,
   createRepositories,
   startEmbeddedPostgres,
   type EmbeddedPostgres,
   type PrismaClient,
   type Repositories,
-  roleOfUrl,
 } from '@platform/db';
-import { seedDatabase } from '@platform/seeds';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './config.ts';
 import { loadDataKey } from './data-key.ts';
+import { assertMigrated, setUpDatabase } from './database-setup.ts';
 import { ingestSecretOf, type IngestEndpoint } from './live/ingest-endpoint.ts';
 import { startIngestProcess, type IngestProcess } from './live/ingest-process.ts';
 import { openApiMediaRuntime, type MediaRuntime } from './media-runtime.ts';
@@ -78,15 +75,10 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
   let ingest: IngestEndpoint | undefined;
   let ingestProcess: IngestProcess | undefined;
   try {
-    const applied = await applyMigrations(migrationUrl ?? databaseUrl);
-    if (applied.length) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
-    if (migrationUrl && roleOfUrl(migrationUrl) !== roleOfUrl(databaseUrl)) await applyAppRoleGrants(migrationUrl, roleOfUrl(databaseUrl));
-    else
-      log.warn(
-        'DATABASE_URL is also the owner of the tables: set MIGRATION_DATABASE_URL so the audit log is append-only for the application',
-      );
-    const seeded = await seedDatabase(prisma, { demo: config.seedDemo });
-    log.info(seeded, 'seed data in place');
+    if (config.migrateOnStart)
+      await setUpDatabase({ migrationUrl: migrationUrl ?? databaseUrl, databaseUrl, prisma, seedDemo: config.seedDemo, log });
+    // A replica: `npm run db:migrate` sets the database up, and this code must not run on an older schema.
+    else await assertMigrated(migrationUrl ?? databaseUrl);
     dataKey = await loadDataKey(config);
     runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, dataKey, now);
     ({ endpoint: ingest, process: ingestProcess } = await ingestEndpointOf(config, { databaseUrl, dataKey, log }));

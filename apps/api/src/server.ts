@@ -6,7 +6,9 @@ import { buildApp } from './app.ts';
 import { loadConfig, type ApiConfig } from './config.ts';
 import { seedCatalogueMedia } from './demo/catalogue-media.ts';
 import { seedDemoActivity } from './demo/demo-activity.ts';
+import { Lifecycle } from './lifecycle.ts';
 import { openPlatform } from './platform.ts';
+import { forceExitAfterMs, shutDown } from './shutdown.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -26,17 +28,20 @@ const PRIVILEGED_DEMO_ACCOUNTS = ['admin', 'secadmin', 'auditor', 'inspector', '
 
 async function serve(config: ApiConfig, log: FastifyBaseLogger): Promise<void> {
   const platform = await openPlatform(config, { log });
-  const app = await buildApp(platform);
+  const lifecycle = new Lifecycle();
+  const app = await buildApp(platform, { lifecycle });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => {
+      log.error('the stop took too long; exiting anyway');
+      process.exit(1);
+    }, forceExitAfterMs(config.shutdownDrainSeconds));
     force.unref();
-    await app.close();
-    await platform.close();
+    await shutDown({ app, platform, lifecycle, drainSeconds: config.shutdownDrainSeconds, log });
     log.info('stopped');
     process.exit(0);
   };

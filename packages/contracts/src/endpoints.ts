@@ -18,6 +18,8 @@ export interface Endpoint {
  */
 export const endpoints = {
   getHealth: { method: 'GET', path: '/api/health' },
+  getHealthLive: { method: 'GET', path: '/api/health/live' },
+  getHealthReady: { method: 'GET', path: '/api/health/ready' },
 
   login: { method: 'POST', path: '/api/auth/login' },
   logout: { method: 'POST', path: '/api/auth/logout' },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { IdParams, PageQuery, pageOf } from './common.ts';
 import { endpoints, type OperationId } from './endpoints.ts';
 import { AuditEntry, AuditFilter, AuditQuery } from './audit.ts';
-import { Health } from './health.ts';
+import { Health, Liveness, Readiness } from './health.ts';
 import { ChangePasswordBody, LoginBody, Me, MfaActivateBody, MfaEnrolment, MfaRecoveryCodes, MfaVerifyBody } from './auth.ts';
 import { OwnSession, SessionsRevoked } from './sessions.ts';
 import {
@@ -143,6 +143,22 @@ const schemas = {
     summary: 'Liveness and a check per component',
     public: true,
     response: { 200: Health, 503: Health },
+    errors: [],
+  },
+  getHealthLive: {
+    tags: ['system'],
+    summary: 'Liveness probe: answers while the process runs; checks nothing else',
+    public: true,
+    response: { 200: Liveness },
+    errors: [],
+  },
+  getHealthReady: {
+    tags: ['system'],
+    summary: 'Readiness probe: 200 when the database and object store answer and the instance is not shutting down',
+    description:
+      'Answers 503 with status draining from SIGTERM on (the instance still serves requests for SHUTDOWN_DRAIN_SECONDS while the load balancer notices), and 503 with status degraded when a dependency does not answer. Results are reused for a second, so frequent probes stay cheap.',
+    public: true,
+    response: { 200: Readiness, 503: Readiness },
     errors: [],
   },
 

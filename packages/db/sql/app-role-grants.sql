@@ -20,8 +20,10 @@ REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM :"app_rol
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_purge FROM :"app_role";
 -- Retention goes through the owner's function, which removes only rows past the retention.
 GRANT EXECUTE ON FUNCTION audit_purge_expired(integer) TO :"app_role";
--- Migrations are the owner's business.
+-- Migrations are the owner's business; an API started with MIGRATE_ON_START=0 only reads which
+-- are applied, and refuses to start on a database that lacks one.
 REVOKE ALL ON "_prisma_migrations" FROM :"app_role";
+GRANT SELECT ON "_prisma_migrations" TO :"app_role";
 
 -- pg-boss (the job queue) creates and drops its own partitions at run time, which only an owner
 -- may do, so its schema (created by a migration) belongs to the application role: job state, not

@@ -23,10 +23,52 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 // Arbitrary constant: serialises concurrent starts (several API or worker processes) on one database.
 const MIGRATION_LOCK_KEY = 72707369;
+// Held around a whole setup (migrations, grants, seeds); see withSetupLock.
+const SETUP_LOCK_KEY = 72707370;
 
 /** Thrown when the database's history does not match the migrations folder. */
 export class MigrationError extends Error {
   override name = 'MigrationError';
+}
+
+/**
+ * The migrations in `dir` the database has not applied (all of them on an empty database), read
+ * with any role that may read `_prisma_migrations` (the owner, or the application role, which the
+ * grants allow to read it). For a process that must not migrate but must not run on an older schema either.
+ */
+export async function pendingMigrations(databaseUrl: string, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const migrations = await readMigrations(dir);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS name`);
+    if (!tables[0]?.name) return migrations.map((m) => m.name);
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs `setUp` (migrations, grants, seeds) while holding a session advisory lock on the database,
+ * so processes starting together (two API replicas, a replica and the migration job) set it up one
+ * after the other; the second then finds everything in place. Not the migrator's own key: that one
+ * is taken inside, from other connections.
+ */
+export async function withSetupLock<T>(ownerUrl: string, setUp: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK_KEY]);
+    return await setUp();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
 }
 
 /**

@@ -33,7 +33,10 @@ export const rateLimitPlugin = fp(
       allowList: (request) =>
         !request.url.startsWith('/api/') ||
         request.routeOptions.url === endpoints.streamMediaFile.path ||
-        request.routeOptions.url === endpoints.streamLiveFile.path,
+        request.routeOptions.url === endpoints.streamLiveFile.path ||
+        // Probes of every kubelet and balancer: a refused probe takes a healthy instance out of service.
+        request.routeOptions.url === endpoints.getHealthLive.path ||
+        request.routeOptions.url === endpoints.getHealthReady.path,
       // Thrown into the common error handler, which keeps statusCode, code and params.
       errorResponseBuilder: (_request, context) =>
         Object.assign(new Error(`Too many requests; try again in ${context.after}.`), {

@@ -7,22 +7,27 @@ import { contractRoute } from './contract-route.ts';
 
 // Comments every 15 s keep proxies from closing an idle stream and let clients notice a dead one.
 const HEARTBEAT_MS = 15_000;
+// When this instance stops: clients reconnect (to another instance) after 1 to 3 s.
+const RECONNECT_MIN_MS = 1_000;
+const RECONNECT_SPREAD_MS = 2_000;
 
 /** Server-Sent Events: meetings reported and media status changes, scoped like everything else. */
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   const bus = app.platform.runtime.events;
   const { sessions } = app.platform.services;
-  const open = new Set<() => void>();
+  const open = new Set<(farewell?: string) => void>();
   // Streams by session, so a session ended on any instance (logout, revocation, deactivation)
   // closes its streams here at once instead of at the next heartbeat.
   const bySession = new Map<string, Set<() => void>>();
   const stopNotices = bus.onSessionsEnded(({ sessionIds }) => {
     for (const id of sessionIds) for (const close of bySession.get(id) ?? []) close();
   });
-  // Streams never end on their own; close them so the server can stop.
-  app.addHook('onClose', async () => {
+  // Streams never end on their own: ended before the server stops listening (preClose), else its
+  // close would wait on them. Each gets a reconnection delay spread over a few seconds first, so the
+  // screens of a stopping instance come back to the others, not all in the same instant.
+  app.addHook('preClose', async () => {
     stopNotices();
-    for (const close of open) close();
+    for (const close of open) close(`retry: ${RECONNECT_MIN_MS + Math.floor(Math.random() * RECONNECT_SPREAD_MS)}\n\n`);
   });
 
   const slots = new StreamSlots(app.platform.config.eventStreams);
@@ -56,7 +61,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
           () => close(),
         );
       }, HEARTBEAT_MS);
-      const close = () => {
+      const close = (farewell?: string) => {
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(close);
@@ -64,11 +69,11 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
           bySession.get(sessionId)?.delete(close);
           if (!bySession.get(sessionId)?.size) bySession.delete(sessionId);
         }
-        if (!res.writableEnded) res.end();
+        if (!res.writableEnded) res.end(farewell);
       };
       open.add(close);
       if (sessionId) bySession.set(sessionId, (bySession.get(sessionId) ?? new Set()).add(close));
-      request.raw.on('close', close);
+      request.raw.on('close', () => close());
     },
   });
 };

@@ -3,6 +3,7 @@ import { checkDatabase } from '@platform/db';
 import { Ffmpeg } from '@platform/media';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cachedCheck } from '../cached-check.ts';
+import type { Lifecycle } from '../lifecycle.ts';
 import { contractRoute } from './contract-route.ts';
 
 const startedAt = Date.now();
@@ -19,9 +20,38 @@ async function timed(check: () => Promise<void>) {
 
 // Checking ffmpeg starts a process, and its answer only changes when someone replaces the binary.
 const FFMPEG_CHECK_TTL_MS = 30_000;
+// Probes come every few seconds from every kubelet and balancer: a database round trip and an
+// object store request once a second at most, whoever asks.
+const READY_CHECK_TTL_MS = 1_000;
 
-export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+export interface HealthRoutesOptions {
+  /** Draining from SIGTERM on; readiness reports it. */
+  lifecycle: Lifecycle;
+}
+
+export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { lifecycle }) => {
   const ffmpegRuns = cachedCheck(() => new Ffmpeg(app.platform.runtime.ffmpeg).version(), FFMPEG_CHECK_TTL_MS);
+  const readyChecks = cachedCheck(async () => {
+    const [db, storage] = await Promise.all([
+      timed(() => checkDatabase(app.platform.prisma)),
+      timed(() => app.platform.runtime.store.check()),
+    ]);
+    return { db, storage };
+  }, READY_CHECK_TTL_MS);
+
+  app.route({
+    ...contractRoute(app, routes.getHealthLive),
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  app.route({
+    ...contractRoute(app, routes.getHealthReady),
+    handler: async (_request, reply) => {
+      if (lifecycle.draining) return reply.status(503).send({ status: 'draining' });
+      const checks = await readyChecks();
+      const ok = checks.db.status === 'ok' && checks.storage.status === 'ok';
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', checks });
+    },
+  });
   app.route({
     ...contractRoute(app, routes.getHealth),
     handler: async (_request, reply) => {
