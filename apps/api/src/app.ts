@@ -10,8 +10,10 @@ import { openApiPlugin } from './plugins/openapi.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
 import { platformPlugin } from './plugins/platform.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
+import { requestIdGenerator, requestIdPlugin } from './plugins/request-id.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { RequestLogController } from './request-log.ts';
+import { metricsPlugin } from './metrics/metrics.plugin.ts';
 import { webPlugin } from './plugins/web.ts';
 import { accountLockRoutes } from './routes/account-lock.routes.ts';
 import { accountSecurityRoutes } from './routes/account-security.routes.ts';
@@ -52,6 +54,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     // One line per finished request, at a level set by its outcome and time.
     logController: new RequestLogController(config.slowRequestMs),
     trustProxy: config.trustProxy,
+    // Every log line of a request carries it as `reqId`: a trusted proxy's x-request-id, else a UUID.
+    genReqId: requestIdGenerator(config.trustProxy),
+    requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     // Signed media tokens travel as a path segment.
     routerOptions: { maxParamLength: 500 },
@@ -63,6 +68,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(platformPlugin, { platform });
+  await app.register(requestIdPlugin);
+  // Before the plugins that may refuse a request, so refusals are timed too.
+  await app.register(metricsPlugin);
   // First, so every answer (refusals and errors included) carries the headers.
   await app.register(securityHeadersPlugin);
   await app.register(errorHandlerPlugin);

@@ -12,6 +12,7 @@ import {
   type LiveConfig,
   logEnvShape,
   mediaConfigOf,
+  metricsEnvShape,
   mediaEnvShape,
   complianceConfigOf,
   complianceEnvShape,
@@ -115,6 +116,7 @@ const EnvSchema = z.object({
   ...remindersEnvShape,
   ...complianceEnvShape,
   ...logEnvShape,
+  ...metricsEnvShape,
 });
 
 /** Validated configuration of the API process. */
@@ -161,6 +163,8 @@ export interface ApiConfig {
   log: LogConfig;
   /** Requests slower than this are logged at info; the others at debug. */
   slowRequestMs: number;
+  /** Bearer token `/metrics` asks for; undefined lets only loopback callers scrape. */
+  metricsToken: string | undefined;
   /** CJK font for PDF reports: a file (and a face of a collection), or undefined to look in the usual places. */
   reportFont: { path: string | undefined; name: string | undefined };
   storage: StorageConfig;
@@ -240,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): ApiConf
     openApiDocs: e.OPENAPI_DOCS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     slowRequestMs: e.SLOW_REQUEST_MS,
+    metricsToken: e.METRICS_TOKEN,
     reportFont: { path: e.REPORT_FONT_PATH ? path.resolve(projectRoot, e.REPORT_FONT_PATH) : undefined, name: e.REPORT_FONT_NAME },
     storage: storageConfigOf(e, path.join(dataDir, 'objects')),
     media: mediaConfigOf(e),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from '@platform/core';
 import type { Repositories } from '@platform/db';
 import { openMediaRuntime, type MediaRuntime as SharedMediaRuntime } from '@platform/jobs';
+import type { Registry } from '@platform/jobs/metrics';
 import type { ApiConfig } from './config.ts';
 
 /** The shared media runtime plus what only the API needs: the key that signs media links. */
@@ -20,6 +21,7 @@ export async function openApiMediaRuntime(
   log: Logger,
   dataKey: Uint8Array,
   now?: () => Date,
+  metrics?: Registry,
 ): Promise<MediaRuntime> {
   const signingSecret = config.mediaSigningSecret ?? (await embeddedSigningSecret(config.dataDir));
   const runtime = await openMediaRuntime({
@@ -40,6 +42,7 @@ export async function openApiMediaRuntime(
     reminders: config.reminders,
     compliance: config.compliance,
     dataKey,
+    metrics,
   });
   return Object.assign(runtime, { signingSecret });
 }

@@ -7,6 +7,7 @@ import {
   type PrismaClient,
   type Repositories,
 } from '@platform/db';
+import { createMetricsRegistry, type Registry } from '@platform/jobs/metrics';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './config.ts';
 import { loadDataKey } from './data-key.ts';
@@ -33,6 +34,8 @@ export interface Platform {
   log: FastifyBaseLogger;
   /** The clock of every service; the real time except in tests. */
   now: () => Date;
+  /** The process's metrics (served at /metrics): Node's, the jobs run here, and the API's own. */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export interface PlatformOptions {
 export async function openPlatform(config: ApiConfig, options: PlatformOptions): Promise<Platform> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
+  const metrics = createMetricsRegistry();
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   // The owner of the tables migrates and grants; the application connects as a role that owns
@@ -80,7 +84,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     // A replica: `npm run db:migrate` sets the database up, and this code must not run on an older schema.
     else await assertMigrated(migrationUrl ?? databaseUrl);
     dataKey = await loadDataKey(config);
-    runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, dataKey, now);
+    runtime = await openApiMediaRuntime(config, databaseUrl, repos, log, dataKey, now, metrics);
     ({ endpoint: ingest, process: ingestProcess } = await ingestEndpointOf(config, { databaseUrl, dataKey, log }));
   } catch (error) {
     await ingestProcess?.stop();
@@ -99,6 +103,7 @@ export async function openPlatform(config: ApiConfig, options: PlatformOptions):
     ingest,
     log,
     now,
+    metrics,
     async close() {
       // First: it ends the lives it runs and stores their recordings (events and jobs go through the database).
       await ingestProcess?.stop();

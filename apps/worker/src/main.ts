@@ -4,7 +4,9 @@ import { startProcess } from '@platform/config';
 import type { Logger } from '@platform/core';
 import { createPrismaClient, createRepositories } from '@platform/db';
 import { openMediaRuntime } from '@platform/jobs';
+import { createMetricsRegistry } from '@platform/jobs/metrics';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
+import { startWorkerHttpServer } from './http-server.ts';
 
 // A media worker process. Run any number of them, on any machines that reach the database and
 // the object store; pg-boss gives each job to exactly one of them.
@@ -15,6 +17,7 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
   // A worker never makes a data key: a key of its own would not open what the API sealed.
   if (!config.dataKey) log.warn({}, 'DATA_ENCRYPTION_KEY is not set: this worker cannot post reminders to group robots');
   const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 4 });
+  const metrics = createMetricsRegistry();
   const runtime = await openMediaRuntime({
     databaseUrl: config.databaseUrl,
     repos: createRepositories(prisma),
@@ -30,10 +33,25 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     listen: false,
     work: { concurrency: config.concurrency, workRoot: config.workDir },
     log,
+    metrics,
   }).catch(async (error: unknown) => {
     await prisma.$disconnect();
     throw error;
   });
+  const http = config.http.port
+    ? await startWorkerHttpServer({
+        ...config.http,
+        metricsToken: config.metricsToken,
+        registry: metrics,
+        isReady: () => !runtime.stopping,
+        log,
+      }).catch(async (error: unknown) => {
+        await runtime.close();
+        await prisma.$disconnect();
+        throw error;
+      })
+    : undefined;
+  if (http) log.info({ port: http.port, host: config.http.host }, 'worker HTTP: /metrics, /health/live, /health/ready');
   log.info({ concurrency: config.concurrency }, 'ready: taking media jobs');
 
   // `runtime.stopping` is true from here on: no new job is taken (readiness reports it).
@@ -45,6 +63,8 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     // The grace, the aborted jobs' cleanup and hand-back (SETTLE_AFTER_ABORT_MS), and closing.
     setTimeout(() => process.exit(1), (config.stopGraceSeconds + 20) * 1000).unref();
     await runtime.close();
+    // Last: readiness answers 503 until the jobs are finished or handed back.
+    await http?.close();
     await prisma.$disconnect();
     process.exit(0);
   };

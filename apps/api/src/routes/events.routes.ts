@@ -31,6 +31,9 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const slots = new StreamSlots(app.platform.config.eventStreams);
+  // Read at each scrape: the open streams of this instance.
+  const uncount = app.metrics.countEventStreams(() => open.size);
+  app.addHook('onClose', async () => uncount());
   app.route({
     ...contractRoute(app, routes.streamEvents),
     preHandler: slots.guard,

@@ -47,7 +47,15 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       ...contractRoute(app, routes.uploadPart),
       handler: async (request) => {
         const length = request.headers['content-length'] ? Number(request.headers['content-length']) : undefined;
-        return uploads.receivePart(actorOf(request), request.params.id, request.params.partNumber, request.body as Readable, length);
+        const part = await uploads.receivePart(
+          actorOf(request),
+          request.params.id,
+          request.params.partNumber,
+          request.body as Readable,
+          length,
+        );
+        app.metrics.uploadBytes.inc({ kind: 'part' }, part.size);
+        return part;
       },
     });
   });
