@@ -9,6 +9,7 @@ export default defineConfig({
       'apps/ingest/src/**/*.spec.ts',
       'apps/web/src/**/*.spec.ts',
       'seeds/**/*.spec.ts',
+      'scripts/**/*.spec.ts',
       'tests/integration/**/*.test.ts',
     ],
     globalSetup: ['tests/support/global-setup.ts'],
