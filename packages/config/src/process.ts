@@ -30,7 +30,8 @@ export function startProcess<C extends { log: LogConfig }>(
       process.exit(1);
     });
     await run(config, log).catch((error: unknown) => {
-      log.fatal({ err: error }, 'failed to start');
+      // The reason in the message itself, so the one line an operator sees says what to do.
+      log.fatal({ err: error }, `failed to start: ${(error as Error).message}`);
       process.exit(1);
     });
   };
