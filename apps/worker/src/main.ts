@@ -60,8 +60,9 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal, graceSeconds: config.stopGraceSeconds }, 'stopping: no new jobs; running ones finish or are handed back');
-    // The grace, the aborted jobs' cleanup and hand-back (SETTLE_AFTER_ABORT_MS), and closing.
-    setTimeout(() => process.exit(1), (config.stopGraceSeconds + 20) * 1000).unref();
+    // The grace, the aborted jobs' cleanup and hand-back (≤ 5 s), pg-boss's stop (≤ 5 s) and closing;
+    // before the kubelet's SIGKILL at terminationGracePeriodSeconds = grace + 15.
+    setTimeout(() => process.exit(1), (config.stopGraceSeconds + 13) * 1000).unref();
     await runtime.close();
     // Last: readiness answers 503 until the jobs are finished or handed back.
     await http?.close();

@@ -25,8 +25,9 @@ export interface JobRunner {
   stop(graceMs: number, settleMs?: number): Promise<void>;
 }
 
-// A handler that ignores its signal is left to pg-boss's own stop after this long.
-const SETTLE_AFTER_ABORT_MS = 10_000;
+// A handler that ignores its signal is left to pg-boss's own stop after this long (killing ffmpeg
+// and removing a workspace take well under a second).
+const SETTLE_AFTER_ABORT_MS = 5_000;
 
 /**
  * Registers every handler with pg-boss exactly once (the handler map is typed by job name) and
