@@ -33,6 +33,9 @@ export class PgEventBus implements EventPublisher, EventSubscriber, SessionNotic
     private readonly log: Logger,
   ) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // An idle connection the server drops (a PostgreSQL restart or failover) is an 'error' event
+    // on the pool; unheard, it would crash the process. The pool replaces it at the next publish.
+    this.pool.on('error', (error) => this.log.warn({ err: error }, 'an idle event connection was lost; the next publish opens another'));
   }
 
   async publish(event: PlatformEvent): Promise<void> {
