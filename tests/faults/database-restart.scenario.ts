@@ -2,7 +2,17 @@
 // the same port and data. Nothing is restarted: APIs and workers must reconnect by themselves.
 import type { Upload } from '@platform/contracts';
 import { FaultClient, partBytes, sleep } from './fault-client.ts';
-import { Recorder, alive, jobsOf, startedOn, uploadWhole, waitUntil, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
+import {
+  Recorder,
+  alive,
+  expectAlive,
+  jobsOf,
+  startedOn,
+  uploadWhole,
+  waitUntil,
+  type FaultWorld,
+  type ScenarioReport,
+} from './fault-kit.ts';
 
 const DOWN_SECONDS = Number(process.env.DB_OUTAGE_SECONDS ?? 10);
 
@@ -37,8 +47,8 @@ export async function databaseRestart(world: FaultWorld): Promise<ScenarioReport
     await sleep(1_000);
   }
   for (const [label, n] of answers) r.say(`while down: ${label} ×${n}`);
-  const down = [...world.apis, ...world.workers].filter((p) => !alive(p));
-  r.expect(down.length === 0, `processes died while the database was down: ${down.map((p) => p.name).join(', ')}`);
+  expectAlive(r, [...world.apis, ...world.workers], 'while the database was down');
+  const survivors = [...world.apis, ...world.workers].filter(alive);
   const internal = [...answers.keys()].filter((l) => / (500|0) /.test(`${l} `) && !l.includes('/api/health'));
   r.expect(internal.length === 0, `answers without a retryable code while down: ${internal.join('; ')}`);
 
@@ -53,8 +63,7 @@ export async function databaseRestart(world: FaultWorld): Promise<ScenarioReport
   }, 60_000);
   r.expect(healthy !== null, 'an API did not answer /api/health 200 within 60 s of the restart');
   r.time('restart → every /api/health 200', Date.now() - restartedAt);
-  const stillUp = [...world.apis, ...world.workers].filter((p) => !alive(p));
-  r.expect(stillUp.length === 0, `processes died after the restart: ${stillUp.map((p) => p.name).join(', ')}`);
+  expectAlive(r, survivors, 'after the restart');
 
   // The upload begun before the stop goes on; a new one starts; all three files end READY.
   const resumed = await officer.json<Upload>('GET', `/api/uploads/${pending.id}`);

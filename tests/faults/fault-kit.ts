@@ -141,6 +141,19 @@ export async function waitUntil<T>(
 
 export const alive = (p: PlatformProcess) => p.child.exitCode === null && p.child.signalCode === null;
 
+/** Records processes that died on their own, with the end of their output (why they died). */
+export function expectAlive(r: Recorder, processes: PlatformProcess[], when: string): void {
+  const dead = processes.filter((p) => !alive(p));
+  for (const p of dead) {
+    // A crash prints a stack (not JSON) after the last log line: show where it starts.
+    const lines = p.output().trimEnd().split('\n');
+    const crash = lines.findIndex((l, i) => i > lines.length - 80 && !l.startsWith('{') && /error|throw/i.test(l));
+    const last = lines.slice(crash >= 0 ? crash : -6, (crash >= 0 ? crash : lines.length - 6) + 8).map((l) => l.slice(0, 400));
+    r.say(`${p.name} exited (${p.child.exitCode ?? p.child.signalCode}); its last lines:\n      ${last.join('\n      ')}`);
+  }
+  r.expect(dead.length === 0, `processes died ${when}: ${dead.map((p) => p.name).join(', ')}`);
+}
+
 /**
  * The keys an asset's rows reference under its derived prefix: each rendition's directory, and the
  * master, poster and sprite files. Anything else in the bucket under `media/<id>/out/` is an orphan.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startCluster } from '../support/cluster.ts';
 import { apiKillMidUpload } from './api-kill.scenario.ts';
 import { FaultClient, sha256 } from './fault-client.ts';
-import { makeVideo, waitForQuietQueue, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
+import { alive, makeVideo, waitForQuietQueue, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
 import { databaseRestart } from './database-restart.scenario.ts';
 import { scratchDiskFull } from './disk-full.scenario.ts';
 import { storeOutage } from './store-outage.scenario.ts';
@@ -35,6 +35,10 @@ async function main(): Promise<number> {
     env: { UPLOAD_PART_MB: '5', JOB_MONITOR_SECONDS: '5' },
   });
   const reports: ScenarioReport[] = [];
+  // Ctrl-C or a CI timeout: no process of the cluster may outlive the run.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cluster.close().finally(() => process.exit(130)));
+  }
   try {
     const boot = Date.now();
     const apiA = await cluster.startApi('api-a');
@@ -58,6 +62,7 @@ async function main(): Promise<number> {
         const pending = await waitForQuietQueue(cluster, 180_000);
         if (pending) process.stdout.write(`(${pending} media jobs still queued)\n`);
       }
+      await revive(world);
       try {
         reports.push(await scenario(world));
       } catch (error) {
@@ -66,6 +71,10 @@ async function main(): Promise<number> {
       }
     }
   } finally {
+    if (process.env.FAULTS_KEEP === '1') {
+      for (const p of cluster.processes) await fs.appendFile(path.join(tmp, `${p.name}.log`), p.output());
+      process.stdout.write(`kept ${tmp} (process logs in ${tmp}/<name>.log)\n`);
+    }
     await cluster.close();
     if (process.env.FAULTS_KEEP !== '1') await fs.rm(tmp, { recursive: true, force: true });
   }
@@ -87,3 +96,15 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Starts again, under the same name, any API or worker an earlier scenario left dead, so the next one has a full cluster. */
+async function revive(world: FaultWorld): Promise<void> {
+  for (const list of [world.apis, world.workers]) {
+    for (const [i, p] of list.entries()) {
+      if (alive(p)) continue;
+      process.stdout.write(`(starting ${p.name} again: an earlier scenario left it stopped)\n`);
+      list[i] = p.kind === 'api' ? await world.cluster.startApi(p.name) : await world.cluster.startWorker(p.name);
+    }
+  }
+  if (!world.apis.some((api) => api.base === world.officer.base)) world.officer.base = world.apis.find(alive)!.base;
+}
