@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, type LogOutput } from '@platform/config';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../apps/api/src/app.ts';
+import type { Lifecycle } from '../../apps/api/src/lifecycle.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { openPlatform, type Platform } from '../../apps/api/src/platform.ts';
 import { createTestDatabase, databaseUrlAs } from './database.ts';
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Where the app's log lines go (stdout by default), for tests that read them. */
   logOutput?: LogOutput;
+  /** The shutdown state the app reports (readiness), for tests that drain it. */
+  lifecycle?: Lifecycle;
 }
 
 /** The real API over its own copy of the seeded database. `env` overrides configuration. */
@@ -63,7 +66,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   );
   // LOG_LEVEL=debug in the environment shows a test's log lines.
   const platform = await openPlatform(config, { log: createLogger(config.log, 'test', options.logOutput), now: options.now });
-  const app = await buildApp(platform, { serveWeb: false });
+  const app = await buildApp(platform, { serveWeb: false, lifecycle: options.lifecycle });
   await app.ready();
   const mfa = new TestMfa(app, platform);
   return {
