@@ -101,9 +101,7 @@ describe('API process stopped with SIGTERM', { timeout: 120_000 }, () => {
   it('drains (readiness 503, everything else served), ends event streams, finishes an upload part, closes the port, exits 0', async () => {
     const meetingId = await createMeeting(helper.platform.prisma, 'officer1');
     const { child, output, base: started } = startServer();
-    const base = await started.catch((error: Error) => {
-      throw error;
-    });
+    const base = await started;
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
     const login = await fetch(`${base}/api/auth/login`, {
