@@ -133,7 +133,8 @@ describe('GET /metrics', { timeout: 180_000 }, () => {
   });
 
   it('answers 404 without the token, with a wrong one, and to another scheme', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Basic ${TOKEN}` }]) {
+    const refused: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Basic ${TOKEN}` }];
+    for (const headers of refused) {
       const res = await fetch(`${base}/metrics`, { headers });
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain(API_METRIC_NAMES.httpDuration);
@@ -151,7 +152,8 @@ describe('request ids', () => {
   });
 
   it('makes a UUID for a missing or unfit id', async () => {
-    for (const headers of [{}, { 'x-request-id': 'a'.repeat(65) }, { 'x-request-id': 'x y' }]) {
+    const unfit: Record<string, string>[] = [{}, { 'x-request-id': 'a'.repeat(65) }, { 'x-request-id': 'x y' }];
+    for (const headers of unfit) {
       const res = await fetch(`${base}/api/health/live`, { headers });
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
