@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: [],
   /** Something failed on the server; `requestId` identifies it in the logs. */
   INTERNAL: ['requestId'],
+  /** The database does not answer (restarting, failing over); the same request is worth repeating shortly. */
+  DATABASE_UNAVAILABLE: [],
+  /** The media store does not answer; the same request (an upload part) is worth repeating shortly. */
+  STORAGE_UNAVAILABLE: [],
 
   // ── Sign-in and sessions ──────────────────────────────────────────────────────────────────
   /** Not signed in: no session cookie and no API token. */

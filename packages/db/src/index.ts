@@ -11,4 +11,5 @@ export { APP_ROLE_GRANTS_SQL, applyAppRoleGrants, ensureLoginRole, quoteIdent, r
 export { applyMigrations, MigrationError, MIGRATIONS_DIR, pendingMigrations, withSetupLock } from './migrator.ts';
 export { createRepositories, type Repositories } from './repositories/index.ts';
 export { checkDatabase } from './health.ts';
+export { isDatabaseUnavailable } from './database-unavailable.ts';
 export { PgEventBus } from './pg-event-bus.ts';

@@ -1,5 +1,19 @@
-import { FileNotReadyError, PartsIncompleteError, RangeNotSatisfiableError, UploadGoneError, type MediaStore } from '@platform/core';
-import { InvalidPartError, InvalidRangeError, ObjectNotFoundError, UploadNotFoundError, type ObjectStore } from '@platform/storage';
+import {
+  FileNotReadyError,
+  PartsIncompleteError,
+  RangeNotSatisfiableError,
+  ServiceUnavailableError,
+  UploadGoneError,
+  type MediaStore,
+} from '@platform/core';
+import {
+  InvalidPartError,
+  InvalidRangeError,
+  ObjectNotFoundError,
+  StorageUnavailableError,
+  UploadNotFoundError,
+  type ObjectStore,
+} from '@platform/storage';
 
 /**
  * The media services' narrow {@link MediaStore} port over an object store. Storage errors the
@@ -38,5 +52,10 @@ function toDomainError(error: unknown): unknown {
   if (error instanceof UploadNotFoundError)
     return new UploadGoneError('Storage no longer has this upload; start a new upload for the file.', { cause: error });
   if (error instanceof InvalidPartError) return new PartsIncompleteError(error.message, { cause: error });
+  // A 503 with a code clients retry on (an upload pauses and resumes), not a 500 that reads as a bug.
+  if (error instanceof StorageUnavailableError)
+    return new ServiceUnavailableError('STORAGE_UNAVAILABLE', 'Media storage is not answering right now; try again shortly.', {
+      cause: error,
+    });
   return error;
 }

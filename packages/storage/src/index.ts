@@ -22,4 +22,5 @@ export {
   InvalidObjectKeyError,
   InvalidRangeError,
   InvalidPartError,
+  StorageUnavailableError,
 } from './errors/index.ts';

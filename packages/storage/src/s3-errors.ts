@@ -2,6 +2,7 @@ import { S3ServiceException } from '@aws-sdk/client-s3';
 import { InvalidPartError } from './errors/invalid-part-error.ts';
 import { ObjectNotFoundError } from './errors/object-not-found-error.ts';
 import { StorageError } from './errors/storage-error.ts';
+import { StorageUnavailableError } from './errors/storage-unavailable-error.ts';
 import { UploadNotFoundError } from './errors/upload-not-found-error.ts';
 
 /** What an S3 call was doing, to name it in the error it becomes. */
@@ -21,6 +22,26 @@ export function s3HttpStatus(error: unknown): number | undefined {
   return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
 }
 
+// Socket-level failures: the store is down, restarting or unreachable, not the request at fault.
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'TimeoutError',
+]);
+
+/** True when the store did not answer at all, or answered 503 (overloaded, or a gateway with no store behind it). */
+export function isStoreUnavailable(error: unknown): boolean {
+  const status = s3HttpStatus(error);
+  if (status !== undefined) return status === 503;
+  const failure = error as { code?: unknown; name?: unknown; cause?: { code?: unknown } } | null;
+  return [failure?.code, failure?.name, failure?.cause?.code].some((code) => typeof code === 'string' && UNREACHABLE.has(code));
+}
+
 /**
  * The storage error for a failed S3 call: missing keys and uploads and bad parts get their own
  * classes (range errors are handled where the size is known); anything else becomes a
@@ -38,5 +59,7 @@ export function toStorageError(error: unknown, context: S3CallContext): Error {
   }
   const what = [context.operation, key && `of ${JSON.stringify(key)}`].filter(Boolean).join(' ');
   const detail = code ? `${code}: ${(error as Error).message}` : ((error as Error)?.message ?? String(error));
+  if (isStoreUnavailable(error))
+    return new StorageUnavailableError(`S3 ${what} failed: the store is unavailable (${detail})`, { cause: error });
   return new StorageError(`S3 ${what} failed (${detail})`, { cause: error });
 }

@@ -18,6 +18,7 @@ import {
   ValidationError,
   type FieldIssue,
 } from '@platform/core';
+import { isDatabaseUnavailable } from '@platform/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -134,6 +135,12 @@ export const errorHandlerPlugin = fp(
           undefined,
           issues,
         );
+      }
+      // PostgreSQL restarting or failing over: a 503 with a code clients retry on, not a 500 that reads as a bug.
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', 5);
+        return send(reply, 503, 'DATABASE_UNAVAILABLE', 'The database is not answering right now; try again shortly.');
       }
       const status = (error as FastifyError).statusCode ?? 500;
       if (status < 500) {

@@ -96,6 +96,8 @@ export const errorsZhCN: ErrorCatalogue = {
   EXPORT_TOO_LARGE: (p) => `导出内容共 ${p.count} 行，超过单次上限 ${p.limit} 行，请缩小筛选范围后再导出。`,
   REPORT_FONT_MISSING: () => '服务器未安装中文字体，暂时无法生成报告文件，请使用打印页面。',
   INTERNAL: (p) => `服务器出错，请稍后再试。如需反馈，请提供编号 ${p.requestId}。`,
+  DATABASE_UNAVAILABLE: () => '服务暂时不可用，请稍后再试。',
+  STORAGE_UNAVAILABLE: () => '文件存储暂时不可用，请稍后再试；未完成的上传会自动继续。',
 
   // Sign-in and sessions
   UNAUTHENTICATED: () => '请先登录。',
