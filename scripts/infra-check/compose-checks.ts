@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Findings } from './findings.ts';
-import { appOfCommand, RUNTIME_ENV_KEYS, type PlatformFacts } from './platform-facts.ts';
+import { appOfCommand, configSourceOf, RUNTIME_ENV_KEYS, type PlatformFacts } from './platform-facts.ts';
 
 // The Compose Specification's JSON schema, vendored from compose-spec/compose-spec
 // (schema/compose-spec.json, commit 170098ba07d9f53c383a41bfd4c5166b0a4529a6, Apache-2.0): the npm
@@ -116,9 +116,7 @@ export function checkCompose(
       : Object.keys(dict(service.environment));
     for (const key of env)
       if (!facts.envKeys[run.app].has(key) && !RUNTIME_ENV_KEYS.has(key))
-        problem(
-          `${where}: environment ${key} is not read by the ${run.app} (not in apps/${run.app}/src/config.ts nor the packages/config shapes it uses)`,
-        );
+        problem(`${where}: environment ${key} is not read by the ${run.app} (${configSourceOf(run.app)})`);
     if (service.env_file) problem(`${where}: env_file hides which keys reach the process; list them under environment`);
   }
   return doc;

@@ -1,6 +1,6 @@
 import type { Findings } from './findings.ts';
 import type { K8sObject } from './kubernetes-schema.ts';
-import { appOfCommand, RUNTIME_ENV_KEYS, type PlatformApp, type PlatformFacts } from './platform-facts.ts';
+import { appOfCommand, configSourceOf, RUNTIME_ENV_KEYS, type PlatformApp, type PlatformFacts } from './platform-facts.ts';
 
 /** A parsed manifest object and where it came from. */
 export interface Manifest {
@@ -130,7 +130,7 @@ interface WorkloadContext {
 }
 
 // Each process's listening port when its key is unset (the defaults of its config).
-const LISTEN_PORT: Record<PlatformApp, { key: string; fallback: string }> = {
+const LISTEN_PORT: Partial<Record<PlatformApp, { key: string; fallback: string }>> = {
   api: { key: 'PORT', fallback: '3000' },
   worker: { key: 'WORKER_HTTP_PORT', fallback: '9465' },
   ingest: { key: 'LIVE_INGEST_PORT', fallback: '8936' },
@@ -177,11 +177,10 @@ function checkWorkload({ manifest, podSpec }: Workload, { configMaps, secrets, f
     if (!facts.fileExists(run.entry)) problem(`${where}: command runs ${run.entry}, which does not exist`);
     for (const key of env.keys())
       if (!facts.envKeys[run.app].has(key) && !RUNTIME_ENV_KEYS.has(key))
-        problem(
-          `${where}: env ${key} is not read by the ${run.app} (not in apps/${run.app}/src/config.ts nor the packages/config shapes it uses)`,
-        );
+        problem(`${where}: env ${key} is not read by the ${run.app} (${configSourceOf(run.app)})`);
 
-    const listen = env.get(LISTEN_PORT[run.app].key) ?? LISTEN_PORT[run.app].fallback;
+    const listening = LISTEN_PORT[run.app];
+    const listen = listening && (env.get(listening.key) ?? listening.fallback);
     const ports = list(c.ports).map(dict);
     for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
       const probe = dict(c[kind]);
@@ -201,10 +200,8 @@ function checkWorkload({ manifest, podSpec }: Workload, { configMaps, secrets, f
         problem(`${where}: ${kind} path ${path} is not a GET route of packages/contracts/src/endpoints.ts`);
       else if (run.app === 'worker' && (!facts.workerPaths.has(path) || path === '/metrics'))
         problem(`${where}: ${kind} path ${path} is not one of the worker's /health/live, /health/ready`);
-      if (String(port.containerPort) !== listen)
-        problem(
-          `${where}: ${kind} probes port ${String(port.containerPort)}, but the ${run.app} listens on ${listen} (${LISTEN_PORT[run.app].key})`,
-        );
+      if (listening && String(port.containerPort) !== listen)
+        problem(`${where}: ${kind} probes port ${String(port.containerPort)}, but the ${run.app} listens on ${listen} (${listening.key})`);
       if (run.app === 'worker' && !['0.0.0.0', '::'].includes(env.get('WORKER_HTTP_HOST') ?? '127.0.0.1'))
         problem(`${where}: ${kind} reaches the pod's address, but WORKER_HTTP_HOST is not 0.0.0.0 (default 127.0.0.1)`);
     }

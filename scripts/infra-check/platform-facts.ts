@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The processes the platform image runs, named after their app folder. */
-export type PlatformApp = 'api' | 'worker' | 'ingest';
+/** The processes the platform image runs: the three apps, and the API's migration command. */
+export type PlatformApp = 'api' | 'worker' | 'ingest' | 'migrate';
 
 /**
  * What the manifests are checked against, read from the repository's own sources so a renamed
@@ -35,9 +35,11 @@ const WORKER_PATHS = ['/health/live', '/health/ready', '/metrics'];
 export function readPlatformFacts(repoRoot: string): PlatformFacts {
   const read = (relative: string) => readFileSync(path.join(repoRoot, relative), 'utf8');
   const shapes = readEnvShapes(path.join(repoRoot, 'packages/config/src'));
-  const keysOf = (app: PlatformApp) => appEnvKeys(read(`apps/${app}/src/config.ts`), shapes, `apps/${app}/src/config.ts`);
+  const keysOf = (app: 'api' | 'worker' | 'ingest', schema = 'EnvSchema') =>
+    appEnvKeys(read(`apps/${app}/src/config.ts`), shapes, `apps/${app}/src/config.ts`, schema);
   return {
-    envKeys: { api: keysOf('api'), worker: keysOf('worker'), ingest: keysOf('ingest') },
+    // `npm run db:migrate` reads only the database keys (MigrateEnvSchema of the API's config.ts).
+    envKeys: { api: keysOf('api'), worker: keysOf('worker'), ingest: keysOf('ingest'), migrate: keysOf('api', 'MigrateEnvSchema') },
     apiGetPaths: new Set(
       [...read('packages/contracts/src/endpoints.ts').matchAll(/method:\s*'GET',\s*path:\s*'([^']+)'/g)].map((m) => m[1]!),
     ),
@@ -78,9 +80,9 @@ function readEnvShapes(configSrc: string): Map<string, Set<string>> {
   return resolved;
 }
 
-function appEnvKeys(configSource: string, shapes: Map<string, Set<string>>, file: string): Set<string> {
-  const schema = /const EnvSchema = z\.object\(\{\n([\s\S]*?)\n\}\);/.exec(configSource);
-  if (!schema) throw new Error(`${file}: no \`const EnvSchema = z.object({…});\` to read the environment keys from`);
+function appEnvKeys(configSource: string, shapes: Map<string, Set<string>>, file: string, name: string): Set<string> {
+  const schema = new RegExp(`const ${name} = z\\.object\\(\\{\\n([\\s\\S]*?)\\n\\}\\);`).exec(configSource);
+  if (!schema) throw new Error(`${file}: no \`const ${name} = z.object({…});\` to read the environment keys from`);
   const keys = new Set(keysIn(schema[1]!));
   for (const spread of spreadsIn(schema[1]!)) {
     const shape = shapes.get(spread);
@@ -94,14 +96,23 @@ function appEnvKeys(configSource: string, shapes: Map<string, Set<string>>, file
 const keysIn = (body: string) => [...body.matchAll(/^\s*([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
 const spreadsIn = (body: string) => [...body.matchAll(/^\s*\.\.\.(\w+EnvShape),?$/gm)].map((m) => m[1]!);
 
+/** Where a process's keys are declared, for messages. */
+export function configSourceOf(app: PlatformApp): string {
+  return app === 'migrate'
+    ? 'not in MigrateEnvSchema of apps/api/src/config.ts'
+    : `not in apps/${app}/src/config.ts nor the packages/config shapes it uses`;
+}
+
 /**
- * Which app a container runs, from its command (`node --import tsx apps/<app>/src/…`); the
- * migrate command belongs to the API (it loads the API's configuration).
+ * Which process a container runs, from its command (`node --import tsx apps/<app>/src/…`);
+ * apps/api/src/commands/migrate.ts is the migration command, with a configuration of its own.
  */
 export function appOfCommand(command: readonly string[]): { app: PlatformApp; entry: string } | undefined {
   for (const part of command) {
     const m = /^(?:\.\/)?apps\/(api|worker|ingest)\/src\/[\w/.-]+\.ts$/.exec(part);
-    if (m) return { app: m[1] as PlatformApp, entry: part.replace(/^\.\//, '') };
+    if (!m) continue;
+    const entry = part.replace(/^\.\//, '');
+    return { app: entry === 'apps/api/src/commands/migrate.ts' ? 'migrate' : (m[1] as PlatformApp), entry };
   }
   return undefined;
 }
