@@ -2,11 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { QUEUES } from '@platform/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
 import { childrenOf, cmdline, processesWith, waitFor } from '../support/processes.ts';
 import { sample } from '../support/samples.ts';
 import { createTestApp, PROJECT_ROOT, type TestApp } from '../support/test-app.ts';
+
+const RETRY_LIMIT = QUEUES['media.process'].retryLimit;
 
 // Standalone workers stopped with SIGTERM, as Kubernetes stops a pod: a job that outlasts
 // WORKER_STOP_GRACE_SECONDS is aborted (ffmpeg killed, workspace removed) and handed back, and
@@ -105,7 +108,7 @@ describe('worker processes stopped with SIGTERM', { timeout: 240_000 }, () => {
     );
     expect(ffmpeg.length).toBeGreaterThan(0);
     const [before] = await jobsOf(assetId);
-    expect(before).toMatchObject({ state: 'active', retry_count: 0, retry_limit: 3 });
+    expect(before).toMatchObject({ state: 'active', retry_count: 0, retry_limit: RETRY_LIMIT });
     // A second worker is idle beside it (one job per asset: it cannot take this one yet).
     const second = startWorker(30);
     await second.ready;
@@ -134,7 +137,7 @@ describe('worker processes stopped with SIGTERM', { timeout: 240_000 }, () => {
     // One attempt more was counted, and one more allowed: the hand-back used up none.
     await expect
       .poll(async () => (await jobsOf(assetId)).map((j) => [j.state, j.retry_count, j.retry_limit]), { timeout: 30_000 })
-      .toEqual([['completed', 1, 4]]);
+      .toEqual([['completed', 1, RETRY_LIMIT + 1]]);
     const files = await derivedFiles(assetId);
     expect(files.rungs).toEqual(['360p', '480p', '720p']);
     expect(files.unlisted).toEqual([]);

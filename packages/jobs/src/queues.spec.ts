@@ -17,7 +17,7 @@ describe('queueUpdates', () => {
 
   it('brings changed retry and heartbeat settings up to date', () => {
     expect(queueUpdates({ ...definition, retryLimit: 1, heartbeatSeconds: null }, definition)).toEqual({
-      retryLimit: 3,
+      retryLimit: definition.retryLimit,
       heartbeatSeconds: 30,
     });
   });

@@ -30,18 +30,23 @@ export const HEARTBEAT_REFRESH_SECONDS = 5;
 /** Every queue's behaviour, one entry per job name (the type makes a missing one a compile error). */
 export const QUEUES: Record<JobName, QueueDefinition> = {
   // Users wait for this one: an upload should be PLAYABLE in about a second.
+  // Retries wait 5–10, 10–20, 20–40, 40–80 and 80–160 s: the last comes at least 155 s after the
+  // first failure, so an object store or database away for a minute or two costs a delay, not the
+  // file (with 3 retries the last came 35–70 s after it and a 60 s store outage marked it FAILED:
+  // npm run test:faults). Files that cannot be processed are refused at once and never retried.
   'media.process': {
     policy: 'exclusive',
-    retryLimit: 3,
+    retryLimit: 5,
     retryDelay: 5,
     retryBackoff: true,
     heartbeatSeconds: 30,
     expireInSeconds: 3 * 3600,
     notify: true,
   },
+  // 2–4 … 64–128 s: like media.process, the last retry comes over two minutes after the first failure.
   'media.photo': {
     policy: 'exclusive',
-    retryLimit: 3,
+    retryLimit: 6,
     retryDelay: 2,
     retryBackoff: true,
     heartbeatSeconds: 30,
