@@ -8,11 +8,13 @@ type Operation = keyof typeof endpoints;
 /** Answers and latencies per route, and errors by status and error code. */
 export class Recorder {
   readonly routes = new Map<string, { latencies: number[]; ok: number; errors: Map<string, number> }>();
+  /** The first answer body of each route × error, to tell what went wrong. */
+  readonly errorSamples = new Map<string, string>();
   /** performance.now() of the first due time and the last answer: the span throughput is over. */
   first = Number.POSITIVE_INFINITY;
   last = 0;
 
-  record(route: string, dueAt: number, status: number, code: string | null): void {
+  record(route: string, dueAt: number, status: number, code: string | null, body = ''): void {
     const now = performance.now();
     let r = this.routes.get(route);
     if (!r) this.routes.set(route, (r = { latencies: [], ok: 0, errors: new Map() }));
@@ -21,6 +23,7 @@ export class Recorder {
     else {
       const key = code ? `${status} ${code}` : String(status);
       r.errors.set(key, (r.errors.get(key) ?? 0) + 1);
+      if (!this.errorSamples.has(`${route} ${key}`)) this.errorSamples.set(`${route} ${key}`, body.slice(0, 300));
     }
     this.first = Math.min(this.first, dueAt);
     this.last = Math.max(this.last, now);
@@ -29,6 +32,7 @@ export class Recorder {
   /** Forgets everything recorded so far (the end of a warm-up). */
   clear(): void {
     this.routes.clear();
+    this.errorSamples.clear();
     this.first = Number.POSITIVE_INFINITY;
     this.last = 0;
   }
@@ -91,7 +95,7 @@ export class ApiClient {
     }
     const ok = status >= 200 && status < 300;
     const code = ok ? null : errorCode(text);
-    this.recorder.record(route, dueAt, status, code);
+    this.recorder.record(route, dueAt, status, code, text);
     if (!ok) throw new CallError(route, status, code, text);
     return (text ? JSON.parse(text) : null) as T;
   }
@@ -117,7 +121,7 @@ export class ApiClient {
       throw new CallError(route, 0, errorName(error), String(error));
     }
     const ok = status >= 200 && status < 300;
-    this.recorder.record(route, dueAt, status, ok ? null : errorCode(text));
+    this.recorder.record(route, dueAt, status, ok ? null : errorCode(text), text);
     if (!ok) throw new CallError(route, status, errorCode(text), text);
   }
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { reportMeeting, runWall } from './actors.ts';
 import { printCapacity, storedBytes } from './capacity.ts';
 import { drainMedia, knob, log, startRun } from './harness.ts';
-import { printActivity, printMedia, printResources, printRoutes, saturations, snapshot } from './report.ts';
+import { printActivity, printErrors, printMedia, printResources, printRoutes, saturations, snapshot } from './report.ts';
 import { periodicArrivals, poissonArrivals, runOpenLoop } from './schedule.ts';
 
 const APIS = knob('LOAD_APIS', 2);
@@ -111,6 +111,7 @@ try {
   );
   console.log(`media: ${run.mediaNote}; ${run.files[0]!.length} files per meeting`);
   const totals = printRoutes(routes, loadSeconds);
+  printErrors(recorder, [...run.apis, run.worker]);
   printActivity(ledger, WALLS);
   const media = printMedia(ledger);
   console.log(`  drain after the last arrival: ${drainSeconds.toFixed(0)} s; ${open} uploads still not READY at the end`);

@@ -176,3 +176,19 @@ export function saturations(samples: Sample[], cores: number, nodeNames: string[
   );
   return found.sort((a, b) => a.t - b.t);
 }
+
+/** One answer body per route × error, and the servers' own error log lines (pino level ≥ 50), counted by message. */
+export function printErrors(recorder: Recorder, servers: { name: string; logLines(): Record<string, unknown>[] }[]): void {
+  if (recorder.errorSamples.size) console.log('\nError answers (first of each):');
+  for (const [key, body] of recorder.errorSamples) console.log(`  ${key}: ${body}`);
+  const messages = new Map<string, number>();
+  for (const s of servers)
+    for (const line of s.logLines()) {
+      if (Number(line.level) < 50) continue;
+      const err = line.err as { message?: string } | undefined;
+      const text = `${s.name}: ${String(line.msg ?? '')}${err?.message ? ` — ${err.message.split('\n')[0]!.slice(0, 200)}` : ''}`;
+      messages.set(text, (messages.get(text) ?? 0) + 1);
+    }
+  if (messages.size) console.log('Server error log lines:');
+  for (const [text, n] of [...messages].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ×${n} ${text}`);
+}
