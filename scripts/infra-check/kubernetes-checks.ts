@@ -77,6 +77,23 @@ export function checkKubernetesReferences(manifests: Manifest[], facts: Platform
       findings.problem(m.label, `selector ${JSON.stringify(matchLabels)} matches no Deployment's pod labels`);
   }
 
+  for (const m of of('NetworkPolicy')) {
+    const spec = dict(m.object.spec);
+    const matchLabels = dict(dict(spec.podSelector).matchLabels);
+    const targets = [...deployments.values()].filter((w) => selects(matchLabels, w.podLabels));
+    if (!targets.length) findings.problem(m.label, `podSelector ${JSON.stringify(matchLabels)} matches no Deployment's pod labels`);
+    for (const rule of list(spec.ingress).map(dict)) {
+      for (const peer of list(rule.from).map(dict)) {
+        const peerLabels = dict(dict(peer.podSelector).matchLabels);
+        if (peer.podSelector && !peer.namespaceSelector && ![...deployments.values()].some((w) => selects(peerLabels, w.podLabels)))
+          findings.problem(m.label, `from podSelector ${JSON.stringify(peerLabels)} matches no Deployment's pod labels`);
+      }
+      for (const port of list(rule.ports).map(dict))
+        if (targets.length && !targets.some((w) => containerPorts(w.podSpec).has(String(port.port))))
+          findings.problem(m.label, `port ${JSON.stringify(port.port)} is no container port of the selected pods`);
+    }
+  }
+
   const services = new Map(of('Service').map((m) => [nameOf(m.object), m]));
   for (const m of of('Ingress')) {
     for (const rule of list(dict(m.object.spec).rules).map(dict)) {
