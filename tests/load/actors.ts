@@ -83,6 +83,14 @@ export class RunLedger {
   heartbeatsRejected = new Map<string, number>();
 
   readonly #early = new Map<string, [PlatformEvent, number][]>();
+  readonly #earlyReports = new Map<string, number[]>();
+
+  /** POST /api/meetings was answered now: walls' receipts are timed from here (negative when they came first). */
+  answered(meetingId: string, at: number): void {
+    this.reported.set(meetingId, at);
+    for (const seen of this.#earlyReports.get(meetingId) ?? []) this.reportDelays.push(seen - at);
+    this.#earlyReports.delete(meetingId);
+  }
 
   /** Forgets everything so far (the end of a warm-up); media still in flight stay out of the figures. */
   reset(): void {
@@ -93,6 +101,7 @@ export class RunLedger {
     this.wallReconnects.length = 0;
     this.heartbeatsRejected.clear();
     this.#early.clear();
+    this.#earlyReports.clear();
     this.meetingsStarted = this.meetingsDone = this.meetingsFailed = this.meetingsWithoutSlot = 0;
     this.uploadsCompleted = this.uploadsFailed = this.uploadBytes = this.heartbeatsCounted = 0;
   }
@@ -110,6 +119,8 @@ export class RunLedger {
     if (event.type === 'meeting.reported') {
       const answered = this.reported.get(event.meetingId);
       if (answered !== undefined) this.reportDelays.push(at - answered);
+      // The event is published before the POST's answer is sent, so it often arrives first.
+      else this.#earlyReports.set(event.meetingId, [...(this.#earlyReports.get(event.meetingId) ?? []), at]);
     }
     if (event.type === 'media.status') {
       const seen = this.media.get(event.assetId);
@@ -166,7 +177,7 @@ export async function reportMeeting(
         teamId: slot.teamId,
         shiftId: slot.shiftId,
         meetingDate: day,
-        startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
         hostName: '压测班长',
         taskBriefing: '装卸作业，叉车转运原料桶',
         safetyBriefing: '注意车辆伤害与物体打击',
@@ -178,7 +189,7 @@ export async function reportMeeting(
         hazards: ['车辆伤害'],
       },
     });
-    ledger.reported.set(meeting.id, performance.now());
+    ledger.answered(meeting.id, performance.now());
     for (const file of files) await uploadFile(client, meeting.id, file, ledger);
     ledger.meetingsDone++;
   } catch (error) {

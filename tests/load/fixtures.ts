@@ -31,11 +31,21 @@ export interface Learner {
 export async function insertOfficers(url: string, count: number, slotsEach: number, tag: string): Promise<Officer[]> {
   return withClient(url, async (db) => {
     await db.query('BEGIN');
+    // Each officer's enterprise needs a shift whose meeting window is open now (a day shift has
+    // none at night or at weekends): the latest shift started today by Asia/Shanghai's clock.
+    const shanghai = new Date(Date.now() + 8 * 3_600_000);
+    const minute = shanghai.getUTCHours() * 60 + shanghai.getUTCMinutes();
+    const weekday = shanghai.getUTCDay() || 7;
     const { rows: enterprises } = await db.query<{ id: string; shiftId: string }>(
-      `SELECT e.id, (SELECT s.id FROM shift s WHERE s."enterpriseId" = e.id ORDER BY s."startMinute" LIMIT 1) AS "shiftId"
-         FROM enterprise e WHERE e.active ORDER BY e."creditCode"`,
+      `SELECT e.id, open.id AS "shiftId" FROM enterprise e
+         CROSS JOIN LATERAL (SELECT s.id FROM shift s
+                              WHERE s."enterpriseId" = e.id AND s.active AND $2::int = ANY(s."daysOfWeek") AND s."startMinute" <= $1::int
+                                AND (s.overnight OR s."endMinute" = 0 OR s."endMinute" > $1::int)
+                              ORDER BY s."startMinute" DESC LIMIT 1) open
+        WHERE e.active ORDER BY e."creditCode"`,
+      [minute, weekday],
     );
-    if (!enterprises.length) throw new Error('no demo enterprises: is SEED_DEMO=1 set?');
+    if (!enterprises.length) throw new Error('no demo enterprise has a shift open now: is SEED_DEMO=1 set?');
     const officers: Officer[] = [];
     for (let i = 0; i < count; i++) {
       const enterprise = enterprises[i % enterprises.length]!;

@@ -57,7 +57,7 @@ try {
         reportMeeting(client, officer, officer.slots.length - 1, run.files[i % run.files.length]!, ledger, performance.now()),
       ),
   );
-  await drainMedia(ledger, 60_000);
+  await drainMedia(ledger, 45_000);
   recorder.clear();
   ledger.reset();
 

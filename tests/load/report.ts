@@ -50,7 +50,7 @@ export function printActivity(ledger: RunLedger, walls: number): void {
   const d = spread(ledger.reportDelays);
   console.log(`Wall clients (${walls}): events received ${events}; stream reconnects ${ledger.wallReconnects.length}`);
   console.log(
-    `  meeting.reported delay (POST answered → wall received; events carry no server time), over ${d.count} receipts: p50 ${ms(d.p50)} ms, p95 ${ms(d.p95)} ms, p99 ${ms(d.p99)} ms, max ${ms(d.max)} ms`,
+    `  meeting.reported delay (wall received − POST answered at the officer; negative: the event came first; events carry no server time), over ${d.count} receipts: p50 ${ms(d.p50)} ms, p95 ${ms(d.p95)} ms, p99 ${ms(d.p99)} ms, max ${ms(d.max)} ms`,
   );
   const rejected = [...ledger.heartbeatsRejected].map(([k, n]) => `${k}×${n}`).join(', ') || 'none';
   console.log(`Learners: heartbeats counted ${ledger.heartbeatsCounted}, not counted: ${rejected}`);
