@@ -32,7 +32,8 @@ async function problemsOf(dir: string): Promise<string[]> {
   return checked.flatMap((c) => c.problems.map((p) => `${c.label}: ${p}`));
 }
 
-describe('npm run infra:check', () => {
+// Each check compiles the manifests' types with TypeScript (a few seconds), several per test.
+describe('npm run infra:check', { timeout: 120_000 }, () => {
   it('passes on the repository’s infra/, checking every manifest object', async () => {
     const checked = await checkInfra({ infraDir, repoRoot });
     expect(checked.flatMap((c) => c.problems.map((p) => `${c.label}: ${p}`))).toEqual([]);
@@ -52,6 +53,13 @@ describe('npm run infra:check', () => {
   it('reports a field of the wrong type (Kubernetes schema)', async () => {
     const dir = brokenCopy('k8s/ingest.yaml', 'replicas: 1', 'replicas: one');
     expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/Deployment\/platform-ingest: spec\.replicas: must be integer/));
+  });
+
+  it('reports a misspelt field, which the Kubernetes schemas themselves allow', async () => {
+    const dir = brokenCopy('k8s/api.yaml', 'readinessProbe:', 'readinesProbe:');
+    expect(await problemsOf(dir)).toContainEqual(
+      expect.stringMatching(/Deployment\/platform-api: unknown field readinesProbe \(in IContainer\)/),
+    );
   });
 
   it('reports an environment key no process reads (a typo), in a ConfigMap and in compose', async () => {

@@ -5,6 +5,7 @@ import { checkCompose } from './compose-checks.ts';
 import { checkDockerfile, checkNginx } from './file-checks.ts';
 import { Findings, type Checked } from './findings.ts';
 import { checkKubernetesReferences, type Manifest } from './kubernetes-checks.ts';
+import { unknownFieldProblems } from './kubernetes-fields.ts';
 import { schemaProblems, type K8sObject } from './kubernetes-schema.ts';
 import { readPlatformFacts } from './platform-facts.ts';
 
@@ -54,6 +55,7 @@ export async function checkInfra({ infraDir, repoRoot }: InfraCheckOptions): Pro
     }
   }
 
+  for (const [label, problems] of unknownFieldProblems(manifests, repoRoot)) for (const p of problems) findings.problem(label, p);
   checkKubernetesReferences(manifests, facts, findings);
 
   if (kustomization) {

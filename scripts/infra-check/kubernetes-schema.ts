@@ -13,8 +13,8 @@ interface ModelClass {
   new (data: unknown): { validate(): void };
 }
 
-// apiVersion → the module that exports its kinds. Core objects (v1) live at the package root's v1.
-function moduleOf(apiVersion: string): string | undefined {
+/** apiVersion → the module that exports its kinds. Core objects (v1) live at the package root's v1. */
+export function modelModuleOf(apiVersion: string): string | undefined {
   if (apiVersion === 'v1') return 'kubernetes-models/v1';
   const [group, version] = apiVersion.split('/');
   if (!group || !version) return undefined;
@@ -25,7 +25,7 @@ function moduleOf(apiVersion: string): string | undefined {
 const loaded = new Map<string, Record<string, unknown> | null>();
 
 async function modelOf(apiVersion: string, kind: string): Promise<ModelClass | undefined> {
-  const specifier = moduleOf(apiVersion);
+  const specifier = modelModuleOf(apiVersion);
   if (!specifier) return undefined;
   if (!loaded.has(specifier)) {
     loaded.set(
