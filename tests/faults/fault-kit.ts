@@ -187,16 +187,16 @@ export async function scratchOf(cluster: Cluster, name: string): Promise<string[
 }
 
 /**
- * A 1280×720 MPEG-4 Part 2 video with sound (~18 MB, 20 s): not H.264, so every rung is an encode
+ * A 1280×720 MPEG-4 Part 2 video with sound (~16 MB, 12 s): not H.264, so every rung is an encode
  * and a transcode lasts long enough to be interrupted.
  */
 export async function makeVideo(dir: string): Promise<string> {
   const file = path.join(dir, 'fault-720p-mpeg4.mp4');
   await run('ffmpeg', [
     ...['-y', '-v', 'error'],
-    ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=20'],
-    ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=20'],
-    ...['-c:v', 'mpeg4', '-b:v', '7M', '-c:a', 'aac', '-b:a', '96k', '-shortest'],
+    ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=12'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=12'],
+    ...['-c:v', 'mpeg4', '-b:v', '11M', '-c:a', 'aac', '-b:a', '96k', '-shortest'],
     file,
   ]);
   return file;

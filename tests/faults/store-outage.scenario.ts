@@ -2,6 +2,7 @@
 // and a worker transcodes. The client retries with the web app's backoff; the job's attempt fails
 // and is retried; once the store is back, both finish and nothing is lost.
 import type { Upload } from '@platform/contracts';
+import { QUEUES } from '@platform/jobs';
 import { backoffMs, partBytes, sha256, sleep } from './fault-client.ts';
 import { Recorder, alive, jobsOf, startedOn, uploadWhole, waitUntil, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
 
@@ -9,6 +10,15 @@ const OUTAGE_SECONDS = Number(process.env.STORE_OUTAGE_SECONDS ?? 60);
 
 export async function storeOutage(world: FaultWorld): Promise<ScenarioReport> {
   const r = new Recorder(`4. object store unavailable for ${OUTAGE_SECONDS} s`);
+  // pg-boss waits retryDelay × 2^n × (1 + random) before retry n+1: at the least, the last retry
+  // comes this long after the first failure. An outage longer than that can fail a job for good.
+  const { retryLimit, retryDelay } = QUEUES['media.process'];
+  const budget = Array.from({ length: retryLimit }, (_, n) => retryDelay * 2 ** n).reduce((a, b) => a + b, 0);
+  r.say(`media.process: ${retryLimit} retries, the last at least ${budget} s after the first failure (outage ${OUTAGE_SECONDS} s)`);
+  r.expect(
+    budget > OUTAGE_SECONDS,
+    `a job failing at the outage's start can use up its retries before the store is back (${budget} s ≤ ${OUTAGE_SECONDS} s)`,
+  );
   const { cluster, officer, video } = world;
   const meetingId = await officer.reportMeeting('故障-存储中断');
   const pending = await officer.createUpload(meetingId, 'store-outage-upload.mp4', video.bytes.length);

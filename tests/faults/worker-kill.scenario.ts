@@ -1,5 +1,6 @@
 // Scenario 2: kill -9 of the worker transcoding an upload; another worker completes the job, with
 // no duplicate job, no orphan files, and the dead worker's scratch removed when it starts again.
+import { processesWith } from '../support/processes.ts';
 import { sleep } from './fault-client.ts';
 import {
   Recorder,
@@ -33,6 +34,13 @@ export async function workerKillMidTranscode(world: FaultWorld): Promise<Scenari
   victim.kill('SIGKILL');
   await victim.exited;
   r.say(`${victim.name} SIGKILLed mid-transcode of ${assetId}; its scratch holds [${leftBehind.join(', ')}]`);
+  // Its ffmpeg children are not killed with it: they keep encoding into the dead worker's scratch.
+  // In a container (or a systemd unit, KillMode=control-group) they die with the worker's group;
+  // here the run ends them itself, after saying how many there were.
+  await sleep(500);
+  const orphans = processesWith(cluster.workDirOf(victim.name));
+  r.say(`ffmpeg processes of the killed worker still running: ${orphans.length}${orphans.length ? ' (ended by the run)' : ''}`);
+  for (const pid of orphans) process.kill(pid, 'SIGKILL');
 
   const others = world.workers.filter((w) => w !== victim && alive(w));
   const second = await waitUntil(() => startedOn(others, assetId), 120_000);
