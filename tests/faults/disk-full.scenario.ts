@@ -13,15 +13,23 @@ export async function scratchDiskFull(world: FaultWorld): Promise<ScenarioReport
   const { cluster, officer, video } = world;
   const tiny = path.join(world.tmp, 'tiny-scratch');
   await fs.mkdir(tiny, { recursive: true });
-  try {
-    await run('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', tiny]);
-  } catch (error) {
-    // Without a tmpfs there is no honest full disk to offer (prlimit --fsize kills Node with SIGXFSZ
-    // instead of failing the write), so the scenario says so rather than pretend.
-    r.say(`mount -t tmpfs failed (${(error as Error).message.split('\n')[0]}): scenario not run`);
-    r.expect(false, 'scenario not run: no tmpfs');
-    return r.finish();
-  }
+  // A 2 MB tmpfs is a real full disk (ENOSPC). Where mounting is not allowed (an unprivileged CI
+  // container), the worker's file size is limited instead (prlimit --fsize: EFBIG; Node ignores
+  // SIGXFSZ, so the write fails rather than the process).
+  // FAULTS_NO_TMPFS=1 takes the fallback where mounting works too (to test it).
+  const mount =
+    process.env.FAULTS_NO_TMPFS === '1'
+      ? Promise.reject(new Error('FAULTS_NO_TMPFS=1'))
+      : run('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', tiny]);
+  const mounted = await mount.then(
+    () => true,
+    (error: unknown) => {
+      r.say(
+        `mount -t tmpfs not permitted (${(error as Error).message.split('\n')[0]}): limiting the worker's file size with prlimit instead`,
+      );
+      return false;
+    },
+  );
   try {
     // Only the full-disk worker runs, so it takes the job.
     for (const w of world.workers.filter(alive)) {
@@ -29,8 +37,9 @@ export async function scratchDiskFull(world: FaultWorld): Promise<ScenarioReport
       await w.exited;
     }
     const full = await cluster.startWorker('worker-3', { WORK_DIR: tiny });
+    if (!mounted) await run('prlimit', ['--pid', String(full.child.pid), '--fsize=2097152:2097152']);
     r.say(
-      `other workers stopped; worker-3 started with WORK_DIR on a 2 MB tmpfs (the video is ${(video.bytes.length / 1048576).toFixed(1)} MB)`,
+      `other workers stopped; worker-3 started with ${mounted ? 'WORK_DIR on a 2 MB tmpfs' : 'a 2 MB file size limit'} (the video is ${(video.bytes.length / 1048576).toFixed(1)} MB)`,
     );
     const meetingId = await officer.reportMeeting('故障-磁盘已满');
     const uploadedAt = Date.now();
@@ -41,11 +50,14 @@ export async function scratchDiskFull(world: FaultWorld): Promise<ScenarioReport
       `worker-3's log: "job failed" attempt ${String(failure?.attempt)}, willRetry ${String(failure?.willRetry)}, err ${reason.code ?? ''} "${reason.message ?? ''}"`,
     );
     r.expect(!!failure, 'worker-3 logged no failed attempt within 60 s');
-    r.expect(/ENOSPC|no space/i.test(`${reason.code} ${reason.message}`), 'the failure does not name the full disk (ENOSPC)');
+    r.expect(
+      /ENOSPC|EFBIG|no space|too large/i.test(`${reason.code} ${reason.message}`),
+      'the failure does not name the full disk (ENOSPC/EFBIG)',
+    );
     const [job] = await jobsOf(cluster, assetId);
     const recorded = JSON.stringify(job?.output ?? null);
     r.say(`pgboss.job: state ${job?.state}, retries ${job?.retry_count}, output ${recorded.slice(0, 160)}`);
-    r.expect(/ENOSPC|no space/i.test(recorded), "the job's recorded output does not name the full disk");
+    r.expect(/ENOSPC|EFBIG|no space|too large/i.test(recorded), "the job's recorded output does not name the full disk");
     const left = await fs.readdir(tiny);
     r.say(`worker-3's scratch after the failed attempt: [${left.join(', ')}]`);
     r.expect(left.length === 0, `scratch left behind on the full disk: ${left.join(', ')}`);
@@ -64,7 +76,7 @@ export async function scratchDiskFull(world: FaultWorld): Promise<ScenarioReport
     r.expect(jobs.length === 1 && jobs[0]!.state === 'completed', `jobs: ${jobs.map((j) => `${j.state}/${j.retry_count}`).join(', ')}`);
     r.say(`jobs of the asset: ${jobs.map((j) => `${j.state} (retries ${j.retry_count})`).join(', ')}`);
   } finally {
-    await run('umount', [tiny]).catch(() => {});
+    if (mounted) await run('umount', [tiny]).catch(() => {});
   }
   return r.finish();
 }
