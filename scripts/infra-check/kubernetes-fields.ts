@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { modelModuleOf, type K8sObject } from './kubernetes-schema.ts';
 
 // TypeScript's "Object literal may only specify known properties" (2353) and its "did you mean" form (2561).
+let previousProgram: ts.Program | undefined;
 const UNKNOWN_PROPERTY = new Set([2353, 2561]);
 
 /**
@@ -42,7 +43,9 @@ export function unknownFieldProblems(objects: { object: K8sObject; label: string
     name === file ? ts.createSourceFile(name, source, version) : getSourceFile.call(host, name, version, ...rest);
   host.fileExists = (name) => name === file || fileExists.call(host, name);
   host.readFile = (name) => (name === file ? source : readFile.call(host, name));
-  const program = ts.createProgram([file], options, host);
+  // The previous program's parsed library files are reused (several checks in one process, the spec).
+  const program = ts.createProgram([file], options, host, previousProgram);
+  previousProgram = program;
   for (const d of ts.getPreEmitDiagnostics(program, program.getSourceFile(file))) {
     if (d.file?.fileName !== file || d.start === undefined) continue;
     // Each object's literal is on line 2i+1 (after its import line).
