@@ -34,9 +34,9 @@ export async function workerKillMidTranscode(world: FaultWorld): Promise<Scenari
   victim.kill('SIGKILL');
   await victim.exited;
   r.say(`${victim.name} SIGKILLed mid-transcode of ${assetId}; its scratch holds [${leftBehind.join(', ')}]`);
-  // Its ffmpeg children are not killed with it: they keep encoding into the dead worker's scratch.
-  // In a container (or a systemd unit, KillMode=control-group) they die with the worker's group;
-  // here the run ends them itself, after saying how many there were.
+  // Its ffmpeg children are not killed with it; they end at their next write to the closed
+  // progress pipe. In a container (or a systemd unit, KillMode=control-group) they die with the
+  // worker's group; here the run ends any still there, after saying how many there were.
   await sleep(500);
   const orphans = processesWith(cluster.workDirOf(victim.name));
   r.say(`ffmpeg processes of the killed worker still running: ${orphans.length}${orphans.length ? ' (ended by the run)' : ''}`);
