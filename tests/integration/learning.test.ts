@@ -147,6 +147,57 @@ describe('a worker who watches at the permitted rate and answers the check', () 
   });
 });
 
+describe('a start answered slowly (the server busy)', () => {
+  // The request waits in the server (a full database pool, say) before the service runs: the
+  // lesson lookup takes `ms` of real time while the services' clock moves as far.
+  async function slowly<T>(ms: number, run: () => Promise<T>): Promise<T> {
+    const repo = t.platform.repos.learning;
+    const lookup = repo.findLessonForLearner;
+    repo.findLessonForLearner = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      clock += ms;
+      return lookup(...args);
+    };
+    try {
+      return await run();
+    } finally {
+      repo.findLessonForLearner = lookup;
+    }
+  }
+
+  it('still counts an honest device’s heartbeats, and still refuses a device clock set ahead', async () => {
+    clock += 60_000;
+    const sentAt = device();
+    const start = await slowly(3_000, () =>
+      post(`/api/learn/lessons/${fixture.video.id}/viewings`, { deviceId: 'phone-aaaaaaaa', clientNow: sentAt }),
+    );
+    expect(start.statusCode).toBe(201);
+    const viewing = start.json().sessionId as string;
+    // The answer came 3 s after the device asked; it then plays 10 s.
+    clock += 10_000;
+    expect((await beat(viewing, [[0, 10]])).json().results[0]).toMatchObject({ outcome: 'counted', rejection: null });
+    clock += 10_000;
+    expect((await beat(viewing, [[10, 20]])).json().results[0].outcome).toBe('counted');
+    // A device whose clock jumps 5 s ahead claims time that has not passed.
+    clock += 10_000;
+    const ahead = await post(`/api/learn/viewings/${viewing}/heartbeats`, {
+      beats: [{ seq: seq++, clientAt: device() + 5_000, ranges: [[20, 30]], position: 30 }],
+    });
+    expect(ahead.json().results[0]).toMatchObject({ outcome: 'rejected', rejection: 'CLOCK_AHEAD' });
+  });
+
+  it('refuses a start claimed earlier than the request arrived, to inflate the first allowance', async () => {
+    clock += 60_000;
+    // Says it started 5 s before it asked: the first heartbeat could claim 5 s × 1.5 more.
+    const start = await slowly(3_000, () =>
+      post(`/api/learn/lessons/${fixture.video.id}/viewings`, { deviceId: 'phone-aaaaaaaa', clientNow: device() - 5_000 }),
+    );
+    const viewing = start.json().sessionId as string;
+    clock += 10_000;
+    expect((await beat(viewing, [[0, 10]])).json().results[0]).toMatchObject({ outcome: 'rejected', rejection: 'CLOCK_AHEAD' });
+  });
+});
+
 describe('reading a poster, the quiz and the certificate', () => {
   it('counts a poster as read only after the reading time', async () => {
     clock += 60_000;

@@ -15,10 +15,13 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...contractRoute(app, routes.startViewing),
-    handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await learning.startViewing(actorOf(request), request.params.id, request.body, request.headers['user-agent'] ?? '')),
+    handler: async (request, reply) => {
+      // How long the request has waited since Fastify took it (auth, a busy database pool): the
+      // viewing starts at its arrival, not when the service gets to it (see startViewing).
+      const waitedMs = reply.elapsedTime;
+      const userAgent = request.headers['user-agent'] ?? '';
+      return reply.status(201).send(await learning.startViewing(actorOf(request), request.params.id, request.body, userAgent, waitedMs));
+    },
   });
 
   app.route({

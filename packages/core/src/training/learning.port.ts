@@ -164,7 +164,7 @@ export interface LearningRepository {
 
   /** The learner's viewings that are not over and heard from since `since`. */
   liveViewings(userId: string, since: Date): Promise<{ id: string; deviceId: string }[]>;
-  /** Starts a viewing, ending the learner's other open viewings at `now` (a take-over). */
+  /** Starts a viewing at `startedAt`, ending the learner's other open viewings at `now` (a take-over). */
   startViewing(input: {
     userId: string;
     lessonId: string;
@@ -172,6 +172,8 @@ export interface LearningRepository {
     deviceId: string;
     userAgent: string;
     clientStartedAt: Date;
+    /** When the start request arrived (the device's `clientStartedAt` is when it was sent). */
+    startedAt: Date;
     checkAt: number[];
     now: Date;
   }): Promise<{ id: string }>;

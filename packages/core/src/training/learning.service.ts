@@ -81,8 +81,15 @@ export class LearningService {
    * Starts a viewing on this device. While another device is playing (heard from within
    * `liveViewingSeconds`), the learner must choose to take over, which stops the other one
    * counting: one person, one screen (no 代学 on a second phone).
+   *
+   * `waitedMs` is how long the request has already waited in the server (auth, a busy database
+   * pool) before this call. The viewing starts when the request arrived: the device's `clientNow`
+   * is its clock when it sent the request, and heartbeats may not claim more device time since then
+   * than the server has seen since (plus the tolerance), so a start answered slowly under load must
+   * not shorten the server's side.
    */
-  async startViewing(actor: Actor, lessonId: string, input: StartViewingBody, userAgent: string): Promise<Viewing> {
+  async startViewing(actor: Actor, lessonId: string, input: StartViewingBody, userAgent: string, waitedMs = 0): Promise<Viewing> {
+    const arrivedAt = new Date(this.now().getTime() - Math.max(0, waitedMs));
     const { lesson, enrolment, progress } = await this.#lessonOf(actor, lessonId);
     if (lesson.kind === 'VIDEO' && lesson.durationSeconds <= 0) {
       throw new ConflictError('LESSON_NOT_READY', 'The lesson video is still being processed; try again in a minute.');
@@ -116,6 +123,7 @@ export class LearningService {
       deviceId: input.deviceId,
       userAgent: userAgent.slice(0, 300),
       clientStartedAt: new Date(input.clientNow),
+      startedAt: arrivedAt,
       checkAt,
       now,
     });

@@ -236,7 +236,7 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
             enrolmentId: input.enrolmentId,
             deviceId: input.deviceId,
             userAgent: input.userAgent,
-            startedAt: input.now,
+            startedAt: input.startedAt,
             clientStartedAt: input.clientStartedAt,
             checkAt: input.checkAt,
           },
