@@ -7,7 +7,7 @@ import {
   alive,
   expectAlive,
   jobsOf,
-  startedOn,
+  putInFlight,
   uploadWhole,
   waitUntil,
   type FaultWorld,
@@ -19,16 +19,8 @@ const DOWN_SECONDS = Number(process.env.DB_OUTAGE_SECONDS ?? 10);
 export async function databaseRestart(world: FaultWorld): Promise<ScenarioReport> {
   const r = new Recorder('3. PostgreSQL restart');
   const { cluster, officer, video } = world;
-  const meetingId = await officer.reportMeeting('故障-数据库重启');
   // In flight: an upload with one part sent, and a job mid-transcode.
-  const pending = await officer.createUpload(meetingId, 'db-restart-upload.mp4', video.bytes.length);
-  const first = await officer.sendPart(pending, 1, partBytes(pending, video.bytes, 1), 'api');
-  r.expect(first.status === 200, `part 1 before the stop: ${first.status}`);
-  const transcoding = await uploadWhole(officer, meetingId, 'db-restart-job.mp4', video.bytes);
-  const taken = await waitUntil(() => startedOn(world.workers.filter(alive), transcoding.assetId), 60_000);
-  r.say(
-    `in flight: upload ${pending.id} (1 of ${pending.partCount} parts), job of ${transcoding.assetId} on ${taken?.worker.name ?? 'no worker yet'}`,
-  );
+  const { meetingId, pending, transcoding } = await putInFlight(world, r, '故障-数据库重启', 'db-restart', 'before the stop');
   await sleep(1_500);
 
   const stoppedAt = Date.now();

@@ -3,9 +3,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Upload } from '@platform/contracts';
 import pg from 'pg';
 import type { Cluster, PlatformProcess } from '../support/cluster.ts';
-import { FaultClient, sleep } from './fault-client.ts';
+import { FaultClient, partBytes, sleep } from './fault-client.ts';
 
 const run = promisify(execFile);
 
@@ -217,4 +218,32 @@ export async function uploadWhole(
   }
   await client.json('POST', `/api/uploads/${upload.id}/complete`);
   return { uploadId: upload.id, assetId: upload.assetId };
+}
+
+/** Work in flight when a fault strikes: an upload part-way through and a media job a worker has started. */
+export interface InFlight {
+  meetingId: string;
+  /** An upload with only its first part sent. */
+  pending: Upload;
+  /** A completed upload whose media job a live worker started (or not within 60 s). */
+  transcoding: { uploadId: string; assetId: string };
+}
+
+/**
+ * Puts the officer's work in flight before a fault: a meeting titled `title`, an upload of the test
+ * video with part 1 sent (`<tag>-upload.mp4`, expected to be accepted `before`), and a whole upload
+ * (`<tag>-job.mp4`) whose job is waited for up to 60 s to start on a live worker; says what is in flight.
+ */
+export async function putInFlight(world: FaultWorld, r: Recorder, title: string, tag: string, before: string): Promise<InFlight> {
+  const { officer, video } = world;
+  const meetingId = await officer.reportMeeting(title);
+  const pending = await officer.createUpload(meetingId, `${tag}-upload.mp4`, video.bytes.length);
+  const first = await officer.sendPart(pending, 1, partBytes(pending, video.bytes, 1), 'api');
+  r.expect(first.status === 200, `part 1 ${before}: ${first.status}`);
+  const transcoding = await uploadWhole(officer, meetingId, `${tag}-job.mp4`, video.bytes);
+  const taken = await waitUntil(() => startedOn(world.workers.filter(alive), transcoding.assetId), 60_000);
+  r.say(
+    `in flight: upload ${pending.id} (1 of ${pending.partCount} parts), job of ${transcoding.assetId} on ${taken?.worker.name ?? 'no worker yet'}`,
+  );
+  return { meetingId, pending, transcoding };
 }

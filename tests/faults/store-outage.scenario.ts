@@ -4,7 +4,7 @@
 import type { Upload } from '@platform/contracts';
 import { QUEUES } from '@platform/jobs';
 import { backoffMs, partBytes, sha256, sleep } from './fault-client.ts';
-import { Recorder, alive, jobsOf, startedOn, uploadWhole, waitUntil, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
+import { Recorder, jobsOf, putInFlight, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
 
 const OUTAGE_SECONDS = Number(process.env.STORE_OUTAGE_SECONDS ?? 60);
 
@@ -20,15 +20,7 @@ export async function storeOutage(world: FaultWorld): Promise<ScenarioReport> {
     `a job failing at the outage's start can use up its retries before the store is back (${budget} s ≤ ${OUTAGE_SECONDS} s)`,
   );
   const { cluster, officer, video } = world;
-  const meetingId = await officer.reportMeeting('故障-存储中断');
-  const pending = await officer.createUpload(meetingId, 'store-outage-upload.mp4', video.bytes.length);
-  const first = await officer.sendPart(pending, 1, partBytes(pending, video.bytes, 1), 'api');
-  r.expect(first.status === 200, `part 1 before the outage: ${first.status}`);
-  const transcoding = await uploadWhole(officer, meetingId, 'store-outage-job.mp4', video.bytes);
-  const taken = await waitUntil(() => startedOn(world.workers.filter(alive), transcoding.assetId), 60_000);
-  r.say(
-    `in flight: upload ${pending.id} (1 of ${pending.partCount} parts), job of ${transcoding.assetId} on ${taken?.worker.name ?? 'no worker yet'}`,
-  );
+  const { pending, transcoding } = await putInFlight(world, r, '故障-存储中断', 'store-outage', 'before the outage');
   await sleep(1_000);
 
   const killedAt = Date.now();
