@@ -78,15 +78,34 @@ export class ApiClient {
     const dueAt = options.dueAt ?? performance.now();
     const headers: Record<string, string> = { cookie: this.cookie };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const text = await this.send(route, dueAt, `${this.base}${url}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /** PUTs a part's bytes to `url`: a presigned object-store URL (no cookie) or the API's part route. */
+  async putPart(url: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    const direct = /^https?:/.test(url);
+    const route = direct ? 'PUT (object store, presigned part)' : `${endpoints.uploadPart.method} ${endpoints.uploadPart.path}`;
+    await this.send(route, performance.now(), direct ? url : `${this.base}${url}`, {
+      method: 'PUT',
+      headers: direct ? {} : { cookie: this.cookie, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+  }
+
+  /**
+   * Sends one request (timing out after TIMEOUT_MS) and records its outcome under `route`, due at
+   * `dueAt`; resolves with the body text of a 2xx answer, rejects with CallError otherwise.
+   */
+  private async send(route: string, dueAt: number, url: string, init: RequestInit): Promise<string> {
     let status = 0;
     let text = '';
     try {
-      const res = await fetch(`${this.base}${url}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
       status = res.status;
       text = await res.text();
     } catch (error) {
@@ -97,32 +116,7 @@ export class ApiClient {
     const code = ok ? null : errorCode(text);
     this.recorder.record(route, dueAt, status, code, text);
     if (!ok) throw new CallError(route, status, code, text);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-
-  /** PUTs a part's bytes to `url`: a presigned object-store URL (no cookie) or the API's part route. */
-  async putPart(url: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
-    const direct = /^https?:/.test(url);
-    const route = direct ? 'PUT (object store, presigned part)' : `${endpoints.uploadPart.method} ${endpoints.uploadPart.path}`;
-    const dueAt = performance.now();
-    let status = 0;
-    let text = '';
-    try {
-      const res = await fetch(direct ? url : `${this.base}${url}`, {
-        method: 'PUT',
-        headers: direct ? {} : { cookie: this.cookie, 'content-type': 'application/octet-stream' },
-        body: bytes,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (error) {
-      this.recorder.record(route, dueAt, 0, errorName(error));
-      throw new CallError(route, 0, errorName(error), String(error));
-    }
-    const ok = status >= 200 && status < 300;
-    this.recorder.record(route, dueAt, status, ok ? null : errorCode(text), text);
-    if (!ok) throw new CallError(route, status, errorCode(text), text);
+    return text;
   }
 
   /**
