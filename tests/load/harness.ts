@@ -5,10 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PROJECT_ROOT, startCluster, type Cluster, type PlatformProcess } from '../support/cluster.ts';
-import { LearnerViewing, loadMediaFiles, RunLedger, type MediaFile } from './actors.ts';
+import { LearnerViewing, loadMediaFiles, reportMeeting, runWall, RunLedger, type MediaFile } from './actors.ts';
 import { ApiClient, Recorder } from './client.ts';
 import { insertLearners, insertOfficers, loginWithTotp, type Officer } from './fixtures.ts';
+import { printActivity, printErrors, printMedia, printRoutes, type RouteFigures } from './report.ts';
 import { postmasterOf, ResourceSampler, storeProcessOf, type Watched } from './sampler.ts';
+import { runOpenLoop, type Arrival } from './schedule.ts';
 
 export interface RunOptions {
   /** Names the cluster's directory and the seeded people (load, soak). */
@@ -53,6 +55,9 @@ export function knob(name: string, fallback: number): number {
 
 const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
 export { log };
+
+/** How often each learner's viewing sends a heartbeat. */
+export const HEARTBEAT_MS = 10_000;
 
 /** Starts the cluster (APIs one after another: the first migrates and seeds), the worker, the people and the sampler. */
 export async function startRun(options: RunOptions): Promise<Run> {
@@ -168,4 +173,65 @@ export async function drainMedia(ledger: RunLedger, timeoutMs: number): Promise<
   const open = () => [...ledger.media.values()].filter((m) => m.readyAt === undefined && m.failedAt === undefined).length;
   while (open() > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 1_000));
   return open();
+}
+
+/**
+ * Runs `body` against the started run, then closes the run whatever happened, and exits the process:
+ * 0 when `body` resolved true, 1 when it resolved false or threw (the error is printed).
+ */
+export async function runToExit(run: Run, body: () => Promise<boolean>): Promise<never> {
+  let exitCode = 0;
+  try {
+    if (!(await body())) exitCode = 1;
+  } catch (error) {
+    console.error(error);
+    exitCode = 1;
+  } finally {
+    await run.close();
+  }
+  process.exit(exitCode);
+}
+
+/** The walls follow the event stream from now until the run closes; resolves once every wall is connected. */
+export async function followWalls(run: Run): Promise<void> {
+  await Promise.all(run.walls.map((w) => runWall(w, run.ledger, run.signal)));
+}
+
+/**
+ * Drives the arrivals open-loop from `start` until both schedules are through or the run closes:
+ * meeting arrival n of officer k reports a meeting on k's slot n with media set n, and heartbeat
+ * arrival n of learner k is k's n-th heartbeat.
+ */
+export async function runArrivals(run: Run, meetings: readonly Arrival[], beats: readonly Arrival[], start: number): Promise<void> {
+  const { ledger, signal } = run;
+  await Promise.all([
+    runOpenLoop(
+      meetings,
+      (a, due) =>
+        reportMeeting(
+          run.officers[a.actor]!.client,
+          run.officers[a.actor]!.officer,
+          a.seq,
+          run.files[a.seq % run.files.length]!,
+          ledger,
+          due,
+        ),
+      { start, signal },
+    ),
+    runOpenLoop(beats, (a, due) => run.learners[a.actor]!.beat(a.seq, due, ledger), { start, signal }),
+  ]);
+}
+
+/** Prints what load and soak both report: per-route figures over `seconds`, server errors, the walls' and learners' activity and the media; returns the totals. */
+export function printRunReport(
+  run: Run,
+  routes: RouteFigures,
+  seconds: number,
+  walls: number,
+): { totals: ReturnType<typeof printRoutes>; media: ReturnType<typeof printMedia> } {
+  const totals = printRoutes(routes, seconds);
+  printErrors(run.recorder, [...run.apis, run.worker]);
+  printActivity(run.ledger, walls);
+  const media = printMedia(run.ledger);
+  return { totals, media };
 }

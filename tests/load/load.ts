@@ -9,11 +9,11 @@
 // raw capacity figures; the last line is the headline. Loopback only; not part of `npm test`.
 import os from 'node:os';
 import path from 'node:path';
-import { reportMeeting, runWall } from './actors.ts';
+import { reportMeeting } from './actors.ts';
 import { printCapacity, storedBytes } from './capacity.ts';
-import { drainMedia, knob, log, startRun } from './harness.ts';
-import { printActivity, printErrors, printMedia, printResources, printRoutes, saturations, snapshot } from './report.ts';
-import { periodicArrivals, poissonArrivals, runOpenLoop } from './schedule.ts';
+import { drainMedia, followWalls, HEARTBEAT_MS, knob, log, printRunReport, runArrivals, runToExit, startRun } from './harness.ts';
+import { printResources, saturations, snapshot } from './report.ts';
+import { periodicArrivals, poissonArrivals } from './schedule.ts';
 
 const APIS = knob('LOAD_APIS', 2);
 const OFFICERS = knob('LOAD_OFFICERS', 20);
@@ -24,7 +24,6 @@ const MEETINGS_PER_MINUTE = knob('LOAD_MEETINGS_PER_MINUTE', 20);
 const PHOTOS = knob('LOAD_PHOTOS', 3);
 const VIDEO = knob('LOAD_VIDEO', 1) > 0;
 const DRAIN_SECONDS = knob('LOAD_DRAIN_SECONDS', 180);
-const HEARTBEAT_MS = 10_000;
 const VIDEO_SECONDS = 8;
 const cores = os.availableParallelism();
 
@@ -40,12 +39,11 @@ const run = await startRun({
   photosPerMeeting: PHOTOS,
   video: VIDEO,
 });
-let exitCode = 0;
-try {
+await runToExit(run, async () => {
   const { recorder, ledger, sampler } = run;
   log(`media: ${run.mediaNote}; each meeting uploads ${run.files[0]!.length} files`);
   // The walls follow the stream from before the first meeting (they also see the media events).
-  await Promise.all(run.walls.map((w) => runWall(w, ledger, run.signal)));
+  await followWalls(run);
 
   // Warm-up (not measured): one meeting through each API on the officers' spare slot, waited for
   // until its media are READY, so JIT, pools and the worker's first ffmpeg are behind us.
@@ -78,25 +76,7 @@ try {
         .join(' ')} (queued/active), machine ${s?.machinePct.toFixed(0) ?? '?'} %`,
     );
   }, 15_000);
-  await Promise.all([
-    runOpenLoop(
-      meetings,
-      (a, due) =>
-        reportMeeting(
-          run.officers[a.actor]!.client,
-          run.officers[a.actor]!.officer,
-          a.seq,
-          run.files[a.seq % run.files.length]!,
-          ledger,
-          due,
-        ),
-      {
-        start,
-        signal: run.signal,
-      },
-    ),
-    runOpenLoop(beats, (a, due) => run.learners[a.actor]!.beat(a.seq, due, ledger), { start, signal: run.signal }),
-  ]);
+  await runArrivals(run, meetings, beats, start);
   const loadSeconds = (performance.now() - start) / 1000;
   const loadSamples = sampler.samples.length;
   const routes = snapshot(recorder);
@@ -110,10 +90,7 @@ try {
     `\n=== Morning burst: ${APIS} API + 1 worker on ${cores} cores; ${OFFICERS} officers at ${MEETINGS_PER_MINUTE} meetings/min, ${WALLS} walls, ${LEARNERS} learners; ${SECONDS} s of arrivals ===`,
   );
   console.log(`media: ${run.mediaNote}; ${run.files[0]!.length} files per meeting`);
-  const totals = printRoutes(routes, loadSeconds);
-  printErrors(recorder, [...run.apis, run.worker]);
-  printActivity(ledger, WALLS);
-  const media = printMedia(ledger);
+  const { totals, media } = printRunReport(run, routes, loadSeconds, WALLS);
   console.log(`  drain after the last arrival: ${drainSeconds.toFixed(0)} s; ${open} uploads still not READY at the end`);
   printResources(sampler.samples, cores);
   const apiNames = run.apis.map((a) => a.name);
@@ -149,11 +126,5 @@ try {
   console.log(
     `\nthroughput ${totals.perSecond.toFixed(1)} req/s, p95 ${totals.p95.toFixed(0)} ms, p99 ${totals.p99.toFixed(0)} ms, ${totals.errors} errors; video READY p95 ${media.videoReadyP95.toFixed(1)} s; ~${perHour.toFixed(0)} meetings/h max; saturates: ${saturated}`,
   );
-  if (ledger.meetingsDone === 0) exitCode = 1;
-} catch (error) {
-  console.error(error);
-  exitCode = 1;
-} finally {
-  await run.close();
-}
-process.exit(exitCode);
+  return ledger.meetingsDone > 0;
+});

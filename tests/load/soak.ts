@@ -7,11 +7,10 @@
 // At the end it fits a line to each series over the second half and prints flat or growing; it
 // exits 1 when memory, open files or connections grow past the thresholds below, or any job was stuck.
 import os from 'node:os';
-import { reportMeeting, runWall } from './actors.ts';
-import { knob, log, startRun } from './harness.ts';
-import { printActivity, printErrors, printMedia, printRoutes, snapshot } from './report.ts';
+import { followWalls, HEARTBEAT_MS, knob, log, printRunReport, runArrivals, runToExit, startRun } from './harness.ts';
+import { snapshot } from './report.ts';
 import type { Sample } from './sampler.ts';
-import { periodicArrivals, poissonArrivals, runOpenLoop } from './schedule.ts';
+import { periodicArrivals, poissonArrivals } from './schedule.ts';
 import { mib, trend } from './stats.ts';
 
 const MINUTES = knob('SOAK_MINUTES', 30);
@@ -22,7 +21,6 @@ const LEARNERS = knob('SOAK_LEARNERS', 100);
 const MEETINGS_PER_MINUTE = knob('SOAK_MEETINGS_PER_MINUTE', 3);
 const PHOTOS = knob('SOAK_PHOTOS', 2);
 const SAMPLE_SECONDS = knob('SOAK_SAMPLE_SECONDS', 30);
-const HEARTBEAT_MS = 10_000;
 
 // Growth over the second half that fails the run: beyond noise and warm caches on a shared machine.
 const LIMITS = {
@@ -45,10 +43,9 @@ const run = await startRun({
   photosPerMeeting: PHOTOS,
   video: true,
 });
-let exitCode = 0;
-try {
-  const { recorder, ledger, sampler } = run;
-  await Promise.all(run.walls.map((w) => runWall(w, ledger, run.signal)));
+await runToExit(run, async () => {
+  const { recorder, sampler } = run;
+  await followWalls(run);
   await sampler.start(SAMPLE_SECONDS * 1000);
   const meetings = poissonArrivals(MEETINGS_PER_MINUTE / 60, durationMs, OFFICERS, 29);
   const beats = periodicArrivals(LEARNERS, HEARTBEAT_MS, durationMs);
@@ -67,34 +64,13 @@ try {
       `  t=${s.t.toFixed(0)} s: RSS MiB ${rss}; connections ${total(s.connections)}; media queued ${s.queue?.mediaQueued ?? '?'}, stuck ${s.queue?.stuck ?? '?'}`,
     );
   }, 60_000);
-  await Promise.all([
-    runOpenLoop(
-      meetings,
-      (a, due) =>
-        reportMeeting(
-          run.officers[a.actor]!.client,
-          run.officers[a.actor]!.officer,
-          a.seq,
-          run.files[a.seq % run.files.length]!,
-          ledger,
-          due,
-        ),
-      {
-        start,
-        signal: run.signal,
-      },
-    ),
-    runOpenLoop(beats, (a, due) => run.learners[a.actor]!.beat(a.seq, due, ledger), { start, signal: run.signal }),
-  ]);
+  await runArrivals(run, meetings, beats, start);
   clearInterval(progress);
   await sampler.sample();
   const seconds = (performance.now() - start) / 1000;
 
   console.log(`\n=== Soak: ${MINUTES} min, ${APIS} API + 1 worker on ${os.availableParallelism()} cores ===`);
-  printRoutes(snapshot(recorder), seconds);
-  printErrors(recorder, [...run.apis, run.worker]);
-  printActivity(ledger, WALLS);
-  printMedia(ledger);
+  printRunReport(run, snapshot(recorder), seconds, WALLS);
 
   const samples = sampler.samples;
   const half = samples.filter((s) => s.t >= samples.at(-1)!.t / 2);
@@ -170,14 +146,8 @@ try {
       ? `\nsoak FAILED: ${failures.join('; ')}`
       : `\nsoak passed: memory, open files and connections flat, no stuck jobs over ${MINUTES} min`,
   );
-  if (failures.length) exitCode = 1;
-} catch (error) {
-  console.error(error);
-  exitCode = 1;
-} finally {
-  await run.close();
-}
-process.exit(exitCode);
+  return failures.length === 0;
+});
 
 function total(record: Record<string, number>): number {
   return Object.values(record).reduce((a, b) => a + b, 0);
