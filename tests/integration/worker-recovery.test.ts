@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
 import { sample } from '../support/samples.ts';
-import { createTestApp, PROJECT_ROOT, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { spawnWorker } from '../support/worker-process.ts';
 
 // Standalone worker processes (`npm run worker`) against the test database and the API's
 // filesystem store: a worker killed with SIGKILL mid-job, and two workers sharing a queue.
@@ -29,15 +30,9 @@ afterAll(async () => {
 });
 
 function startWorker(): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: t.platform.databaseUrl, DATA_DIR: t.dataDir, WORK_DIR: workDir, JOB_MONITOR_SECONDS: '1' },
-  });
-  workers.push(child);
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  return { child, output: () => output };
+  const worker = spawnWorker(t, workDir);
+  workers.push(worker.child);
+  return worker;
 }
 
 async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string, output?: () => string): Promise<void> {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, uploadFile, waitForMedia } from '../support/media-helpers.ts';
 import { childrenOf, cmdline, processesWith, waitFor } from '../support/processes.ts';
 import { sample } from '../support/samples.ts';
-import { createTestApp, PROJECT_ROOT, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { spawnWorker } from '../support/worker-process.ts';
 
 const RETRY_LIMIT = QUEUES['media.process'].retryLimit;
 
@@ -35,26 +36,15 @@ afterAll(async () => {
 });
 
 function startWorker(graceSeconds: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: t.platform.databaseUrl,
-      DATA_DIR: t.dataDir,
-      WORK_DIR: workDir,
-      JOB_MONITOR_SECONDS: '1',
-      WORKER_HTTP_PORT: '0',
-      LOG_FORMAT: 'json',
-      WORKER_STOP_GRACE_SECONDS: String(graceSeconds),
-    },
+  const { child, output } = spawnWorker(t, workDir, {
+    WORKER_HTTP_PORT: '0',
+    LOG_FORMAT: 'json',
+    WORKER_STOP_GRACE_SECONDS: String(graceSeconds),
   });
   workers.push(child);
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = waitFor('worker ready', () => output.includes('ready: taking media jobs'), 90_000);
-  return { child, output: () => output, exit, ready };
+  const ready = waitFor('worker ready', () => output().includes('ready: taking media jobs'), 90_000);
+  return { child, output, exit, ready };
 }
 
 type LogLine = Record<string, unknown> & { msg: string; time: number | string };
