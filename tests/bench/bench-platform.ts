@@ -4,9 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Me, Media, Meeting, PlatformEvent, Shift, Team, Upload } from '@platform/contracts';
+import type { Media, PlatformEvent, Upload } from '@platform/contracts';
 import { generate } from 'otplib';
 import type { APIRequestContext } from 'playwright-core';
+import { passwordLogin, reportMeetingOnNewTeam } from '../support/http-session.ts';
 
 export const PASSWORD = 'Demo@2021';
 
@@ -105,17 +106,7 @@ export class Session {
   ) {}
 
   static async login(base: string, username: string): Promise<Session> {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0]!)
-      .join('; ');
-    return new Session(base, cookie);
+    return new Session(base, await passwordLogin(base, username, PASSWORD));
   }
 
   async json<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
@@ -133,31 +124,7 @@ export class Session {
    * because a demo enterprise has only a few team × shift slots a day and every run needs one.
    */
   async reportMeeting(day: string, label: string): Promise<string> {
-    const me = await this.json<Me>('GET', '/api/auth/me');
-    const enterpriseId = me.enterprise!.id;
-    const shifts = await this.json<Shift[]>('GET', `/api/enterprises/${enterpriseId}/shifts`);
-    const team = await this.json<Team>('POST', `/api/enterprises/${enterpriseId}/teams`, {
-      name: label,
-      leaderName: '班长',
-      shiftIds: [shifts[0]!.id],
-      members: [{ name: '张三' }, { name: '李四' }],
-    });
-    const created = await this.json<Meeting>('POST', '/api/meetings', {
-      teamId: team.id,
-      shiftId: shifts[0]!.id,
-      meetingDate: day,
-      startedAt: new Date(Date.now() - 60_000).toISOString(),
-      hostName: '班长',
-      taskBriefing: '装卸作业',
-      safetyBriefing: '注意车辆',
-      measureBriefing: '设警戒区',
-      attireChecked: true,
-      mentalChecked: true,
-      ppeChecked: true,
-      attendance: team.members.map((m) => ({ teamMemberId: m.id, present: true })),
-      hazards: ['车辆伤害'],
-    });
-    return created.id;
+    return reportMeetingOnNewTeam(this, label, day);
   }
 
   /** Creates an upload and sends every part, without completing it; returns what `complete` needs. */

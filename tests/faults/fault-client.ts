@@ -1,7 +1,8 @@
 // The fault runs' client: a logged-in user talking plain HTTP to whichever API instance is up, the
 // way a phone would (its session lives in the database, so any instance accepts its cookie).
 import { createHash } from 'node:crypto';
-import type { Me, Media, Meeting, Shift, Team, Upload } from '@platform/contracts';
+import type { Media, Upload } from '@platform/contracts';
+import { passwordLogin, reportMeetingOnNewTeam } from '../support/http-session.ts';
 
 const PASSWORD = 'Demo@2021';
 
@@ -21,17 +22,7 @@ export class FaultClient {
   ) {}
 
   static async login(base: string, username: string): Promise<FaultClient> {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0]!)
-      .join('; ');
-    return new FaultClient(base, cookie);
+    return new FaultClient(base, await passwordLogin(base, username, PASSWORD));
   }
 
   /** One call; never throws for an HTTP or network failure (the answer says which). */
@@ -58,31 +49,7 @@ export class FaultClient {
 
   /** Reports a meeting on a new team of the officer's enterprise (a demo enterprise has few team × shift slots a day). */
   async reportMeeting(label: string): Promise<string> {
-    const me = await this.json<Me>('GET', '/api/auth/me');
-    const enterpriseId = me.enterprise!.id;
-    const shifts = await this.json<Shift[]>('GET', `/api/enterprises/${enterpriseId}/shifts`);
-    const team = await this.json<Team>('POST', `/api/enterprises/${enterpriseId}/teams`, {
-      name: label,
-      leaderName: '班长',
-      shiftIds: [shifts[0]!.id],
-      members: [{ name: '张三' }, { name: '李四' }],
-    });
-    const meeting = await this.json<Meeting>('POST', '/api/meetings', {
-      teamId: team.id,
-      shiftId: shifts[0]!.id,
-      meetingDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
-      startedAt: new Date(Date.now() - 60_000).toISOString(),
-      hostName: '班长',
-      taskBriefing: '装卸作业',
-      safetyBriefing: '注意车辆',
-      measureBriefing: '设警戒区',
-      attireChecked: true,
-      mentalChecked: true,
-      ppeChecked: true,
-      attendance: team.members.map((m) => ({ teamMemberId: m.id, present: true })),
-      hazards: ['车辆伤害'],
-    });
-    return meeting.id;
+    return reportMeetingOnNewTeam(this, label);
   }
 
   createUpload(meetingId: string, fileName: string, size: number): Promise<Upload> {
