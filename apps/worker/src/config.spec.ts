@@ -5,7 +5,7 @@ const base = { DATABASE_URL: 'postgres://u:p@db/x' };
 
 describe('loadWorkerConfig: the HTTP server and /metrics', () => {
   it('listens on 127.0.0.1:9465 by default, scrapable from the loopback only', () => {
-    expect(loadWorkerConfig(base, '/')).toMatchObject({ http: { port: 9465, host: '127.0.0.1' }, metricsToken: undefined });
+    expect(loadWorkerConfig(base, '/')).toMatchObject({ http: { port: 9465, host: '127.0.0.1', defaultPort: true }, metricsToken: undefined });
     // An empty key, as env files list it, is no token.
     expect(loadWorkerConfig({ ...base, METRICS_TOKEN: '' }, '/').metricsToken).toBeUndefined();
   });
@@ -15,7 +15,7 @@ describe('loadWorkerConfig: the HTTP server and /metrics', () => {
       { ...base, WORKER_HTTP_PORT: '0', WORKER_HTTP_HOST: '0.0.0.0', METRICS_TOKEN: 'a-long-enough-token-123' },
       '/',
     );
-    expect(config).toMatchObject({ http: { port: 0, host: '0.0.0.0' }, metricsToken: 'a-long-enough-token-123' });
+    expect(config).toMatchObject({ http: { port: 0, host: '0.0.0.0', defaultPort: false }, metricsToken: 'a-long-enough-token-123' });
   });
 
   it('names every bad key at once', () => {

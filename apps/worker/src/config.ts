@@ -68,7 +68,11 @@ export interface WorkerConfig {
   stopGraceSeconds: number;
   log: LogConfig;
   /** The worker's own HTTP server (/metrics, /health/live, /health/ready); port 0 = none. */
-  http: { port: number; host: string };
+  /**
+   * The worker's HTTP server. `defaultPort`: WORKER_HTTP_PORT was not set, so a second worker on
+   * the same machine finding the port taken runs without one instead of failing to start.
+   */
+  http: { port: number; host: string; defaultPort: boolean };
   /** Bearer token `/metrics` asks for; undefined lets only loopback callers scrape. */
   metricsToken: string | undefined;
   /** The API's data key (robot URLs are sealed with it): DATA_ENCRYPTION_KEY, or the embedded API's key file under DATA_DIR. */
@@ -96,7 +100,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv, projectRoot: string): W
     jobMonitorSeconds: e.JOB_MONITOR_SECONDS,
     stopGraceSeconds: e.WORKER_STOP_GRACE_SECONDS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
-    http: { port: e.WORKER_HTTP_PORT, host: e.WORKER_HTTP_HOST },
+    http: { port: e.WORKER_HTTP_PORT, host: e.WORKER_HTTP_HOST, defaultPort: !env.WORKER_HTTP_PORT },
     metricsToken: e.METRICS_TOKEN,
     dataKey: sharedDataKeyOf(e.DATA_ENCRYPTION_KEY, dataDir),
     // The API's default: a worker's links must match what the API would send.

@@ -46,6 +46,14 @@ async function run(config: WorkerConfig, log: Logger): Promise<void> {
         isReady: () => !runtime.stopping,
         log,
       }).catch(async (error: unknown) => {
+        // `npm run worker` twice on one machine: the second runs without metrics rather than not at all.
+        if (config.http.defaultPort && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          log.warn(
+            { port: config.http.port },
+            'worker HTTP not started: its default port is taken (another worker here?); set WORKER_HTTP_PORT to a free port, or 0 for none',
+          );
+          return undefined;
+        }
         await runtime.close();
         await prisma.$disconnect();
         throw error;
