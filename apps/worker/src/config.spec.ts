@@ -5,7 +5,10 @@ const base = { DATABASE_URL: 'postgres://u:p@db/x' };
 
 describe('loadWorkerConfig: the HTTP server and /metrics', () => {
   it('listens on 127.0.0.1:9465 by default, scrapable from the loopback only', () => {
-    expect(loadWorkerConfig(base, '/')).toMatchObject({ http: { port: 9465, host: '127.0.0.1', defaultPort: true }, metricsToken: undefined });
+    expect(loadWorkerConfig(base, '/')).toMatchObject({
+      http: { port: 9465, host: '127.0.0.1', defaultPort: true },
+      metricsToken: undefined,
+    });
     // An empty key, as env files list it, is no token.
     expect(loadWorkerConfig({ ...base, METRICS_TOKEN: '' }, '/').metricsToken).toBeUndefined();
   });
