@@ -95,25 +95,6 @@ export function jobsOf(cluster: Cluster, assetId: string): Promise<JobRow[]> {
   );
 }
 
-/** Media jobs not finished yet (the demo catalogue's, queued by the first API). */
-export async function pendingMediaJobs(cluster: Cluster): Promise<number> {
-  const [row] = await query<{ n: number }>(
-    cluster.db.url,
-    `SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('media.process', 'media.photo') AND state IN ('created', 'retry', 'active')`,
-  );
-  return row!.n;
-}
-
-export async function waitForQuietQueue(cluster: Cluster, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let pending = await pendingMediaJobs(cluster);
-  while (pending > 0 && Date.now() < deadline) {
-    await sleep(1_000);
-    pending = await pendingMediaJobs(cluster);
-  }
-  return pending;
-}
-
 /** The worker whose log says it started the asset's job (attempt `attempt` or later), and when it did. */
 export function startedOn(
   workers: PlatformProcess[],

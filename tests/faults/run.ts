@@ -5,10 +5,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startCluster } from '../support/cluster.ts';
+import { startCluster, waitForQuietMediaQueues } from '../support/cluster.ts';
 import { apiKillMidUpload } from './api-kill.scenario.ts';
 import { FaultClient, sha256 } from './fault-client.ts';
-import { alive, makeVideo, waitForQuietQueue, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
+import { alive, makeVideo, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
 import { databaseRestart } from './database-restart.scenario.ts';
 import { scratchDiskFull } from './disk-full.scenario.ts';
 import { storeOutage } from './store-outage.scenario.ts';
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
       if (only && !only.includes(id)) continue;
       // The demo catalogue's media (queued by the first API) must not be mistaken for in-flight work.
       if (id !== '1') {
-        const pending = await waitForQuietQueue(cluster, 180_000);
+        const pending = await waitForQuietMediaQueues(cluster, 180_000);
         if (pending) process.stdout.write(`(${pending} media jobs still queued)\n`);
       }
       await revive(world);

@@ -3,8 +3,7 @@
 // would, and the resource sampler watching every process. Loopback only.
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { PROJECT_ROOT, startCluster, type Cluster, type PlatformProcess } from '../support/cluster.ts';
+import { PROJECT_ROOT, startCluster, waitForQuietMediaQueues, type Cluster, type PlatformProcess } from '../support/cluster.ts';
 import { LearnerViewing, loadMediaFiles, reportMeeting, runWall, RunLedger, type MediaFile } from './actors.ts';
 import { ApiClient, Recorder } from './client.ts';
 import { insertLearners, insertOfficers, loginWithTotp, type Officer } from './fixtures.ts';
@@ -83,7 +82,10 @@ export async function startRun(options: RunOptions): Promise<Run> {
     log(`${apis.length} API(s) and 1 worker up after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     // SEED_DEMO queues the demo catalogue's videos; measured during the burst, they would inflate
     // every figure of the run (the per-video CPU most of all).
-    const idleAfter = await waitForIdleMediaQueues(cluster.db.url, 15 * 60_000);
+    const waitStarted = performance.now();
+    const left = await waitForQuietMediaQueues(cluster, 15 * 60_000);
+    if (left) throw new Error(`media queues still hold ${left} jobs after 900 s`);
+    const idleAfter = performance.now() - waitStarted;
     log(`demo catalogue media processed; media queues idle after ${(idleAfter / 1000).toFixed(1)} s`);
 
     const recorder = new Recorder();
@@ -144,26 +146,6 @@ export async function startRun(options: RunOptions): Promise<Run> {
     abort.abort();
     await cluster.close();
     throw error;
-  }
-}
-
-/** Waits until no media job is queued or running (the seeded catalogue's); returns how long it took. */
-async function waitForIdleMediaQueues(databaseUrl: string, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    for (;;) {
-      const { rows } = await client.query<{ open: number }>(
-        `SELECT count(*)::int AS open FROM pgboss.job WHERE name IN ('media.process', 'media.photo') AND state IN ('created', 'retry', 'active')`,
-      );
-      if (rows[0]!.open === 0) return performance.now() - started;
-      if (performance.now() - started > timeoutMs)
-        throw new Error(`media queues still hold ${rows[0]!.open} jobs after ${timeoutMs / 1000} s`);
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-  } finally {
-    await client.end();
   }
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@platform/db';
+import pg from 'pg';
 import { createPeerBucket, type PeerAddress, type PeerBucket } from '@platform/storage/test-support';
 import { freePort, waitFor } from './processes.ts';
 
@@ -240,6 +241,31 @@ async function startStore(directory: string): Promise<ClusterStore> {
       await launch(port);
     },
   };
+}
+
+/** Media jobs queued or running (e.g. the demo catalogue's, queued by the first API). */
+export async function pendingMediaJobs(cluster: Cluster): Promise<number> {
+  const client = new pg.Client({ connectionString: cluster.db.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('media.process', 'media.photo') AND state IN ('created', 'retry', 'active')`,
+    );
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until no media job is queued or running, or `timeoutMs` passes; returns how many are left. */
+export async function waitForQuietMediaQueues(cluster: Cluster, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let pending = await pendingMediaJobs(cluster);
+  while (pending > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    pending = await pendingMediaJobs(cluster);
+  }
+  return pending;
 }
 
 function parseLogLines(output: string): Record<string, unknown>[] {
