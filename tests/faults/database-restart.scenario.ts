@@ -6,7 +6,7 @@ import {
   Recorder,
   alive,
   expectAlive,
-  jobsOf,
+  settledJobsOf,
   putInFlight,
   uploadWhole,
   waitUntil,
@@ -73,7 +73,7 @@ export async function databaseRestart(world: FaultWorld): Promise<ScenarioReport
   };
   for (const [label, assetId] of Object.entries(assets)) {
     const media = await officer.waitForMedia(assetId, ['READY'], 240_000);
-    const jobs = await jobsOf(cluster, assetId);
+    const jobs = await settledJobsOf(cluster, assetId);
     r.say(
       `${label}: ${media?.status ?? 'unknown'} after ${((Date.now() - restartedAt) / 1000).toFixed(1)} s; jobs ${jobs.map((j) => `${j.state}/${j.retry_count}`).join(', ')}`,
     );

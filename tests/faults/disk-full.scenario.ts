@@ -4,7 +4,17 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Recorder, alive, jobsOf, startedOn, uploadWhole, waitUntil, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
+import {
+  Recorder,
+  alive,
+  jobsOf,
+  settledJobsOf,
+  startedOn,
+  uploadWhole,
+  waitUntil,
+  type FaultWorld,
+  type ScenarioReport,
+} from './fault-kit.ts';
 
 const run = promisify(execFile);
 
@@ -54,7 +64,8 @@ export async function scratchDiskFull(world: FaultWorld): Promise<ScenarioReport
       /ENOSPC|EFBIG|no space|too large/i.test(`${reason.code} ${reason.message}`),
       'the failure does not name the full disk (ENOSPC/EFBIG)',
     );
-    const [job] = await jobsOf(cluster, assetId);
+    // The worker logs the failure before pg-boss records it on the job's row.
+    const job = await waitUntil(async () => (await jobsOf(cluster, assetId)).find((j) => j.state !== 'active'), 10_000);
     const recorded = JSON.stringify(job?.output ?? null);
     r.say(`pgboss.job: state ${job?.state}, retries ${job?.retry_count}, output ${recorded.slice(0, 160)}`);
     r.expect(/ENOSPC|EFBIG|no space|too large/i.test(recorded), "the job's recorded output does not name the full disk");
@@ -72,7 +83,7 @@ export async function scratchDiskFull(world: FaultWorld): Promise<ScenarioReport
     const media = await officer.waitForMedia(assetId, ['READY'], 180_000);
     r.time('upload → READY (through the failed attempt)', Date.now() - uploadedAt);
     r.expect(media?.status === 'READY', `asset is ${media?.status ?? 'unknown'}${media?.failure ? ` (${media.failure.code})` : ''}`);
-    const jobs = await jobsOf(cluster, assetId);
+    const jobs = await settledJobsOf(cluster, assetId);
     r.expect(jobs.length === 1 && jobs[0]!.state === 'completed', `jobs: ${jobs.map((j) => `${j.state}/${j.retry_count}`).join(', ')}`);
     r.say(`jobs of the asset: ${jobs.map((j) => `${j.state} (retries ${j.retry_count})`).join(', ')}`);
   } finally {

@@ -95,6 +95,21 @@ export function jobsOf(cluster: Cluster, assetId: string): Promise<JobRow[]> {
   );
 }
 
+const UNSETTLED = new Set(['created', 'retry', 'active']);
+
+/**
+ * The asset's jobs once none is still queued or running (or as they are after `timeoutMs`). An asset
+ * turns READY inside its job's handler, a moment before pg-boss marks the job completed, so a
+ * check made right after READY could read `active` and call a finished job lost.
+ */
+export async function settledJobsOf(cluster: Cluster, assetId: string, timeoutMs = 30_000): Promise<JobRow[]> {
+  const settled = await waitUntil(async () => {
+    const jobs = await jobsOf(cluster, assetId);
+    return jobs.length > 0 && jobs.every((j) => !UNSETTLED.has(j.state)) ? jobs : null;
+  }, timeoutMs);
+  return settled ?? jobsOf(cluster, assetId);
+}
+
 /** The worker whose log says it started the asset's job (attempt `attempt` or later), and when it did. */
 export function startedOn(
   workers: PlatformProcess[],

@@ -4,7 +4,7 @@
 import type { Upload } from '@platform/contracts';
 import { QUEUES } from '@platform/jobs';
 import { backoffMs, partBytes, sha256, sleep } from './fault-client.ts';
-import { Recorder, jobsOf, putInFlight, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
+import { Recorder, putInFlight, settledJobsOf, type FaultWorld, type ScenarioReport } from './fault-kit.ts';
 
 const OUTAGE_SECONDS = Number(process.env.STORE_OUTAGE_SECONDS ?? 60);
 
@@ -76,7 +76,7 @@ export async function storeOutage(world: FaultWorld): Promise<ScenarioReport> {
     'job in flight at the outage': transcoding.assetId,
   })) {
     const media = await officer.waitForMedia(assetId, ['READY'], 240_000);
-    const jobs = await jobsOf(cluster, assetId);
+    const jobs = await settledJobsOf(cluster, assetId);
     const failedAttempts = world.workers
       .flatMap((w) => w.logLines())
       .filter((l) => l.msg === 'job failed' && l.assetId === assetId)

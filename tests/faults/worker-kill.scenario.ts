@@ -6,7 +6,7 @@ import {
   Recorder,
   alive,
   derivedReport,
-  jobsOf,
+  settledJobsOf,
   scratchOf,
   startedOn,
   uploadWhole,
@@ -53,7 +53,7 @@ export async function workerKillMidTranscode(world: FaultWorld): Promise<Scenari
   r.time('kill → asset READY', Date.now() - killedAt);
   r.expect(media?.status === 'READY', `asset is ${media?.status ?? 'unknown'}, not READY`);
 
-  const jobs = await jobsOf(cluster, assetId);
+  const jobs = await settledJobsOf(cluster, assetId);
   r.say(`media.process jobs of the asset: ${jobs.map((j) => `${j.state} (retries ${j.retry_count})`).join(', ')}`);
   r.expect(
     jobs.length === 1 && jobs[0]!.state === 'completed',
