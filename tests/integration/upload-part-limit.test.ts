@@ -119,6 +119,16 @@ function partLimitSuite(name: string, env: () => Record<string, string>, tempora
       expect(resumed.json().received).toEqual([{ partNumber: 1, size: PART }]);
     });
 
+    // The answer must reach a client that is still sending: the server closes after it the way
+    // nginx's lingering close does, not with a reset that can overtake the answer (EPIPE instead of 413).
+    it('gets the 413 to a client still sending, every time', async () => {
+      const upload = await createUpload(PART + 1000);
+      for (let attempt = 0; attempt < 25; attempt++) {
+        const answer = await putChunked(base, partUrl(upload.id, 1), cookie, OFFERED);
+        expect(answer.status, `attempt ${attempt + 1}`).toBe(413);
+      }
+    });
+
     it('answers a chunked part shorter than its size with 400 PART_SIZE_MISMATCH, keeping nothing', async () => {
       const upload = await createUpload(PART + 1000);
 

@@ -1,6 +1,7 @@
 import { routes } from '@platform/contracts';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { lingerAfterAnswer } from '../lingering-close.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { contractRoute } from './contract-route.ts';
 
@@ -39,9 +40,11 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     parts.removeAllContentTypeParsers();
     parts.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     // A refused part was not read to its end: close the connection after the answer rather than
-    // let Node drain (read and discard) whatever the client still sends.
+    // read whatever the client still sends, but linger so that the answer reaches it.
     parts.addHook('onSend', async (request, reply) => {
-      if (!request.raw.complete) reply.header('connection', 'close');
+      if (request.raw.complete) return;
+      reply.header('connection', 'close');
+      lingerAfterAnswer(request.raw);
     });
     parts.route({
       ...contractRoute(app, routes.uploadPart),
