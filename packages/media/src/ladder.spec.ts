@@ -166,4 +166,29 @@ describe('planLadder', () => {
     expect(plan.kind === 'video' && plan.renditions[0]!.videoBitrate).toBe(4_200_000);
     expect(plan).toMatchObject({ kind: 'video', fps: 60 });
   });
+
+  it('never gives a rung more bits than the source spends on a picture of its size', () => {
+    const bitrates = (p: ReturnType<typeof planLadder>) => (p.kind === 'video' ? p.renditions.map((r) => [r.name, r.videoBitrate]) : []);
+    // A phone upload as the web app sends it (720p, 1 Mbit/s): its 360p at the source's share,
+    // its 480p at the rung's floor (40 % of 1.4 Mbit/s), not at the fixed rungs of 1.4 and 0.8 Mbit/s.
+    expect(bitrates(planLadder(probe({ bitRate: 1_064_000, video: { bitRate: 1_000_000 } }), limits))).toEqual([
+      ['720p', 1_000_000],
+      ['480p', 560_000],
+      ['360p', 353_553],
+    ]);
+    // A source rich in bits keeps the fixed rungs.
+    expect(bitrates(planLadder(probe({ video: { bitRate: 8_000_000 } }), limits)).slice(1)).toEqual([
+      ['480p', 1_400_000],
+      ['360p', 800_000],
+    ]);
+    // HEVC carries about 1.6 times the picture per bit, so its H.264 encodes get that much more.
+    const hevc = bitrates(planLadder(probe({ video: { codec: 'hevc', width: 1920, height: 1080, bitRate: 2_000_000 } }), limits));
+    expect(hevc.map(([name]) => name)).toEqual(['1080p', '720p', '480p', '360p']);
+    expect(hevc[0]![1]).toBe(3_200_000);
+    expect(hevc[1]![1]).toBeGreaterThan(1_700_000);
+    expect(hevc[1]![1]).toBeLessThan(1_800_000);
+    // Without the video's own figure, the file's less its audio; with neither, the fixed rungs.
+    expect(bitrates(planLadder(probe({ bitRate: 1_128_000, video: { bitRate: 0 } }), limits))[2]).toEqual(['360p', 353_553]);
+    expect(bitrates(planLadder(probe({ bitRate: 0, video: { bitRate: 0 } }), limits))[1]).toEqual(['480p', 1_400_000]);
+  });
 });

@@ -103,6 +103,14 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
   const sourceShort = Math.min(displayW, displayH);
   const hasAudio = probe.audio !== null;
   const sizeFor = (shortSide: number) => scaledSize(displayW, displayH, shortSide);
+  const sourceBits = sourceVideoBitrate(probe);
+  const encodeBitrate = (shortSide: number, rungBitrate: number) =>
+    cappedBitrate(scaleForFps(rungBitrate, v.fps), sizeFor(shortSide), {
+      width: displayW,
+      height: displayH,
+      bits: sourceBits,
+      codec: v.codec,
+    });
 
   const remux =
     v.codec === 'h264' &&
@@ -130,7 +138,7 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
       name: `${rung.shortSide}p`,
       ...sizeFor(rung.shortSide),
       mode: 'encode',
-      videoBitrate: scaleForFps(rung.videoBitrate, v.fps),
+      videoBitrate: encodeBitrate(rung.shortSide, rung.videoBitrate),
       hasAudio,
     });
   }
@@ -140,7 +148,7 @@ export function planLadder(probe: MediaProbe, limits: LadderLimits): MediaPlan {
       name: `${even(sourceShort)}p`,
       ...sizeFor(sourceShort),
       mode: 'encode',
-      videoBitrate: scaleForFps(600_000, v.fps),
+      videoBitrate: encodeBitrate(sourceShort, 600_000),
       hasAudio,
     });
   }
@@ -173,6 +181,36 @@ export function scaledSize(width: number, height: number, shortSide: number): { 
 
 function even(n: number): number {
   return Math.max(2, Math.round(n / 2) * 2);
+}
+
+/** The source's video bits per second: its stream's own figure, else the file's less its audio; 0 when unknown. */
+function sourceVideoBitrate(probe: MediaProbe): number {
+  if (probe.video?.bitRate) return probe.video.bitRate;
+  return probe.bitRate ? Math.max(0, probe.bitRate - (probe.audio?.bitRate ?? 0)) : 0;
+}
+
+/** H.264 needs about this many times the bits of these codecs for the same picture; others are no better than H.264. */
+const H264_BITS_PER_SOURCE_BIT: Record<string, number> = { hevc: 1.6, vp9: 1.6, av1: 2 };
+
+/** A rung never falls below this share of its own bit rate, so a low rung of a starved source stays watchable. */
+const RUNG_FLOOR = 0.4;
+
+/**
+ * A rung's bit rate, at most what the source itself spends on a picture of that size: encoding a
+ * 1 Mbit/s phone video's 480p at a fixed 1.4 Mbit/s spends bits on nothing but its compression
+ * artefacts, and made a phone's ladder three times the size of its original. Bits are taken to
+ * grow with pixels to the power 0.75 (a smaller picture needs more bits per pixel). An unknown
+ * source bit rate leaves the rung as it is.
+ */
+function cappedBitrate(
+  rungBitrate: number,
+  rung: { width: number; height: number },
+  source: { width: number; height: number; bits: number; codec: string },
+): number {
+  if (source.bits <= 0) return rungBitrate;
+  const pixelShare = Math.min(1, (rung.width * rung.height) / (source.width * source.height));
+  const sourceEquivalent = source.bits * (H264_BITS_PER_SOURCE_BIT[source.codec] ?? 1) * pixelShare ** 0.75;
+  return Math.round(Math.min(rungBitrate, Math.max(rungBitrate * RUNG_FLOOR, sourceEquivalent)));
 }
 
 // 60 fps needs about half again the bits of 30 fps for the same quality.
