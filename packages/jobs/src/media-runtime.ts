@@ -34,6 +34,7 @@ import { createJobMetrics } from './metrics/job-metrics.ts';
 import type { Registry } from './metrics/metrics-registry.ts';
 import { PgBossJobQueue, startBoss } from './pg-boss-queue.ts';
 import { openReminders, reminderHandlers } from './reminder-runtime.ts';
+import { repeatedErrorLog } from './repeated-error-log.ts';
 import { sweepOrphanWorkspaces, workspaceFactory } from './workspace.ts';
 
 /** What {@link openMediaRuntime} needs; both entrypoints fill it from their own config.ts. */
@@ -130,7 +131,7 @@ export async function openMediaRuntime(options: MediaRuntimeOptions): Promise<Me
       databaseUrl: options.databaseUrl,
       monitorIntervalSeconds: options.jobMonitorSeconds,
       schedule: true,
-      onError: (error) => log.error({ err: error, component: 'pg-boss' }, 'job queue error'),
+      onError: repeatedErrorLog(log.child({ component: 'pg-boss' }), 'job queue error'),
     });
     // After stopWork nothing of ours is running; the timeout only bounds a handler that ignored its abort.
     closers.push(() => boss.stop({ graceful: true, timeout: 5_000 }));
