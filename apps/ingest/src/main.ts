@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startProcess } from '@platform/config';
 import type { Logger } from '@platform/core';
 import { createPrismaClient, createRepositories, PgEventBus } from '@platform/db';
-import { PgBossJobQueue, startBoss } from '@platform/jobs';
+import { PgBossJobQueue, repeatedErrorLog, startBoss } from '@platform/jobs';
 import { resolveFfmpegBinaries } from '@platform/media';
 import { createObjectStore } from '@platform/storage';
 import { CameraManager } from './cameras.ts';
@@ -30,7 +30,7 @@ async function run(config: IngestConfig, log: Logger): Promise<void> {
     databaseUrl: config.databaseUrl,
     monitorIntervalSeconds: 30,
     schedule: false,
-    onError: (error) => log.error({ err: error, component: 'pg-boss' }, 'job queue error'),
+    onError: repeatedErrorLog(log.child({ component: 'pg-boss' }), 'job queue error'),
   });
   const queue = new PgBossJobQueue(boss);
   log.debug({ ms: Math.round(performance.now()) }, 'database and job queue open');
