@@ -87,6 +87,13 @@ describe('npm run infra:check', { timeout: 120_000 }, () => {
     );
   });
 
+  it("reports an ingest probe on a path that needs the ingest's secret", async () => {
+    const dir = brokenCopy('k8s/ingest.yaml', 'path: /health/live', 'path: /health');
+    expect(await problemsOf(dir)).toContainEqual(
+      expect.stringMatching(/Deployment\/platform-ingest: container ingest: livenessProbe path \/health: the ingest answers 403/),
+    );
+  });
+
   it('reports a KEDA trigger naming a queue that does not exist, and one of the wrong shape', async () => {
     const queue = brokenCopy('k8s/worker-scaledobject.yaml', "'media.photo'", "'media.thumbnail'");
     expect(await problemsOf(queue)).toContainEqual(

@@ -212,7 +212,8 @@ function checkWorkload({ manifest, podSpec }: Workload, { configMaps, secrets, f
       }
       if (!http) continue;
       const path = String(http.path);
-      if (run.app === 'ingest') problem(`${where}: ${kind} uses httpGet, but the ingest's HTTP answers 403 without LIVE_INGEST_SECRET`);
+      if (run.app === 'ingest' && path !== '/health/live')
+        problem(`${where}: ${kind} path ${path}: the ingest answers 403 without LIVE_INGEST_SECRET except on /health/live`);
       else if (run.app === 'api' && !facts.apiGetPaths.has(path))
         problem(`${where}: ${kind} path ${path} is not a GET route of packages/contracts/src/endpoints.ts`);
       else if (run.app === 'worker' && (!facts.workerPaths.has(path) || path === '/metrics'))

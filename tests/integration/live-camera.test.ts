@@ -8,6 +8,7 @@ import {
   createCamera,
   createLiveTestApp,
   freePort,
+  ingestGauges,
   probeStreams,
   processesWith,
   pushTestPattern,
@@ -46,6 +47,7 @@ describe('a camera pulled over RTSP', () => {
     expect(flv.status).toBe(200);
     const file = await readStreamFor(flv, 2500);
     expect((await probeStreams(file)).find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 320 });
+    expect(await ingestGauges(t)).toMatchObject({ pulls: 1 });
     const check = await t.ingest(`/control/cameras/${cameraId}/check`, { method: 'POST' });
     expect(await check.json()).toMatchObject({ status: 'ONLINE', reason: null });
     expect(await cameraRow(cameraId)).toMatchObject({ status: 'ONLINE', statusReason: null });
@@ -53,6 +55,7 @@ describe('a camera pulled over RTSP', () => {
 
   it('stops the pull when nobody watches for the idle grace, and serves live HLS on demand', { timeout: 40_000 }, async () => {
     await waitFor('the pull stopped', () => processesWith(`/camera/${cameraId}`).length === 0, 15_000);
+    await waitFor('the pull gauge at 0', async () => (await ingestGauges(t)).pulls === 0, 5_000);
     const playlist = await waitFor(
       'the camera HLS',
       async () => {

@@ -13,6 +13,7 @@ import {
   createLiveTestApp,
   createPushLive,
   exited,
+  ingestGauges,
   probeStreams,
   processesWith,
   pushTestPattern,
@@ -58,9 +59,15 @@ describe('pushing over RTMP', () => {
     expect((await t.ingest(`/streams/live/${live.id}.flv`)).status).toBe(404);
   });
 
-  it('needs the shared secret on the internal HTTP', async () => {
-    expect((await fetch(`${t.platform.ingest!.url}/health`)).status).toBe(403);
+  it('needs the shared secret on the internal HTTP, except for the liveness probe and metrics', async () => {
+    const url = t.platform.ingest!.url;
+    expect((await fetch(`${url}/health`)).status).toBe(403);
     expect(await (await t.ingest('/health')).json()).toMatchObject({ ok: true });
+    expect((await fetch(`${url}/streams/live/${crypto.randomUUID()}.flv`)).status).toBe(403);
+    expect(await (await fetch(`${url}/health/live`)).json()).toEqual({ status: 'ok' });
+    // Without METRICS_TOKEN, metrics go to loopback callers not forwarded by a proxy, as the API's.
+    expect((await fetch(`${url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(404);
+    expect(await ingestGauges(t)).toMatchObject({ onAir: 0, pulls: 0, rss: expect.any(Number) });
   });
 
   let liveId = '';
@@ -107,6 +114,7 @@ describe('pushing over RTMP', () => {
       width: 320,
     });
     expect((await t.ingest(`/streams/live/${liveId}/hls/../../x`)).status).toBe(404);
+    expect(await ingestGauges(t)).toMatchObject({ onAir: 1 });
     // Nobody watches around the signed links: a play over the public RTMP port is refused.
     const rtmpPlay = await probeStreams(`rtmp://127.0.0.1:${t.ports.rtmp}/live/${liveId}`);
     expect(rtmpPlay).toEqual([]);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { hashStreamKey, newStreamKey, SecretBox, streamKeyPrefix } from '@platform/core';
 import { childrenOf, cmdline, freePort } from './processes.ts';
+import { parsePrometheusText, valueOf } from './prometheus-text.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app.ts';
 
 // A test API with live meetings on: it starts its own ingest child (as `npm start` does) on free
@@ -49,6 +50,18 @@ export async function createLiveTestApp(env: Record<string, string> = {}, option
       return pid;
     },
   });
+}
+
+/** The ingest's gauges and Node's resident memory, as Prometheus reads them from its `/metrics`. */
+export async function ingestGauges(t: LiveTestApp): Promise<{ onAir?: number; pulls?: number; rss?: number }> {
+  const res = await fetch(`${t.platform.ingest!.url}/metrics`);
+  if (res.status !== 200) throw new Error(`ingest /metrics answered ${res.status}`);
+  const samples = parsePrometheusText(await res.text());
+  return {
+    onAir: valueOf(samples, 'ingest_lives_on_air'),
+    pulls: valueOf(samples, 'ingest_camera_pulls'),
+    rss: valueOf(samples, 'process_resident_memory_bytes'),
+  };
 }
 
 /** An enterprise's team with a shift (demo data), for lives and cameras. */

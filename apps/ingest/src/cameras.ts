@@ -76,6 +76,13 @@ export class CameraManager implements CameraPulls {
     this.box = deps.dataKey ? new SecretBox(deps.dataKey) : undefined;
   }
 
+  /** Cameras being pulled now (for a viewer or a recording), for the ingest's metrics. */
+  get pullCount(): number {
+    let running = 0;
+    for (const pull of this.pulls.values()) if (!pull.stopped) running++;
+    return running;
+  }
+
   private get log(): Logger {
     return this.deps.log;
   }

@@ -7,6 +7,7 @@ import {
   logEnvShape,
   mediaConfigOf,
   mediaEnvShape,
+  metricsEnvShape,
   readKeptFile,
   sharedDataKeyEnvShape,
   sharedDataKeyOf,
@@ -27,6 +28,7 @@ const EnvSchema = z.object({
   ...storageEnvShape,
   ...mediaEnvShape,
   ...liveEnvShape,
+  ...metricsEnvShape,
   ...logEnvShape,
 });
 
@@ -44,6 +46,8 @@ export interface IngestConfig {
   workDir: string;
   /** LIVE_INGEST_SECRET, or the one an embedded API keeps under DATA_DIR. */
   secret: string;
+  /** METRICS_TOKEN: who may read /metrics; without it, loopback callers only. */
+  metricsToken: string | undefined;
   log: LogConfig;
 }
 
@@ -70,6 +74,7 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv, projectRoot: string): I
     live,
     workDir: path.resolve(projectRoot, live.workDir ?? path.join(dataDir, 'live')),
     secret,
+    metricsToken: e.METRICS_TOKEN,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };
 }

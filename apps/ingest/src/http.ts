@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from '@platform/core';
 import { LiveEndReason } from '@platform/contracts';
+import { scrapeAllowed, type Registry } from '@platform/jobs/metrics';
 import type { CameraManager } from './cameras.ts';
 import { publisherHasNoAudio, withoutFlvAudioFlag } from './flv-header.ts';
 import type { LiveManager } from './lives.ts';
@@ -20,6 +21,8 @@ export interface InternalHttpDeps {
   cameras: CameraManager;
   workDir: string;
   log: Logger;
+  /** The process's metrics, served at `/metrics` under the API's rule (METRICS_TOKEN, else loopback). */
+  metrics: { registry: Registry; token: string | undefined };
 }
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -37,7 +40,8 @@ const routes = {
 
 /**
  * The ingest's internal HTTP, for the API only (every request carries the shared secret):
- * HTTP-FLV and live HLS of lives and cameras, control of lives, camera checks, health.
+ * HTTP-FLV and live HLS of lives and cameras, control of lives, camera checks, health. Two paths
+ * need no secret, for the orchestrator and Prometheus: `GET /health/live` and `GET /metrics`.
  */
 export function createInternalServer(deps: InternalHttpDeps): http.Server {
   const secret = Buffer.from(deps.secret);
@@ -46,6 +50,8 @@ export function createInternalServer(deps: InternalHttpDeps): http.Server {
     return given.length === secret.length && timingSafeEqual(given, secret);
   };
   return http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/health/live') return json(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && req.url === '/metrics') return void serveMetrics(deps, req, res);
     if (!authorised(req)) return json(res, 403, { code: 'FORBIDDEN' });
     handle(deps, req, res).catch((error: unknown) => {
       deps.log.error({ err: error, url: req.url }, 'ingest request failed');
@@ -178,6 +184,18 @@ async function serveHls(res: http.ServerResponse, dir: string, file: string): Pr
   stream.once('error', () => res.destroy());
   res.once('close', () => stream.destroy());
   stream.pipe(res);
+}
+
+async function serveMetrics(deps: InternalHttpDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const allowed = scrapeAllowed(deps.metrics.token, {
+    authorization: req.headers.authorization,
+    remoteAddress: req.socket.remoteAddress,
+    forwarded: Boolean(req.headers.forwarded ?? req.headers['x-forwarded-for']),
+  });
+  if (!allowed) return json(res, 404, { code: 'NOT_FOUND' });
+  const text = await deps.metrics.registry.metrics();
+  res.writeHead(200, { 'content-type': deps.metrics.registry.contentType, 'cache-control': 'no-store' });
+  res.end(text);
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {

@@ -5,6 +5,7 @@ import { startProcess } from '@platform/config';
 import type { Logger } from '@platform/core';
 import { createPrismaClient, createRepositories, PgEventBus } from '@platform/db';
 import { PgBossJobQueue, repeatedErrorLog, startBoss } from '@platform/jobs';
+import { createMetricsRegistry } from '@platform/jobs/metrics';
 import { resolveFfmpegBinaries } from '@platform/media';
 import { createObjectStore } from '@platform/storage';
 import { CameraManager } from './cameras.ts';
@@ -12,6 +13,7 @@ import { loadIngestConfig, type IngestConfig } from './config.ts';
 import { createInternalServer } from './http.ts';
 import { LiveManager } from './lives.ts';
 import { MediaServer } from './media-server.ts';
+import { registerIngestMetrics } from './metrics.ts';
 
 // The live ingest: node-media-server takes RTMP pushes (and our camera pulls), ffmpeg packages and
 // records each live, and a small internal HTTP server gives the API streams and control. Started
@@ -89,7 +91,17 @@ async function run(config: IngestConfig, log: Logger): Promise<void> {
 
   await lives.recover();
   nms.start({ prePublish: (s) => lives.prePublish(s), donePublish: (s) => lives.donePublish(s) });
-  const server = createInternalServer({ secret: config.secret, nms, lives, cameras, workDir: config.workDir, log });
+  const registry = createMetricsRegistry();
+  registerIngestMetrics(registry, { lives, cameras });
+  const server = createInternalServer({
+    secret: config.secret,
+    nms,
+    lives,
+    cameras,
+    workDir: config.workDir,
+    log,
+    metrics: { registry, token: config.metricsToken },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(live.ingest.port, live.ingest.host, () => resolve());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Who may read `/metrics` (API and worker): a bearer token, or only the loopback when unset. */
+/** Who may read `/metrics` (API, worker and ingest): a bearer token, or only the loopback when unset. */
 export const metricsEnvShape = {
   // Empty counts as unset: env files and manifests often list the key with no value.
   METRICS_TOKEN: z.preprocess(

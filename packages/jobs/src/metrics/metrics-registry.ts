@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
 /**
  * A process's registry with Node's default metrics (`process_*`, `nodejs_*`: CPU, memory, event
@@ -11,4 +11,4 @@ export function createMetricsRegistry(): Registry {
   return registry;
 }
 
-export { Registry };
+export { Gauge, Registry };
