@@ -20,6 +20,8 @@ interface Received {
   query: URLSearchParams;
   body: { msgtype: string; markdown: { content?: string; title?: string; text?: string } };
   at: number;
+  /** When the receiver's side of the request closed (answered, or the poster gave up). */
+  closedAt?: number;
 }
 
 /** Scripted answers per path: a status and JSON body each, `hang` (never answers), then OK forever. */
@@ -33,7 +35,14 @@ const receiver = http.createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const url = new URL(req.url ?? '/', 'http://x');
-    received.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(Buffer.concat(chunks).toString()), at: Date.now() });
+    const hit: Received = {
+      path: url.pathname,
+      query: url.searchParams,
+      body: JSON.parse(Buffer.concat(chunks).toString()),
+      at: Date.now(),
+    };
+    received.push(hit);
+    res.once('close', () => (hit.closedAt = Date.now()));
     const answer = script.get(url.pathname)?.shift() ?? OK;
     if (answer === 'hang') return;
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
@@ -245,11 +254,11 @@ describe('missing-meeting reminders', () => {
     const alive = await missingMeeting('officer2');
     await t.platform.runtime.queue.send('reminders.missing', { dueMeetingId: dead.id });
     await until('the dead robot is being posted to', () => hits('/wecom/dead').length >= 1);
-    const sent = Date.now();
     await t.platform.runtime.queue.send('reminders.missing', { dueMeetingId: alive.id });
     await until('the other robot', () => hits('/wecom/b').length >= 1);
-    // Well inside the 5 s the dead robot's post waits before it times out.
-    expect(Date.now() - sent).toBeLessThan(3000);
+    // Posted while the dead robot's request still hung (before its 5 s timeout ended it): had the
+    // dead robot held the queue, the other post would only have come after that.
+    expect(hits('/wecom/dead')[0]!.closedAt ?? Infinity).toBeGreaterThan(hits('/wecom/b')[0]!.at);
     expect(hits('/wecom/b')[0]!.body.markdown.content).toContain(alive.team);
   });
 
