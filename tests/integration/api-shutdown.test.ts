@@ -14,7 +14,8 @@ import { createTestApp, PROJECT_ROOT, type TestApp } from '../support/test-app.t
 // at once while everything else is still served for SHUTDOWN_DRAIN_SECONDS; then event streams end
 // (with a reconnection delay), an upload part still streaming in completes, the port closes, exit 0.
 
-const DRAIN_SECONDS = 2;
+// Long enough for the checks made while draining to finish inside it on a loaded machine.
+const DRAIN_SECONDS = 4;
 let helper: TestApp;
 let dataDir: string;
 let storageDir: string;
@@ -139,7 +140,8 @@ describe('API process stopped with SIGTERM', { timeout: 120_000 }, () => {
     expect(created.status).toBe(201);
     const upload = (await created.json()) as { id: string; parts: { partNumber: number; url: string }[] };
     expect(upload.parts).toHaveLength(1);
-    const part = slowPut(`${base}${upload.parts[0]!.url}`, cookie, bytes, 16, 250);
+    // 16 slices 700 ms apart: half sent before the SIGTERM, the rest (5.6 s) still arriving after the drain.
+    const part = slowPut(`${base}${upload.parts[0]!.url}`, cookie, bytes, 16, 700);
     await waitFor('half of the part sent', () => part.slicesSent() >= 8);
 
     const sigtermAt = Date.now();

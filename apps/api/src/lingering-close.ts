@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
 
 /** How much of a refused body is read and thrown away, at most, while the answer reaches the client. */
 export interface LingerLimits {
@@ -19,6 +20,8 @@ const DEFAULT_LIMITS: LingerLimits = { bytes: 4 * 1024 * 1024, ms: 2_000 };
  */
 export function lingerAfterAnswer(request: IncomingMessage, limits: LingerLimits = DEFAULT_LIMITS): void {
   const socket = request.socket;
+  // Only a connection has anything to linger on (an injected request's stand-in socket has not).
+  if (!(socket instanceof Socket)) return;
   const close = () => socket.destroy();
   const timer = setTimeout(close, limits.ms);
   timer.unref();
