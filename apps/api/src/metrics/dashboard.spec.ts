@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJobMetrics, createMetricsRegistry, JOB_METRIC_NAMES } from '@platform/jobs/metrics';
 import { describe, expect, it } from 'vitest';
+import { INGEST_METRIC_NAMES, registerIngestMetrics } from '../../../ingest/src/metrics.ts';
 import { API_METRIC_NAMES, createApiMetrics } from './api-metrics.ts';
 
 // The Grafana dashboard in infra/ queries the metrics this code registers: a metric renamed here
@@ -18,11 +19,12 @@ interface Panel {
   panels?: Panel[];
 }
 
-/** Every series name a process exposes: each registered metric, histograms with their _bucket, _sum and _count. */
+/** Every series name the platform's processes (API, worker, ingest) expose: each registered metric, histograms with their _bucket, _sum and _count. */
 async function exposedNames(): Promise<Set<string>> {
   const registry = createMetricsRegistry();
   createJobMetrics(registry);
   createApiMetrics(registry, { queueStats: async () => [], liveSessions: async () => 0, onError: () => {} });
+  registerIngestMetrics(registry, { lives: { onAirCount: 0 }, cameras: { pullCount: 0 } });
   const names = new Set<string>();
   for (const metric of await registry.getMetricsAsJSON()) {
     names.add(metric.name);
@@ -64,7 +66,7 @@ describe('infra/grafana/platform-dashboard.json', () => {
     ]);
   });
 
-  it('queries only metrics the API and the workers register', async () => {
+  it('queries only metrics the API, the workers and the ingest register', async () => {
     const exposed = await exposedNames();
     expect(exprs.length).toBeGreaterThan(10);
     for (const { panel, expr } of exprs) {
@@ -79,7 +81,8 @@ describe('infra/grafana/platform-dashboard.json', () => {
 
   it('shows every metric of the platform’s own', () => {
     const queried = new Set(exprs.flatMap(({ expr }) => metricNamesIn(expr)).map((n) => n.replace(/_(bucket|sum|count)$/, '')));
-    for (const name of [...Object.values(API_METRIC_NAMES), ...Object.values(JOB_METRIC_NAMES)]) expect(queried, name).toContain(name);
+    for (const name of [...Object.values(API_METRIC_NAMES), ...Object.values(JOB_METRIC_NAMES), ...Object.values(INGEST_METRIC_NAMES)])
+      expect(queried, name).toContain(name);
   });
 
   it('imports anywhere: every panel and query uses the ${DS_PROMETHEUS} input', () => {
