@@ -26,7 +26,12 @@ describe('repeatedErrorLog', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatchObject({
       message: 'job queue error (the same error again 99 times)',
-      fields: { repeated: 99, windowSeconds: 10, err: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' } },
+      fields: {
+        repeated: 99,
+        windowSeconds: 10,
+        queues: [],
+        err: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' },
+      },
     });
 
     // A new window: the error is logged in full again.
@@ -46,5 +51,22 @@ describe('repeatedErrorLog', () => {
       'connect ECONNREFUSED 127.0.0.1:5432',
       'terminating connection due to administrator command',
     ]);
+  });
+
+  it('counts the same cause from every pg-boss poller as one error, naming the queues', () => {
+    const { log, lines } = recordingLogger();
+    const report = repeatedErrorLog(log, 'job queue error', 10_000);
+    const fromPoller = (queue: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:5432 (Queue: ${queue}, Worker: ${crypto.randomUUID()})`), {
+        code: 'ECONNREFUSED',
+      });
+    for (const queue of ['media.process', 'media.photo', 'media.process', 'reminders.webhook']) report(fromPoller(queue));
+    expect(lines).toHaveLength(1);
+    vi.advanceTimersByTime(10_000);
+    expect(lines[1]!.fields).toMatchObject({
+      repeated: 3,
+      queues: ['media.photo', 'media.process', 'reminders.webhook'],
+      err: { message: 'connect ECONNREFUSED 127.0.0.1:5432' },
+    });
   });
 });
