@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from '@platform/core';
 import { LiveEndReason } from '@platform/contracts';
-import { scrapeAllowed, type Registry } from '@platform/jobs/metrics';
+import { scrapeAllowed, scrapeRequestOf, type Registry } from '@platform/jobs/metrics';
 import type { CameraManager } from './cameras.ts';
 import { publisherHasNoAudio, withoutFlvAudioFlag } from './flv-header.ts';
 import type { LiveManager } from './lives.ts';
@@ -187,11 +187,7 @@ async function serveHls(res: http.ServerResponse, dir: string, file: string): Pr
 }
 
 async function serveMetrics(deps: InternalHttpDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const allowed = scrapeAllowed(deps.metrics.token, {
-    authorization: req.headers.authorization,
-    remoteAddress: req.socket.remoteAddress,
-    forwarded: Boolean(req.headers.forwarded ?? req.headers['x-forwarded-for']),
-  });
+  const allowed = scrapeAllowed(deps.metrics.token, scrapeRequestOf(req));
   if (!allowed) return json(res, 404, { code: 'NOT_FOUND' });
   const text = await deps.metrics.registry.metrics();
   res.writeHead(200, { 'content-type': deps.metrics.registry.contentType, 'cache-control': 'no-store' });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@platform/core';
-import { scrapeAllowed, type Registry } from '@platform/jobs/metrics';
+import { scrapeAllowed, scrapeRequestOf, type Registry } from '@platform/jobs/metrics';
 
 export interface WorkerHttpOptions {
   port: number;
@@ -63,11 +63,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     return send(response, ready ? 200 : 503, 'application/json', JSON.stringify({ status: ready ? 'ok' : 'stopping' }));
   }
   if (path === '/metrics') {
-    const allowed = scrapeAllowed(options.metricsToken, {
-      authorization: request.headers.authorization,
-      remoteAddress: request.socket.remoteAddress,
-      forwarded: Boolean(request.headers.forwarded ?? request.headers['x-forwarded-for']),
-    });
+    const allowed = scrapeAllowed(options.metricsToken, scrapeRequestOf(request));
     if (allowed) return send(response, 200, options.registry.contentType, await options.registry.metrics());
   }
   send(response, 404, 'application/json', '{"status":"not found"}');

@@ -1,4 +1,4 @@
-import { readQueueStats, scrapeAllowed } from '@platform/jobs/metrics';
+import { readQueueStats, scrapeAllowed, scrapeRequestOf } from '@platform/jobs/metrics';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { cachedCheck } from '../cached-check.ts';
@@ -41,11 +41,7 @@ export const metricsPlugin = fp(
     });
 
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-      const allowed = scrapeAllowed(platform.config.metricsToken, {
-        authorization: request.headers.authorization,
-        remoteAddress: request.socket.remoteAddress,
-        forwarded: Boolean(request.headers.forwarded ?? request.headers['x-forwarded-for']),
-      });
+      const allowed = scrapeAllowed(platform.config.metricsToken, scrapeRequestOf(request.raw));
       if (!allowed) return reply.callNotFound();
       const body = await metrics.registry.metrics();
       return reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(body);

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 
 /** What decides whether a caller may read `/metrics`. */
 export interface ScrapeRequest {
@@ -10,10 +11,19 @@ export interface ScrapeRequest {
   forwarded: boolean;
 }
 
+/** What a Node HTTP request tells {@link scrapeAllowed}: the same reading for every process's `/metrics`. */
+export function scrapeRequestOf(request: IncomingMessage): ScrapeRequest {
+  return {
+    authorization: request.headers.authorization,
+    remoteAddress: request.socket.remoteAddress,
+    forwarded: Boolean(request.headers.forwarded ?? request.headers['x-forwarded-for']),
+  };
+}
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
- * The rule of every `/metrics` endpoint (API and worker): with a token configured, only
+ * The rule of every `/metrics` endpoint (API, worker and ingest): with a token configured, only
  * `Authorization: Bearer <token>`; without one, only callers on the loopback, and not through a
  * proxy on the same machine (which would make every outside caller look local). The endpoint
  * answers 404 to everyone else, so it is not advertised.
